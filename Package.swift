@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+// MultiTaskText: multi-task text classification over ICU-normalized, ICU-segmented text.
+import PackageDescription
+
+let package = Package(
+  name: "MultiTaskText",
+  products: [
+    .library(name: "MultiTaskText", targets: ["MultiTaskText"]),
+    .executable(name: "mtl", targets: ["MultiTaskTextCLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // MARK: C interop (no stable Swift API)
+
+    // The system ICU, found through pkg-config. Only the shim's C++ sources see its headers.
+    .systemLibrary(
+      name: "CICU",
+      pkgConfig: "icu-uc",
+      providers: [.apt(["libicu-dev", "pkg-config"])]
+    ),
+    // A shim whose public header uses only stdint types, so it coexists with Foundation's ICU.
+    .target(
+      name: "CICUShim",
+      dependencies: ["CICU"],
+      linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("stdc++")]
+    ),
+
+    // MARK: Library
+
+    .target(name: "MultiTaskText", dependencies: ["CICUShim"]),
+
+    // MARK: Command-line tool
+
+    .executableTarget(
+      name: "MultiTaskTextCLI",
+      dependencies: [
+        "MultiTaskText",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // MARK: Tests
+
+    .testTarget(name: "MultiTaskTextTests", dependencies: ["MultiTaskText"]),
+    .testTarget(name: "MultiTaskTextCLITests", dependencies: ["MultiTaskTextCLI"]),
+  ],
+  cxxLanguageStandard: .cxx17
+)

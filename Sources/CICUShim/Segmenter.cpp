@@ -1,0 +1,133 @@
+// Word segmentation with one reusable ICU break iterator: opening one loads rules and
+// dictionaries, so a segmenter is opened once per thread and fed document after document.
+#include "CICUShim.h"
+
+#include <vector>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+struct mtt_segmenter {
+  UBreakIterator *iterator = nullptr;
+  std::vector<UChar> utf16;
+  std::vector<mtt_segment> segments;
+};
+
+extern "C" mtt_segmenter *mtt_segmenter_open(const char *locale, int32_t *status) {
+  UErrorCode error = U_ZERO_ERROR;
+  UBreakIterator *iterator = ubrk_open(UBRK_WORD, locale, nullptr, 0, &error);
+  *status = error;
+  if (U_FAILURE(error)) return nullptr;
+  auto *segmenter = new mtt_segmenter();
+  segmenter->iterator = iterator;
+  return segmenter;
+}
+
+extern "C" void mtt_segmenter_close(mtt_segmenter *segmenter) {
+  if (!segmenter) return;
+  ubrk_close(segmenter->iterator);
+  delete segmenter;
+}
+
+namespace {
+
+/// Code points that separate words without being one: spaces, controls, format characters
+/// such as ZERO WIDTH SPACE, and other default-ignorables.
+bool isInvisible(UChar32 c) {
+  if (u_isUWhiteSpace(c)) return true;
+  int8_t type = u_charType(c);
+  if (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR) return true;
+  return u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
+
+/// Kind of a segment that ICU's rules gave no word status: whitespace (0), or punctuation,
+/// symbol, emoji or other, judged by its first visible code point.
+int32_t classifyUnstatused(const uint8_t *text, int32_t start, int32_t end) {
+  int32_t index = start;
+  while (index < end) {
+    UChar32 c;
+    U8_NEXT(text, index, end, c);
+    if (c < 0 || isInvisible(c)) continue;
+    if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+        u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR)) {
+      return MTT_KIND_EMOJI;
+    }
+    uint32_t mask = U_GET_GC_MASK(c);
+    if (mask & U_GC_P_MASK) return MTT_KIND_PUNCTUATION;
+    if (mask & U_GC_S_MASK) return MTT_KIND_SYMBOL;
+    if (mask & U_GC_N_MASK) return MTT_KIND_NUMBER;
+    if (mask & U_GC_L_MASK) return MTT_KIND_WORD;
+    return MTT_KIND_OTHER;
+  }
+  return 0;
+}
+
+int32_t kindFromRuleStatus(int32_t status) {
+  if (status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT) return MTT_KIND_IDEOGRAPHIC;
+  if (status >= UBRK_WORD_KANA && status < UBRK_WORD_KANA_LIMIT) return MTT_KIND_KANA;
+  if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT) return MTT_KIND_WORD;
+  if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) return MTT_KIND_NUMBER;
+  return 0;
+}
+
+}  // namespace
+
+extern "C" int32_t mtt_segmenter_run(
+  mtt_segmenter *segmenter, const uint8_t *text, int32_t length) {
+  segmenter->segments.clear();
+  if (length == 0) return 0;
+
+  // The break iterator is fastest on UTF-16; convert once, then walk both encodings together
+  // so that boundaries come back as UTF-8 byte offsets without an offset table.
+  std::vector<UChar> &utf16 = segmenter->utf16;
+  utf16.resize(static_cast<size_t>(length));
+  int32_t units = 0;
+  for (int32_t index = 0; index < length;) {
+    UChar32 c;
+    U8_NEXT_OR_FFFD(text, index, length, c);
+    U16_APPEND_UNSAFE(utf16.data(), units, c);
+  }
+
+  UErrorCode error = U_ZERO_ERROR;
+  ubrk_setText(segmenter->iterator, utf16.data(), units, &error);
+  if (U_FAILURE(error)) return error;
+
+  int32_t previous16 = ubrk_first(segmenter->iterator);
+  int32_t cursor16 = 0;
+  int32_t cursor8 = 0;
+  int32_t previous8 = 0;
+  for (int32_t boundary = ubrk_next(segmenter->iterator); boundary != UBRK_DONE;
+       boundary = ubrk_next(segmenter->iterator)) {
+    while (cursor16 < boundary) {
+      UChar unit = utf16[cursor16];
+      if (unit < 0x80) {
+        cursor8 += 1;
+        cursor16 += 1;
+      } else if (unit < 0x800) {
+        cursor8 += 2;
+        cursor16 += 1;
+      } else if (U16_IS_LEAD(unit) && cursor16 + 1 < units && U16_IS_TRAIL(utf16[cursor16 + 1])) {
+        cursor8 += 4;
+        cursor16 += 2;
+      } else {
+        cursor8 += 3;
+        cursor16 += 1;
+      }
+    }
+    int32_t kind = kindFromRuleStatus(ubrk_getRuleStatus(segmenter->iterator));
+    if (kind == 0) kind = classifyUnstatused(text, previous8, cursor8);
+    if (kind != 0) segmenter->segments.push_back(mtt_segment{previous8, cursor8, kind});
+    previous16 = boundary;
+    previous8 = cursor8;
+  }
+  (void)previous16;
+  return 0;
+}
+
+extern "C" const mtt_segment *mtt_segmenter_segments(
+  const mtt_segmenter *segmenter, int32_t *count) {
+  *count = static_cast<int32_t>(segmenter->segments.size());
+  return segmenter->segments.data();
+}
