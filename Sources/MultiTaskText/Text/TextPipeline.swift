@@ -1,0 +1,108 @@
+/// Raw bytes in, tokens out: ICU normalization, ICU word segmentation, whole URLs and e-mail
+/// addresses, then the tokenizer's keep, drop and placeholder options.
+///
+/// This is the first stage of every MultiTaskText model, and its settings travel inside the
+/// model file so prediction prepares text exactly as training did. An instance owns ICU state
+/// and scratch buffers and is reused document after document: create one per thread.
+public final class TextPipeline {
+  /// The normalizer stage.
+  public let normalizer: ICUNormalizer
+  /// The segmentation stage.
+  public let tokenizer: ICUWordTokenizer
+
+  private let linkDetector: LinkDetector
+  private var edits: [TextEdit] = []
+  private var segments: [Segment] = []
+  private var links: [Segment] = []
+
+  /// Opens the ICU engines for the given settings.
+  ///
+  /// - Throws: ``TextError/icu(operation:name:)`` if ICU cannot load its data.
+  public init(
+    normalizer: TextNormalizer = TextNormalizer(), tokenizer: Tokenizer = Tokenizer()
+  ) throws(TextError) {
+    self.normalizer = try ICUNormalizer(normalizer)
+    self.tokenizer = try ICUWordTokenizer(tokenizer)
+    self.linkDetector = LinkDetector(
+      findsURLs: tokenizer.urls != .split, findsEmails: tokenizer.emails != .split)
+  }
+
+  /// Tokenizes `text`. Allocates a new result; loops should use ``tokenize(_:into:)``.
+  public func tokenize(_ text: String) throws(TextError) -> TokenizedText {
+    var result = TokenizedText()
+    var utf8 = Array(text.utf8)
+    let failure = utf8.withUnsafeMutableBytes { bytes -> TextError? in
+      do throws(TextError) {
+        try tokenize(UnsafeRawBufferPointer(bytes), into: &result)
+        return nil
+      } catch { return error }
+    }
+    if let failure { throw failure }
+    return result
+  }
+
+  /// Tokenizes UTF-8 `bytes` into `result`, reusing its storage.
+  ///
+  /// - Throws: ``TextError/invalidUTF8(offset:)`` under the `reject` policy,
+  ///   ``TextError/documentTooLong(bytes:)``, or an ICU failure.
+  public func tokenize(
+    _ bytes: UnsafeRawBufferPointer, into result: inout TokenizedText
+  ) throws(TextError) {
+    result.reset()
+    result.invalidByteCount = try normalizer.normalize(
+      bytes, into: &result.normalized, edits: &edits)
+    try result.normalized.withUnsafeBufferPointer { (text) throws(TextError) in
+      try tokenizer.segment(text, into: &segments)
+      linkDetector.detect(in: text, into: &links)
+    }
+    let map = OffsetMap(edits: edits)
+    var linkIndex = 0
+    for segment in segments {
+      while linkIndex < links.count && links[linkIndex].range.upperBound <= segment.range.lowerBound
+      {
+        linkIndex += 1
+      }
+      guard linkIndex < links.count, links[linkIndex].range.overlaps(segment.range) else {
+        emit(segment, map: map, into: &result)
+        continue
+      }
+      // The segment overlaps a link: the link replaces the pieces ICU cut it into, and any part
+      // of the segment outside the link stays a token of its own.
+      let link = links[linkIndex]
+      if segment.range.lowerBound < link.range.lowerBound {
+        emit(Segment(range: segment.range.lowerBound..<link.range.lowerBound, kind: segment.kind),
+          map: map, into: &result)
+      }
+      if segment.range.lowerBound <= link.range.lowerBound
+        || result.tokens.last?.range != link.range
+      {
+        emit(link, map: map, into: &result)
+      }
+      if segment.range.upperBound > link.range.upperBound {
+        emit(Segment(range: link.range.upperBound..<segment.range.upperBound, kind: segment.kind),
+          map: map, into: &result)
+      }
+    }
+  }
+
+  private func emit(_ segment: Segment, map: OffsetMap, into result: inout TokenizedText) {
+    let settings = tokenizer.settings
+    guard settings.keeps(segment.kind) else { return }
+    let isPlaceholder: Bool
+    switch segment.kind {
+    case .number: isPlaceholder = settings.mapsNumbers
+    case .url: isPlaceholder = settings.urls == .placeholder
+    case .email: isPlaceholder = settings.emails == .placeholder
+    default: isPlaceholder = false
+    }
+    let original =
+      edits.isEmpty
+      ? segment.range
+      : map.originalStart(of: segment.range.lowerBound)..<map.originalEnd(
+        of: segment.range.upperBound)
+    result.tokens.append(
+      Token(
+        kind: segment.kind, range: segment.range, originalRange: original,
+        isPlaceholder: isPlaceholder))
+  }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The `mtl` command: multi-task text classification from one corpus pipeline.
+@main
+struct MTL: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mtl",
+    abstract: "Multi-task text classification: ICU text in, every task's answer out.",
+    version: "0.1.0",
+    subcommands: [Tokenize.self]
+  )
+
+  static func main() {
+    // A closed pipe (`mtl tokenize | head -1`) should end the run quietly, not kill it with
+    // SIGPIPE; the writer sees EPIPE and stops.
+    signal(SIGPIPE, SIG_IGN)
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let closed as OutputClosed {
+      _ = closed
+      Self.exit(withError: nil)
+    } catch {
+      Self.exit(withError: error)
+    }
+  }
+}

@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Thrown when standard output's reader went away (EPIPE); the command ends quietly.
+struct OutputClosed: Error {}
+
+/// A buffered writer to a file descriptor that never allocates per write.
+///
+/// `print` formats through `String` and flushes per line when piped; writing millions of tokens
+/// needs a plain byte buffer flushed in large blocks.
+final class OutputWriter {
+  private let descriptor: Int32
+  private var buffer: [UInt8] = []
+  private let flushThreshold: Int
+
+  init(descriptor: Int32 = 1, flushThreshold: Int = 1 << 16) {
+    self.descriptor = descriptor
+    self.flushThreshold = flushThreshold
+    buffer.reserveCapacity(flushThreshold + 1024)
+  }
+
+  func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= flushThreshold { try flush() }
+  }
+
+  func write(_ byte: UInt8) throws {
+    buffer.append(byte)
+    if buffer.count >= flushThreshold { try flush() }
+  }
+
+  func write(_ text: StaticString) throws {
+    try write(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  func write(_ text: String) throws {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= flushThreshold { try flush() }
+  }
+
+  /// Writes `bytes` as the inside of a JSON string, escaping quotes, backslashes and controls.
+  func writeJSONEscaped(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\\")); buffer.append(byte)
+      case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\")); buffer.append(byte)
+      case UInt8(ascii: "\n"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
+      case UInt8(ascii: "\t"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
+      case UInt8(ascii: "\r"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
+      case 0..<0x20:
+        buffer.append(contentsOf: Array("\\u00".utf8))
+        buffer.append(hex[Int(byte >> 4)])
+        buffer.append(hex[Int(byte & 15)])
+      default: buffer.append(byte)
+      }
+    }
+    if buffer.count >= flushThreshold { try flush() }
+  }
+
+  func flush() throws {
+    var offset = 0
+    while offset < buffer.count {
+      let written = buffer.withUnsafeBytes {
+        Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        buffer.removeAll(keepingCapacity: true)
+        if errno == EPIPE { throw OutputClosed() }
+        throw CommandFailure("cannot write output: \(String(cString: strerror(errno)))")
+      }
+      offset += written
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+}
