@@ -6,6 +6,7 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
@@ -64,6 +65,22 @@ int32_t classifyUnstatused(const uint8_t *text, int32_t start, int32_t end) {
   return 0;
 }
 
+/// ICU's dictionary gives every Chinese or Japanese word the ideographic status, kana-only
+/// words included; a word without Han characters is reported as kana instead.
+int32_t refineIdeographic(const uint8_t *text, int32_t start, int32_t end) {
+  bool sawKana = false;
+  int32_t index = start;
+  while (index < end) {
+    UChar32 c;
+    U8_NEXT(text, index, end, c);
+    UErrorCode error = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &error);
+    if (script == USCRIPT_HAN) return MTT_KIND_IDEOGRAPHIC;
+    if (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA) sawKana = true;
+  }
+  return sawKana ? MTT_KIND_KANA : MTT_KIND_IDEOGRAPHIC;
+}
+
 int32_t kindFromRuleStatus(int32_t status) {
   if (status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT) return MTT_KIND_IDEOGRAPHIC;
   if (status >= UBRK_WORD_KANA && status < UBRK_WORD_KANA_LIMIT) return MTT_KIND_KANA;
@@ -118,6 +135,7 @@ extern "C" int32_t mtt_segmenter_run(
     }
     int32_t kind = kindFromRuleStatus(ubrk_getRuleStatus(segmenter->iterator));
     if (kind == 0) kind = classifyUnstatused(text, previous8, cursor8);
+    if (kind == MTT_KIND_IDEOGRAPHIC) kind = refineIdeographic(text, previous8, cursor8);
     if (kind != 0) segmenter->segments.push_back(mtt_segment{previous8, cursor8, kind});
     previous16 = boundary;
     previous8 = cursor8;
