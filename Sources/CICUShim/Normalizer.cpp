@@ -1,6 +1,7 @@
 // Normalization through ICU's UTF-8 APIs. They record an Edits list, which is what lets every
 // token point back at its bytes in the original text after NFKC and case folding change lengths.
 #include "CICUShim.h"
+#include "RequireICU.h"
 
 #include <string>
 #include <vector>

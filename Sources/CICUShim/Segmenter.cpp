@@ -1,6 +1,7 @@
 // Word segmentation with one reusable ICU break iterator: opening one loads rules and
 // dictionaries, so a segmenter is opened once per thread and fed document after document.
 #include "CICUShim.h"
+#include "RequireICU.h"
 
 #include <vector>
 

@@ -1,5 +1,6 @@
 // Version and error names, so a model file can record which ICU prepared its text.
 #include "CICUShim.h"
+#include "RequireICU.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uversion.h>

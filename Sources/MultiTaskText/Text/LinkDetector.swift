@@ -65,7 +65,8 @@ struct LinkDetector {
 
   private func startsWithWWW(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
     guard index + 4 < text.count else { return false }
-    return text[index + 1] | 0x20 == UInt8(ascii: "w") && text[index + 2] | 0x20 == UInt8(ascii: "w")
+    return text[index + 1] | 0x20 == UInt8(ascii: "w")
+      && text[index + 2] | 0x20 == UInt8(ascii: "w")
       && text[index + 3] == UInt8(ascii: ".") && Self.isAlphanumeric(text[index + 4])
   }
 
@@ -105,8 +106,9 @@ struct LinkDetector {
     guard start < at, isBoundary(text, before: start) || start == limit else { return nil }
     var end = at + 1
     var lastDot = -1
-    while end < text.count && (Self.isAlphanumeric(text[end]) || text[end] == UInt8(ascii: "-")
-      || text[end] == UInt8(ascii: "."))
+    while end < text.count
+      && (Self.isAlphanumeric(text[end]) || text[end] == UInt8(ascii: "-")
+        || text[end] == UInt8(ascii: "."))
     {
       if text[end] == UInt8(ascii: ".") { lastDot = end }
       end += 1

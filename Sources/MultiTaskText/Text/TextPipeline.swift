@@ -70,7 +70,8 @@ public final class TextPipeline {
       // of the segment outside the link stays a token of its own.
       let link = links[linkIndex]
       if segment.range.lowerBound < link.range.lowerBound {
-        emit(Segment(range: segment.range.lowerBound..<link.range.lowerBound, kind: segment.kind),
+        emit(
+          Segment(range: segment.range.lowerBound..<link.range.lowerBound, kind: segment.kind),
           map: map, into: &result)
       }
       if segment.range.lowerBound <= link.range.lowerBound
@@ -79,7 +80,8 @@ public final class TextPipeline {
         emit(link, map: map, into: &result)
       }
       if segment.range.upperBound > link.range.upperBound {
-        emit(Segment(range: link.range.upperBound..<segment.range.upperBound, kind: segment.kind),
+        emit(
+          Segment(range: link.range.upperBound..<segment.range.upperBound, kind: segment.kind),
           map: map, into: &result)
       }
     }
@@ -98,8 +100,9 @@ public final class TextPipeline {
     let original =
       edits.isEmpty
       ? segment.range
-      : map.originalStart(of: segment.range.lowerBound)..<map.originalEnd(
-        of: segment.range.upperBound)
+      : map.originalStart(
+        of: segment.range.lowerBound)..<map.originalEnd(
+          of: segment.range.upperBound)
     result.tokens.append(
       Token(
         kind: segment.kind, range: segment.range, originalRange: original,

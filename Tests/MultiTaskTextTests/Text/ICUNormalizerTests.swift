@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MultiTaskText
@@ -17,7 +18,8 @@ struct ICUNormalizerTests {
   static let untouched = TextNormalizer(form: .none, caseFolding: false)
   static let foldedOnly = TextNormalizer(form: .none, caseFolding: true)
   static let stripping = TextNormalizer(stripsLatinAccents: true)
-  static let strippingRaw = TextNormalizer(form: .none, caseFolding: false, stripsLatinAccents: true)
+  static let strippingRaw = TextNormalizer(
+    form: .none, caseFolding: false, stripsLatinAccents: true)
 
   static let cases: [Case] = [
     // The example: full-width forms, a ligature and case in one pass.
@@ -42,7 +44,8 @@ struct ICUNormalizerTests {
     Case(input: "ÀB ﬁ", settings: foldedOnly, expected: "àb fi"),
     Case(input: "ÀB ﬁ", settings: untouched, expected: "ÀB ﬁ"),
     // Accent stripping removes Latin accents only.
-    Case(input: "Crème Brûlée, Tiếng Việt", settings: stripping, expected: "creme brulee, tieng viet"),
+    Case(
+      input: "Crème Brûlée, Tiếng Việt", settings: stripping, expected: "creme brulee, tieng viet"),
     Case(input: "Cafe\u{301} e\u{300}", settings: strippingRaw, expected: "Cafe e"),
     // Thai vowels and tone marks, and Japanese voicing marks, survive accent stripping.
     Case(input: "คุณรัก", settings: stripping, expected: "คุณรัก"),
@@ -77,11 +80,13 @@ struct ICUNormalizerTests {
   }
 
   static let invalidCases: [InvalidCase] = [
-    InvalidCase(bytes: [0x61, 0xFF, 0x62], repaired: "a\u{FFFD}b", invalidBytes: 1, firstOffset: 1),
+    InvalidCase(
+      bytes: [0x61, 0xFF, 0x62], repaired: "a\u{FFFD}b", invalidBytes: 1, firstOffset: 1),
     // A truncated three-byte sequence is one maximal subpart: one U+FFFD for two bytes.
     InvalidCase(bytes: [0x41, 0xE6, 0x97], repaired: "a\u{FFFD}", invalidBytes: 2, firstOffset: 1),
     // An overlong encoding: each byte is its own ill-formed subpart.
-    InvalidCase(bytes: [0xC0, 0xAF, 0x42], repaired: "\u{FFFD}\u{FFFD}b", invalidBytes: 2, firstOffset: 0),
+    InvalidCase(
+      bytes: [0xC0, 0xAF, 0x42], repaired: "\u{FFFD}\u{FFFD}b", invalidBytes: 2, firstOffset: 0),
     // A lone surrogate encoded in UTF-8 (CESU) is invalid.
     InvalidCase(
       bytes: [0x78, 0xED, 0xA0, 0x80, 0x79], repaired: "x\u{FFFD}\u{FFFD}\u{FFFD}y",
@@ -126,5 +131,3 @@ struct ICUNormalizerTests {
     #expect(Int(parts[0]) ?? 0 >= 60)
   }
 }
-
-import Foundation

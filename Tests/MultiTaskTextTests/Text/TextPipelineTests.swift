@@ -18,7 +18,9 @@ struct TextPipelineTests {
     Case(
       input: "Hello, World! It's 3:45pm.",
       tokens: ["hello", ",", "world", "!", "it's", "3", ":", "45pm", "."],
-      kinds: [.word, .punctuation, .word, .punctuation, .word, .number, .punctuation, .word, .punctuation]),
+      kinds: [
+        .word, .punctuation, .word, .punctuation, .word, .number, .punctuation, .word, .punctuation,
+      ]),
     // The three dictionary-segmented examples.
     Case(
       input: "多任务学习可以提高模型的性能",
@@ -36,7 +38,9 @@ struct TextPipelineTests {
       input: "カタカナ　ありがとう", tokens: ["カタカナ", "ありがとう"], kinds: [.kana, .kana]),
     // Korean and Arabic are split at spaces by the rules.
     Case(input: "안녕하세요 세계", tokens: ["안녕하세요", "세계"], kinds: [.word, .word]),
-    Case(input: "مرحبا بالعالم!", tokens: ["مرحبا", "بالعالم", "!"], kinds: [.word, .word, .punctuation]),
+    Case(
+      input: "مرحبا بالعالم!", tokens: ["مرحبا", "بالعالم", "!"],
+      kinds: [.word, .word, .punctuation]),
     // Emoji are tokens. NFKC case folding removes default-ignorables such as ZERO WIDTH JOINER,
     // so a ZWJ family becomes its members; skin tones and flags stay whole.
     Case(
@@ -46,7 +50,9 @@ struct TextPipelineTests {
     Case(
       input: "Win £5 or $1,000!!!",
       tokens: ["win", "£", "5", "or", "$", "1,000", "!", "!", "!"],
-      kinds: [.word, .symbol, .number, .word, .symbol, .number, .punctuation, .punctuation, .punctuation]),
+      kinds: [
+        .word, .symbol, .number, .word, .symbol, .number, .punctuation, .punctuation, .punctuation,
+      ]),
     // Numbers keep their separators.
     Case(
       input: "1,234.56 and 3.14 and 10,000 and ３",
@@ -54,12 +60,16 @@ struct TextPipelineTests {
       kinds: [.number, .word, .number, .word, .number, .word, .number]),
     // URLs and e-mail addresses stay whole, without the sentence's trailing punctuation.
     Case(
-      input: "Visit http://x.co/win now (see https://en.wikipedia.org/wiki/Spam_(food)), www.Example.com/a?b=1.",
+      input:
+        "Visit http://x.co/win now (see https://en.wikipedia.org/wiki/Spam_(food)), www.Example.com/a?b=1.",
       tokens: [
         "visit", "http://x.co/win", "now", "(", "see", "https://en.wikipedia.org/wiki/spam_(food)",
         ")", ",", "www.example.com/a?b=1", ".",
       ],
-      kinds: [.word, .url, .word, .punctuation, .word, .url, .punctuation, .punctuation, .url, .punctuation]),
+      kinds: [
+        .word, .url, .word, .punctuation, .word, .url, .punctuation, .punctuation, .url,
+        .punctuation,
+      ]),
     Case(
       input: "mail Bob.Smith@Example.co.uk. or x@y",
       tokens: ["mail", "bob.smith@example.co.uk", ".", "or", "x@y"],
@@ -159,7 +169,9 @@ struct TextPipelineTests {
     var reused = TokenizedText()
     for testCase in Self.cases where testCase.tokenizer == Tokenizer() {
       var utf8 = Array(testCase.input.utf8)
-      try utf8.withUnsafeMutableBytes { try pipeline.tokenize(UnsafeRawBufferPointer($0), into: &reused) }
+      try utf8.withUnsafeMutableBytes {
+        try pipeline.tokenize(UnsafeRawBufferPointer($0), into: &reused)
+      }
       #expect(reused == (try pipeline.tokenize(testCase.input)))
     }
   }
