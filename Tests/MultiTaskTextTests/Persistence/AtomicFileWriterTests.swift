@@ -57,7 +57,8 @@ import Testing
     let folder = try Self.makeFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/occupied"
-    try FileManager.default.createDirectory(atPath: path + "/child", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: path + "/child", withIntermediateDirectories: true)
     do {
       try AtomicFileWriter().write([1, 2], to: path)
       Issue.record("renaming a file over a non-empty folder should fail")

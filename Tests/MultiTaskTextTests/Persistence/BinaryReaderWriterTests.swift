@@ -54,8 +54,10 @@ import Testing
     ("floats", [0, 0, 0, 0, 0, 0, 0], .truncated(path: "m.mtl", offset: 0, needed: 8)),
     ("huge floats", [], .truncated(path: "m.mtl", offset: 0, needed: Int.max)),
     ("string", [5, 0, 0, 0, 0x61, 0x62], .truncated(path: "m.mtl", offset: 4, needed: 5)),
-    ("blob", [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F], .truncated(
-      path: "m.mtl", offset: 8, needed: Int.max)),
+    (
+      "blob", [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F],
+      .truncated(path: "m.mtl", offset: 8, needed: Int.max)
+    ),
     ("bad utf8", [2, 0, 0, 0, 0xC3, 0x28], .invalidUTF8(path: "m.mtl", offset: 0)),
     ("uint8", [], .truncated(path: "m.mtl", offset: 0, needed: 1)),
   ]
