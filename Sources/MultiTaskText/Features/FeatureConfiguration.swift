@@ -1,0 +1,90 @@
+/// How a document becomes features: which n-grams are hashed, and into how many buckets.
+///
+/// The configuration is saved inside the model file, so prediction rebuilds exactly the
+/// features used in training. In configuration files the character n-gram lengths keep
+/// fastText's short names, `minn` and `maxn`; every other key is spelled like its property.
+/// Missing keys take their defaults.
+public struct FeatureConfiguration: Codable, Sendable, Equatable {
+  /// The longest run of consecutive words hashed as one feature; `1` means words only.
+  public var wordNgrams: Int
+  /// How many hashed rows the embedding matrix holds after the vocabulary's rows.
+  ///
+  /// More buckets mean fewer collisions between unrelated n-grams, at 4 × dimension bytes
+  /// per bucket.
+  public var buckets: Int
+  /// How many times a word must occur in the training corpus to enter the vocabulary.
+  public var minCount: Int
+  /// The shortest character n-gram, in Unicode scalars including the `<` `>` markers;
+  /// `0` together with `maxCharNgram == 0` turns character n-grams off.
+  public var minCharNgram: Int
+  /// The longest character n-gram; `0` turns character n-grams off.
+  public var maxCharNgram: Int
+
+  /// Creates a configuration; the defaults match fastText's supervised mode with bigrams.
+  public init(
+    wordNgrams: Int = 2,
+    buckets: Int = 2_000_000,
+    minCount: Int = 1,
+    minCharNgram: Int = 0,
+    maxCharNgram: Int = 0
+  ) {
+    self.wordNgrams = wordNgrams
+    self.buckets = buckets
+    self.minCount = minCount
+    self.minCharNgram = minCharNgram
+    self.maxCharNgram = maxCharNgram
+  }
+
+  /// Whether character n-grams (subwords) are added for each token.
+  public var usesCharacterNgrams: Bool { maxCharNgram > 0 }
+
+  /// Checks every value against its allowed range.
+  ///
+  /// - Throws: `FeatureConfigurationError.outOfRange` naming the configuration key of the
+  ///   first bad value, or `.emptyCharacterNgramRange` when `minn` exceeds `maxn`.
+  public func validate() throws(FeatureConfigurationError) {
+    let largestBucketCount = Int(Int32.max)
+    if wordNgrams < 1 || wordNgrams > 16 {
+      throw .outOfRange(key: "wordNgrams", found: wordNgrams, expected: "1...16")
+    }
+    if buckets < 1 || buckets > largestBucketCount {
+      throw .outOfRange(key: "buckets", found: buckets, expected: "1...\(largestBucketCount)")
+    }
+    if minCount < 1 {
+      throw .outOfRange(key: "minCount", found: minCount, expected: "at least 1")
+    }
+    if minCharNgram < 0 {
+      throw .outOfRange(key: "minn", found: minCharNgram, expected: "at least 0")
+    }
+    if maxCharNgram < 0 {
+      throw .outOfRange(key: "maxn", found: maxCharNgram, expected: "at least 0")
+    }
+    if minCharNgram > maxCharNgram {
+      throw .emptyCharacterNgramRange(minn: minCharNgram, maxn: maxCharNgram)
+    }
+    if maxCharNgram > 0 && minCharNgram < 1 {
+      throw .outOfRange(key: "minn", found: minCharNgram, expected: "at least 1 when maxn > 0")
+    }
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case wordNgrams, buckets, minCount
+    case minCharNgram = "minn"
+    case maxCharNgram = "maxn"
+  }
+
+  /// Decodes a configuration, taking the default for each missing key.
+  ///
+  /// Decoding does not validate; call `validate()` to check the ranges.
+  public init(from decoder: any Decoder) throws {
+    let defaults = FeatureConfiguration()
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    wordNgrams = try container.decodeIfPresent(Int.self, forKey: .wordNgrams) ?? defaults.wordNgrams
+    buckets = try container.decodeIfPresent(Int.self, forKey: .buckets) ?? defaults.buckets
+    minCount = try container.decodeIfPresent(Int.self, forKey: .minCount) ?? defaults.minCount
+    minCharNgram =
+      try container.decodeIfPresent(Int.self, forKey: .minCharNgram) ?? defaults.minCharNgram
+    maxCharNgram =
+      try container.decodeIfPresent(Int.self, forKey: .maxCharNgram) ?? defaults.maxCharNgram
+  }
+}

@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Saves a file so that readers see either the old contents or the new, never a mix, even
+/// if the process or the machine stops halfway.
+///
+/// The bytes go to a temporary file in the destination's folder (`.name.tmp-<pid>-XXXXXX`,
+/// made unique by `mkstemp`), which is flushed to disk, then renamed over the destination;
+/// the folder is flushed too, so the rename itself survives a power loss. Renaming within one
+/// folder is atomic on POSIX file systems, which is why the temporary file is not put in
+/// `/tmp`. On any failure the temporary file is removed and the destination is untouched.
+///
+/// Missing parent folders are created (mode 0755), since saving a model into a new
+/// `runs/<name>/` folder is the common case. The file gets `permissions` (0644 by default)
+/// instead of `mkstemp`'s private 0600.
+public struct AtomicFileWriter: Sendable {
+  /// The mode bits of saved files.
+  public var permissions: UInt16
+
+  /// Creates a writer whose files get `permissions`.
+  public init(permissions: UInt16 = 0o644) {
+    self.permissions = permissions
+  }
+
+  /// Replaces the contents of `path` with `bytes`, atomically.
+  ///
+  /// - Throws: `PersistenceError.fileSystem` naming the path and the failed step. If only
+  ///   the final flush of the folder fails, the file has been replaced but the rename may
+  ///   not survive a power loss.
+  public func write(_ bytes: [UInt8], to path: String) throws(PersistenceError) {
+    let (folder, name) = Self.split(path)
+    try Self.createFolder(folder)
+    var template = Array("\(folder)/.\(name).tmp-\(getpid())-XXXXXX".utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else {
+      throw Self.failure(path, "create a temporary file in \(folder)")
+    }
+    let temporaryPath = String(
+      decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    do throws(PersistenceError) {
+      var closed = false
+      defer { if !closed { _ = close(descriptor) } }
+      try Self.writeAll(bytes, to: descriptor, path: path)
+      if fchmod(descriptor, mode_t(permissions)) != 0 {
+        throw Self.failure(path, "set permissions")
+      }
+      if fsync(descriptor) != 0 { throw Self.failure(path, "flush to disk") }
+      closed = true
+      if close(descriptor) != 0 { throw Self.failure(path, "close the temporary file") }
+      if rename(temporaryPath, path) != 0 { throw Self.failure(path, "replace the file") }
+    } catch {
+      _ = unlink(temporaryPath)
+      throw error
+    }
+    try Self.flushFolder(folder)
+  }
+
+  /// Splits a path into its folder (`.` when there is none) and its last component.
+  static func split(_ path: String) -> (folder: String, name: String) {
+    guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+    let folder = String(path[..<slash])
+    return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+  }
+
+  static func createFolder(_ folder: String) throws(PersistenceError) {
+    var status = stat()
+    if stat(folder, &status) == 0 {
+      if (status.st_mode & S_IFMT) == S_IFDIR { return }
+      throw .fileSystem(path: folder, operation: "create folder", reason: "a file is in the way")
+    }
+    let parent = split(folder).folder
+    if parent != folder { try createFolder(parent) }
+    if mkdir(folder, 0o755) != 0 && errno != EEXIST { throw failure(folder, "create folder") }
+  }
+
+  static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String)
+    throws(PersistenceError)
+  {
+    let error: Int32 = bytes.withUnsafeBytes { buffer in
+      var written = 0
+      while written < buffer.count {
+        let result = systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        if result < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        written += result
+      }
+      return 0
+    }
+    if error != 0 { throw failure(path, "write", code: error) }
+  }
+
+  static func flushFolder(_ folder: String) throws(PersistenceError) {
+    let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
+    if descriptor < 0 { throw failure(folder, "open the folder to flush it") }
+    defer { _ = close(descriptor) }
+    // Some file systems cannot flush a folder; the rename has happened either way.
+    if fsync(descriptor) != 0 && errno != EINVAL && errno != ENOTSUP {
+      throw failure(folder, "flush the folder to disk")
+    }
+  }
+
+  static func failure(_ path: String, _ operation: String, code: Int32 = errno)
+    -> PersistenceError
+  {
+    .fileSystem(path: path, operation: operation, reason: String(cString: strerror(code)))
+  }
+}
+
+/// The system's `write`, named apart from `AtomicFileWriter.write`.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    return Glibc.write(descriptor, bytes, count)
+  #else
+    return Darwin.write(descriptor, bytes, count)
+  #endif
+}

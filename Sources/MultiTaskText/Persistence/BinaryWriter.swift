@@ -1,0 +1,85 @@
+/// Builds a byte buffer of little-endian values, the encoding of every file we save.
+///
+/// Values are written in a fixed byte order, whatever the machine's, so a model saved on one
+/// machine loads on any other. Floats are stored as the little-endian bytes of their IEEE 754
+/// bit pattern, so they round-trip exactly, NaN payloads included.
+public struct BinaryWriter: Sendable {
+  /// The bytes written so far.
+  public private(set) var bytes: [UInt8] = []
+
+  /// Starts an empty buffer, optionally reserving room for `capacity` bytes.
+  public init(reservingCapacity capacity: Int = 0) {
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// The number of bytes written so far, which is the offset of the next value.
+  public var count: Int { bytes.count }
+
+  /// Appends one byte.
+  public mutating func write(_ value: UInt8) {
+    bytes.append(value)
+  }
+
+  /// Appends a 32-bit unsigned integer, least significant byte first.
+  public mutating func write(_ value: UInt32) {
+    for shift in stride(from: 0, to: 32, by: 8) {
+      bytes.append(UInt8(truncatingIfNeeded: value >> shift))
+    }
+  }
+
+  /// Appends a 64-bit unsigned integer, least significant byte first.
+  public mutating func write(_ value: UInt64) {
+    for shift in stride(from: 0, to: 64, by: 8) {
+      bytes.append(UInt8(truncatingIfNeeded: value >> shift))
+    }
+  }
+
+  /// Appends a 32-bit signed integer in two's complement.
+  public mutating func write(_ value: Int32) {
+    write(UInt32(bitPattern: value))
+  }
+
+  /// Appends a float as its 32-bit pattern.
+  public mutating func write(_ value: Float) {
+    write(value.bitPattern)
+  }
+
+  /// Appends floats one after another, without a count; the reader must know how many.
+  public mutating func write(contentsOf values: [Float]) {
+    bytes.reserveCapacity(bytes.count + 4 * values.count)
+    for value in values { write(value.bitPattern) }
+  }
+
+  /// Appends 32-bit signed integers one after another, without a count.
+  public mutating func write(contentsOf values: [Int32]) {
+    bytes.reserveCapacity(bytes.count + 4 * values.count)
+    for value in values { write(value) }
+  }
+
+  /// Appends 32-bit unsigned integers one after another, without a count.
+  public mutating func write(contentsOf values: [UInt32]) {
+    bytes.reserveCapacity(bytes.count + 4 * values.count)
+    for value in values { write(value) }
+  }
+
+  /// Appends raw bytes, without a count.
+  public mutating func write(contentsOf values: [UInt8]) {
+    bytes.append(contentsOf: values)
+  }
+
+  /// Appends a string as its UTF-8 byte count (`UInt32`) followed by the bytes.
+  ///
+  /// - Precondition: the string is shorter than 4 GiB.
+  public mutating func write(string: String) {
+    let utf8 = string.utf8
+    precondition(utf8.count <= Int(UInt32.max), "string too long for a 32-bit length prefix")
+    write(UInt32(utf8.count))
+    bytes.append(contentsOf: utf8)
+  }
+
+  /// Appends a byte blob as its byte count (`UInt64`) followed by the bytes.
+  public mutating func write(blob: [UInt8]) {
+    write(UInt64(blob.count))
+    bytes.append(contentsOf: blob)
+  }
+}
