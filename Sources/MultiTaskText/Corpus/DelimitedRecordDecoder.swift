@@ -49,7 +49,8 @@ struct DelimitedRecordDecoder: RecordDecoder {
       return try makeExample(fields, line: recordLine)
     }
     guard fields.count == expected else {
-      throw .columnCount(path: source.path, line: recordLine, expected: expected, found: fields.count)
+      throw .columnCount(
+        path: source.path, line: recordLine, expected: expected, found: fields.count)
     }
     return try makeExample(fields, line: recordLine)
   }
@@ -91,7 +92,8 @@ struct DelimitedRecordDecoder: RecordDecoder {
     for (task, index) in labelIndices where !fields[index].isEmpty {
       labels[task] = fields[index]
     }
-    return Example(text: text, labels: labels, location: CorpusLocation(path: source.path, line: line))
+    return Example(
+      text: text, labels: labels, location: CorpusLocation(path: source.path, line: line))
   }
 
   mutating func finish() throws(CorpusError) {

@@ -73,7 +73,8 @@ struct DelimitedRecordSplitter {
         afterClosingQuote = false
       } else if afterClosingQuote {
         let name = delimiter == 0x09 ? "a tab" : "'\(Character(Unicode.Scalar(delimiter)))'"
-        throw SyntaxError(offset: index, problem: "expected \(name) or end of line after closing quote")
+        throw SyntaxError(
+          offset: index, problem: "expected \(name) or end of line after closing quote")
       } else if allowsQuotes && atFieldStart && byte == quote {
         openQuoteLine = lineNumber
         atFieldStart = false

@@ -107,7 +107,8 @@ struct JSONLineParser {
     default:
       let start = position
       try skipNumber()
-      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]),
+      return String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]),
         as: UTF8.self)
     }
   }

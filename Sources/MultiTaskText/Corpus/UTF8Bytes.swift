@@ -1,8 +1,8 @@
 /// Byte-level UTF-8 helpers: validation, character columns and encoding scalars.
 ///
-/// Validation follows the table of well-formed byte sequences in the Unicode Standard (section 3.9):
-/// no overlong forms, no surrogates, nothing above U+10FFFF. ASCII runs take a fast path
-/// because corpora are mostly ASCII.
+/// Validation follows the table of well-formed byte sequences in the Unicode Standard
+/// (section 3.9): no overlong forms, no surrogates, nothing above U+10FFFF. ASCII runs take a
+/// fast path because corpora are mostly ASCII.
 enum UTF8Bytes {
   /// Returns the offset of the first byte of the first ill-formed sequence, or `nil` when
   /// all of `bytes` is valid UTF-8.

@@ -28,10 +28,11 @@ extension CorpusTests {
       let (examples, statistics) = try readAll(
         CorpusSource(path: path, format: .csv, skipInvalid: true))
       #expect(examples.map(\.text) == ["a"])
-      #expect(statistics.skippedProblems == [
-        .columnCount(path: path, line: 3, expected: 2, found: 3),
-        .unclosedQuote(path: path, line: 4),
-      ])
+      #expect(
+        statistics.skippedProblems == [
+          .columnCount(path: path, line: 3, expected: 2, found: 3),
+          .unclosedQuote(path: path, line: 4),
+        ])
     }
 
     @Test func stopsOnTheFirstErrorWithoutSkipping() throws {
@@ -84,16 +85,19 @@ extension CorpusTests {
          "hasHeader": false, "textColumns": [1, 2], "labelColumns": {"topic": 0}}
         """
       let source = try JSONDecoder().decode(CorpusSource.self, from: Data(json.utf8))
-      #expect(source == CorpusSource(
-        path: "data/ag.csv", format: .csv, encoding: .windows1252, taskName: "topic",
-        textColumns: [.index(1), .index(2)], labelColumns: ["topic": .index(0)],
-        hasHeader: false))
+      #expect(
+        source
+          == CorpusSource(
+            path: "data/ag.csv", format: .csv, encoding: .windows1252, taskName: "topic",
+            textColumns: [.index(1), .index(2)], labelColumns: ["topic": .index(0)],
+            hasHeader: false))
       let encoded = try JSONEncoder().encode(source)
       #expect(try JSONDecoder().decode(CorpusSource.self, from: encoded) == source)
       let named = try JSONDecoder().decode([ColumnReference].self, from: Data(#"["text", 3]"#.utf8))
       #expect(named == [.name("text"), .index(3)])
-      #expect(try JSONDecoder().decode([CorpusFormat].self, from: Data(#"["jsonl", "fasttext"]"#.utf8))
-        == [.jsonl, .fasttext])
+      #expect(
+        try JSONDecoder().decode([CorpusFormat].self, from: Data(#"["jsonl", "fasttext"]"#.utf8))
+          == [.jsonl, .fasttext])
       #expect(throws: DecodingError.self) {
         _ = try JSONDecoder().decode(CorpusEncoding.self, from: Data(#""koi8-r""#.utf8))
       }

@@ -20,12 +20,14 @@ extension CorpusTests {
       let (examples, _, path) = try readFixture(
         csv, named: "train.csv", in: directory, configure: { $0.taskName = "topic" },
         format: .csv)
-      #expect(examples.map(\.text) == [
-        "Talks, again", "He said \"go\" twice", "first line\nsecond line\n\nfourth line",
-        "plain \"inner\" quotes",
-      ])
+      #expect(
+        examples.map(\.text) == [
+          "Talks, again", "He said \"go\" twice", "first line\nsecond line\n\nfourth line",
+          "plain \"inner\" quotes",
+        ])
       #expect(examples.map { $0.labels["topic"] } == ["World", "Sports", "Business", "Sci/Tech"])
-      #expect(examples.map(\.location) == [2, 3, 4, 8].map { CorpusLocation(path: path, line: $0) })
+      #expect(
+        examples.map(\.location) == [2, 3, 4, 8].map { CorpusLocation(path: path, line: $0) })
     }
 
     @Test func readsCRLFAndByteOrderMark() throws {
@@ -71,19 +73,29 @@ extension CorpusTests {
           $0.textColumns = [.index(0)]
           $0.labelColumns = ["topic": .index(1)]
         }, format: .tsv)
-      #expect(examples == [
-        Example(text: "新闻标题", labels: ["topic": "8"], location: examples.first?.location),
-        Example(text: "另一条", labels: ["topic": "5"], location: examples.last?.location),
-      ])
+      #expect(
+        examples == [
+          Example(text: "新闻标题", labels: ["topic": "8"], location: examples.first?.location),
+          Example(text: "另一条", labels: ["topic": "5"], location: examples.last?.location),
+        ])
     }
 
     @Test(arguments: [
-      (CorpusFormat.csv, "text,label\nok,a\n\"never closed,b\nmore\n", "3: unclosed quote opened here"),
+      (
+        CorpusFormat.csv, "text,label\nok,a\n\"never closed,b\nmore\n",
+        "3: unclosed quote opened here"
+      ),
       (.csv, "text,label\n\"a\"x,b\n", "2:4: expected ',' or end of line after closing quote"),
       (.csv, "text,label\nok,a\nonly\n", "3: expected 2 columns, found 1"),
       (.tsv, "text\tlabel\tc\n1\t2\n", "2: expected 3 columns, found 2"),
-      (.csv, "text,topic\nok,a\n", "1: no column named \"label\"; available columns: \"text\", \"topic\""),
-      (.csv, "label,words\n", "1: no column named \"text\"; available columns: \"label\", \"words\""),
+      (
+        .csv, "text,topic\nok,a\n",
+        "1: no column named \"label\"; available columns: \"text\", \"topic\""
+      ),
+      (
+        .csv, "label,words\n",
+        "1: no column named \"text\"; available columns: \"label\", \"words\""
+      ),
     ])
     func reportsErrorsWithPosition(format: CorpusFormat, contents: String, message: String) throws {
       let directory = try TemporaryDirectory()

@@ -5,15 +5,16 @@ import Testing
 extension CorpusTests {
   @Suite("fastText")
   struct FastTextRecordDecoderTests {
-    @Test(arguments: [
-      ("__label__Sports Cup final tonight", "Cup final tonight", "Sports"),
-      ("__label__a __label__b  two labels, first wins ", "two labels, first wins", "a"),
-      ("\t__label__x\ttabbed", "tabbed", "x"),
-      ("no label here", "no label here", nil),
-      ("__label__ bare prefix is text", "__label__ bare prefix is text", nil),
-      ("text then __label__late", "text then __label__late", nil),
-      ("__label__only", "", "only"),
-    ] as [(String, String, String?)])
+    @Test(
+      arguments: [
+        ("__label__Sports Cup final tonight", "Cup final tonight", "Sports"),
+        ("__label__a __label__b  two labels, first wins ", "two labels, first wins", "a"),
+        ("\t__label__x\ttabbed", "tabbed", "x"),
+        ("no label here", "no label here", nil),
+        ("__label__ bare prefix is text", "__label__ bare prefix is text", nil),
+        ("text then __label__late", "text then __label__late", nil),
+        ("__label__only", "", "only"),
+      ] as [(String, String, String?)])
     func readsLabelPrefixes(line: String, text: String, label: String?) throws {
       let directory = try TemporaryDirectory()
       let (examples, _, _) = try readFixture(

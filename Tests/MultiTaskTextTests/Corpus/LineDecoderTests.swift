@@ -14,16 +14,18 @@ extension CorpusTests {
       let path = try directory.write(bytes, named: "cp1252.txt")
       let (examples, statistics) = try readAll(
         CorpusSource(path: path, format: .fasttext, encoding: .windows1252))
-      #expect(examples.map(\.text) == [
-        "\u{201C}café\u{201D} costs 5 € \u{2013} \u{2018}ok\u{2019}",
-        "\u{81}\u{8D}\u{8F}\u{90}\u{9D}",
-      ])
+      #expect(
+        examples.map(\.text) == [
+          "\u{201C}café\u{201D} costs 5 € \u{2013} \u{2018}ok\u{2019}",
+          "\u{81}\u{8D}\u{8F}\u{90}\u{9D}",
+        ])
       #expect(statistics.repairedLines == 0)
     }
 
     @Test func transcodesLatin1() throws {
       let directory = try TemporaryDirectory()
-      let bytes: [UInt8] = Array("text,label\nna".utf8) + [0xEF, 0x76, 0x65, 0x2C, 0xB1, 0x0A]
+      let bytes: [UInt8] =
+        Array("text,label\nna".utf8) + [0xEF, 0x76, 0x65, 0x2C, 0xB1, 0x0A]
         + [0x80, 0xFF, 0x2C, 0x78, 0x0A]
       let path = try directory.write(bytes, named: "latin1.csv")
       let (examples, _) = try readAll(CorpusSource(path: path, format: .csv, encoding: .latin1))
@@ -33,13 +35,15 @@ extension CorpusTests {
 
     @Test func repairsInvalidUTF8AndCountsLines() throws {
       let directory = try TemporaryDirectory()
-      let bytes: [UInt8] = Array("ok line\nbad ".utf8) + [0xE9] + Array(" byte\nalso ".utf8)
+      let bytes: [UInt8] =
+        Array("ok line\nbad ".utf8) + [0xE9] + Array(" byte\nalso ".utf8)
         + [0xED, 0xA0, 0x80] + Array("\nfine é\n".utf8)
       let path = try directory.write(bytes, named: "mixed.txt")
       let (examples, statistics) = try readAll(CorpusSource(path: path, format: .fasttext))
-      #expect(examples.map(\.text) == [
-        "ok line", "bad \u{FFFD} byte", "also \u{FFFD}\u{FFFD}\u{FFFD}", "fine é",
-      ])
+      #expect(
+        examples.map(\.text) == [
+          "ok line", "bad \u{FFFD} byte", "also \u{FFFD}\u{FFFD}\u{FFFD}", "fine é",
+        ])
       #expect(statistics.repairedLines == 2)
     }
 
@@ -52,10 +56,11 @@ extension CorpusTests {
       #expect(error?.description == "\(path):2:7: invalid utf-8 byte sequence")
     }
 
-    @Test(arguments: [
-      [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
-      [0xF5, 0x80, 0x80, 0x80], [0x80], [0xE2, 0x82], [0xFF],
-    ] as [[UInt8]])
+    @Test(
+      arguments: [
+        [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+        [0xF5, 0x80, 0x80, 0x80], [0x80], [0xE2, 0x82], [0xFF],
+      ] as [[UInt8]])
     func validatorRejectsIllFormedSequences(bytes: [UInt8]) {
       let offset = (Array("ab".utf8) + bytes).withUnsafeBufferPointer {
         UTF8Bytes.firstInvalidOffset(in: $0)

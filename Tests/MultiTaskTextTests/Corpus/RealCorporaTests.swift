@@ -65,8 +65,11 @@ struct PublishedCorpusFile: Sendable, CustomTestStringConvertible {
     PublishedCorpusFile(
       relativePath: "ag_news/train.jsonl", format: .jsonl,
       // The README gives the total; the per-label counts were taken with Python's json module.
-      examples: 8_980, labelCounts: ["World": 2_278, "Sports": 2_257, "Business": 2_242,
-        "Sci/Tech": 2_203]),
+      examples: 8_980,
+      labelCounts: [
+        "World": 2_278, "Sports": 2_257, "Business": 2_242,
+        "Sci/Tech": 2_203,
+      ]),
   ]
 }
 
@@ -104,9 +107,10 @@ extension CorpusTests {
         if example.text.contains("ð") { withEth += 1 }
       }
       #expect(reader.statistics.examplesRead == 5_452)
-      #expect(coarse == [
-        "ABBR": 86, "DESC": 1_162, "ENTY": 1_250, "HUM": 1_223, "LOC": 835, "NUM": 896,
-      ])
+      #expect(
+        coarse == [
+          "ABBR": 86, "DESC": 1_162, "ENTY": 1_250, "HUM": 1_223, "LOC": 835, "NUM": 896,
+        ])
       #expect(withEth == 1)
 
       source.encoding = .utf8

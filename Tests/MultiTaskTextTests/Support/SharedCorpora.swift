@@ -41,7 +41,10 @@ enum SharedCorpora {
 
   /// The explanation shown when such tests are skipped.
   static let skipMessage: Comment =
-    "shared corpora not found at ../shared/corpora next to the repository; skipped (required when CI=true)"
+    """
+    shared corpora not found at ../shared/corpora next to the repository; \
+    skipped (required when CI=true)
+    """
 
   /// The corpora directory, or `nil` after recording an issue when it is missing.
   static func require(sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
