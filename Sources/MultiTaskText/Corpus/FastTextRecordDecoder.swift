@@ -1,0 +1,67 @@
+/// Reads fastText training lines: `__label__Sports __label__News some text`.
+///
+/// Label tokens are read only at the start of a line, and the first one is the example's
+/// label for the source's task; later ones are dropped, because a single-label task has one
+/// class per document. A line without a label token is an unlabelled example. With an empty
+/// label prefix the first whitespace-separated token is the label, which reads files such
+/// as SST-2's `1 a gorgeous film .`.
+struct FastTextRecordDecoder: RecordDecoder {
+  let source: CorpusSource
+  private let prefix: [UInt8]
+
+  init(source: CorpusSource) {
+    self.source = source
+    self.prefix = Array(source.labelPrefix.utf8)
+  }
+
+  mutating func consume(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int)
+    throws(CorpusError) -> Example?
+  {
+    if isBlank(line) { return nil }
+    var position = skipSpaces(line, from: 0)
+    var label: String?
+    while position < line.count {
+      let tokenEnd = endOfToken(line, from: position)
+      let token = UnsafeBufferPointer(rebasing: line[position..<tokenEnd])
+      guard hasPrefix(token) else { break }
+      if label == nil {
+        label = String(
+          decoding: UnsafeBufferPointer(rebasing: token[(token.startIndex + prefix.count)...]),
+          as: UTF8.self)
+      }
+      position = skipSpaces(line, from: tokenEnd)
+      if prefix.isEmpty { break }
+    }
+    var end = line.count
+    while end > position && (line[end - 1] == 0x20 || line[end - 1] == 0x09) { end -= 1 }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: line[position..<end]), as: UTF8.self)
+    var labels: [String: String] = [:]
+    if let label, !label.isEmpty { labels[source.taskName] = label }
+    return Example(
+      text: text, labels: labels, location: CorpusLocation(path: source.path, line: lineNumber))
+  }
+
+  private func hasPrefix(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard token.count > prefix.count || (prefix.isEmpty && !token.isEmpty) else { return false }
+    for (offset, byte) in prefix.enumerated() where token[token.startIndex + offset] != byte {
+      return false
+    }
+    return true
+  }
+
+  private func skipSpaces(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    while index < line.count && (line[index] == 0x20 || line[index] == 0x09) { index += 1 }
+    return index
+  }
+
+  private func endOfToken(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    while index < line.count && line[index] != 0x20 && line[index] != 0x09 { index += 1 }
+    return index
+  }
+
+  mutating func finish() throws(CorpusError) {}
+
+  mutating func reset() {}
+}

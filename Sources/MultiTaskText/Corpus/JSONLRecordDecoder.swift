@@ -1,0 +1,67 @@
+/// Reads JSONL records: one JSON object per line, with text and one or more labels.
+///
+/// `{"text": "…", "label": "World"}` labels the source's task. `{"text": "…", "labels":
+/// {"topic": "World", "spam": null}}` labels several tasks; a task that is absent or `null`
+/// stays unlabelled. Numbers and booleans are accepted as labels in their literal spelling,
+/// because many corpora store classes as `0` and `1`. Other members are skipped.
+struct JSONLRecordDecoder: RecordDecoder {
+  let source: CorpusSource
+
+  mutating func consume(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int)
+    throws(CorpusError) -> Example?
+  {
+    if isBlank(line) { return nil }
+    var parser = JSONLineParser(bytes: line)
+    var text: String?
+    var labels: [String: String] = [:]
+    do throws(JSONSyntaxError) {
+      try parser.beginObject()
+      var isFirst = true
+      while let key = try parser.nextKey(isFirst: isFirst) {
+        isFirst = false
+        if key == source.textField {
+          guard parser.current == UInt8(ascii: "\"") else {
+            throw parser.error("text field \"\(key)\" must be a string")
+          }
+          text = try parser.parseString()
+        } else if key == source.labelField || key == source.labelsField {
+          if parser.current == UInt8(ascii: "{") {
+            try readLabelObject(&parser, into: &labels)
+          } else {
+            labels[source.taskName] = try parser.parseScalarText(what: "label \"\(key)\"")
+          }
+        } else {
+          try parser.skipValue()
+        }
+      }
+      try parser.finish()
+    } catch {
+      throw .syntax(
+        path: source.path, line: lineNumber,
+        column: UTF8Bytes.column(ofOffset: error.offset, in: line), problem: error.problem)
+    }
+    guard let text else {
+      throw .invalidRecord(
+        path: source.path, line: lineNumber,
+        problem: "missing text field \"\(source.textField)\"")
+    }
+    return Example(
+      text: text, labels: labels, location: CorpusLocation(path: source.path, line: lineNumber))
+  }
+
+  /// Reads `{"task": label, …}`; `null` removes the task, leaving it unlabelled.
+  private func readLabelObject(_ parser: inout JSONLineParser, into labels: inout [String: String])
+    throws(JSONSyntaxError)
+  {
+    try parser.beginObject()
+    var isFirst = true
+    while let task = try parser.nextKey(isFirst: isFirst) {
+      isFirst = false
+      labels[task] = try parser.parseScalarText(what: "label for task \"\(task)\"")
+    }
+  }
+
+  mutating func finish() throws(CorpusError) {}
+
+  mutating func reset() {}
+}
