@@ -29,7 +29,10 @@ let package = Package(
 
     // MARK: Library
 
-    .target(name: "MultiTaskText", dependencies: ["CICUShim"]),
+    .target(
+      name: "MultiTaskText",
+      dependencies: ["CICUShim", .product(name: "Yams", package: "Yams")]
+    ),
 
     // MARK: Command-line tool
 
