@@ -40,6 +40,20 @@ public struct EncodedDocument: Sendable, Equatable {
     tokenEnds.append(utf8.count)
   }
 
+  /// Appends a token whose FNV-1a hash the caller already computed, to look it up.
+  ///
+  /// - Parameters:
+  ///   - id: The token's vocabulary id, or `.outOfVocabulary`.
+  ///   - bytes: The token's UTF-8 encoding.
+  ///   - hash: `FNV1a.hash` of `bytes`.
+  public mutating func append(_ id: TokenID, utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) {
+    assert(hash == FNV1a.hash(UnsafeRawBufferPointer(bytes)), "hash does not match the bytes")
+    utf8.append(contentsOf: bytes)
+    tokenIDs.append(id)
+    tokenHashes.append(hash)
+    tokenEnds.append(utf8.count)
+  }
+
   /// Forgets all tokens but keeps the buffers' capacity for the next document.
   public mutating func removeAll() {
     tokenIDs.removeAll(keepingCapacity: true)

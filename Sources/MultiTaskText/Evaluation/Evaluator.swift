@@ -1,0 +1,71 @@
+/// Scores a model on labelled corpora, one task at a time.
+///
+/// Evaluation reads the same corpus formats as training, predicts with a ``Predictor``, and
+/// fills one ``ConfusionMatrix`` per task. Examples without a label for the task are skipped.
+public struct Evaluator {
+  /// The model under evaluation.
+  public let model: MultiTaskModel
+
+  /// Creates an evaluator.
+  public init(model: MultiTaskModel) { self.model = model }
+
+  /// Evaluates task `taskName` on `source`.
+  ///
+  /// - Throws: ``EvaluationError`` for an unknown task, an unreadable corpus or bad text.
+  public func evaluate(
+    task taskName: String, on source: CorpusSource
+  ) throws(EvaluationError) -> ConfusionMatrix {
+    guard let task = model.manifest.taskIndex(named: taskName) else {
+      throw .unknownTask(taskName, known: model.manifest.tasks.map(\.name))
+    }
+    let predictor: Predictor
+    do { predictor = try Predictor(model: model) } catch {
+      throw .text(path: source.path, line: 0, problem: "\(error)")
+    }
+    var matrix = ConfusionMatrix(labels: model.manifest.tasks[task].labels.labels)
+    var source = source
+    source.taskName = taskName
+    do {
+      let reader = try CorpusReader(source: source)
+      while let example = try reader.next() {
+        guard let truth = example.labels[taskName] else { continue }
+        var text = example.text
+        let failure = text.withUTF8 { utf8 -> TextError? in
+          do throws(TextError) {
+            try predictor.run(UnsafeRawBufferPointer(utf8))
+            return nil
+          } catch { return error }
+        }
+        if let failure {
+          throw EvaluationError.text(
+            path: source.path, line: example.location?.line ?? 0, problem: "\(failure)")
+        }
+        matrix.record(truth: truth, predicted: Int(predictor.best(ofTask: task).label.rawValue))
+      }
+    } catch let error as EvaluationError {
+      throw error
+    } catch let error as CorpusError {
+      throw .corpus(error)
+    } catch {
+      throw .text(path: source.path, line: 0, problem: "\(error)")
+    }
+    return matrix
+  }
+}
+
+/// Why an evaluation could not run.
+public enum EvaluationError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unknownTask(String, known: [String])
+  case corpus(CorpusError)
+  case text(path: String, line: Int, problem: String)
+
+  public var description: String {
+    switch self {
+    case .unknownTask(let name, let known):
+      return "the model has no task \"\(name)\"; its tasks are "
+        + known.map { "\"\($0)\"" }.joined(separator: ", ")
+    case .corpus(let error): return "\(error)"
+    case .text(let path, let line, let problem): return "\(path):\(line): \(problem)"
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/// Accuracy and F1 scores computed from a ``ConfusionMatrix``.
+///
+/// A class that is never predicted has precision 0 (not NaN), and a class without support has
+/// recall 0; its F1 is then 0. Macro-F1 averages over classes with support or predictions,
+/// so a label absent from both the test set and the predictions does not dilute it.
+public struct TaskMetrics: Sendable, Equatable, Codable {
+  /// Per-class scores.
+  public struct ClassMetrics: Sendable, Equatable, Codable {
+    public var label: String
+    public var precision: Double
+    public var recall: Double
+    public var f1: Double
+    public var support: Int
+  }
+
+  /// The number of examples.
+  public var examples: Int
+  /// The fraction predicted correctly.
+  public var accuracy: Double
+  /// The unweighted mean of per-class F1.
+  public var macroF1: Double
+  /// The support-weighted mean of per-class F1.
+  public var weightedF1: Double
+  /// Per-class scores, in matrix label order.
+  public var classes: [ClassMetrics]
+
+  /// Computes the metrics of `matrix`.
+  public init(_ matrix: ConfusionMatrix) {
+    let size = matrix.labels.count
+    let total = matrix.total
+    var correct = 0
+    var classes: [ClassMetrics] = []
+    var macroSum = 0.0
+    var macroCount = 0
+    var weightedSum = 0.0
+    for label in 0..<size {
+      let truePositives = matrix.counts[label][label]
+      correct += truePositives
+      let support = matrix.counts[label].reduce(0, +)
+      let predicted = (0..<size).reduce(0) { $0 + matrix.counts[$1][label] }
+      let precision = predicted > 0 ? Double(truePositives) / Double(predicted) : 0
+      let recall = support > 0 ? Double(truePositives) / Double(support) : 0
+      let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+      classes.append(
+        ClassMetrics(
+          label: matrix.labels[label], precision: precision, recall: recall, f1: f1,
+          support: support))
+      if support > 0 || predicted > 0 {
+        macroSum += f1
+        macroCount += 1
+      }
+      weightedSum += f1 * Double(support)
+    }
+    examples = total
+    accuracy = total > 0 ? Double(correct) / Double(total) : 0
+    macroF1 = macroCount > 0 ? macroSum / Double(macroCount) : 0
+    weightedF1 = total > 0 ? weightedSum / Double(total) : 0
+    self.classes = classes
+  }
+}

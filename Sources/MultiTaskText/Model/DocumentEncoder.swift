@@ -1,0 +1,41 @@
+/// Raw text to feature ids, the way a model's manifest says: the text pipeline, vocabulary
+/// lookup and the featurizer, with every buffer reused between documents.
+///
+/// Training and prediction share this type, so the features seen at prediction are exactly
+/// those seen in training. One instance per thread.
+public final class DocumentEncoder {
+  /// The text stage.
+  public let pipeline: TextPipeline
+  let featurizer: Featurizer
+  private var tokenized = TokenizedText()
+  private var encoded = EncodedDocument()
+  /// The features of the last encoded document.
+  public private(set) var features: [Int32] = []
+
+  /// Opens the text pipeline for `manifest`'s settings.
+  public init(manifest: ModelManifest, vocabularySize: Int) throws {
+    pipeline = try TextPipeline(normalizer: manifest.normalizer, tokenizer: manifest.tokenizer)
+    featurizer = try Featurizer(configuration: manifest.features, vocabularySize: vocabularySize)
+  }
+
+  /// The last document's tokens, for callers that want them too.
+  public var tokens: TokenizedText { tokenized }
+
+  /// Encodes UTF-8 `bytes` into ``features``, looking tokens up in `vocabulary`.
+  ///
+  /// - Throws: ``TextError`` when the text cannot be prepared.
+  public func encode(
+    _ bytes: UnsafeRawBufferPointer, vocabulary: Vocabulary
+  ) throws(TextError) {
+    try pipeline.tokenize(bytes, into: &tokenized)
+    encoded.removeAll()
+    for token in tokenized.tokens {
+      tokenized.withUTF8(of: token) { utf8 in
+        let hash = FNV1a.hash(UnsafeRawBufferPointer(utf8))
+        encoded.append(vocabulary.id(of: utf8, hash: hash), utf8: utf8, hash: hash)
+      }
+    }
+    features.removeAll(keepingCapacity: true)
+    featurizer.appendFeatures(of: encoded, to: &features)
+  }
+}

@@ -1,0 +1,61 @@
+/// Everything needed to rebuild a model's features from raw text, stored as JSON in the model
+/// file: the text settings, the feature recipe, the tasks with their labels, the training
+/// settings and the ICU version.
+///
+/// Prediction reads the recipe from here rather than from a config file, so a model always
+/// prepares new text exactly as its training text was prepared.
+public struct ModelManifest: Codable, Sendable, Equatable {
+  /// One task's head.
+  public struct Task: Codable, Sendable, Equatable {
+    /// The task's name, such as `topic`.
+    public var name: String
+    /// The task's labels, in ``LabelID`` order.
+    public var labels: LabelSet
+    /// The loss weight the task was trained with.
+    public var weight: Double
+
+    /// Creates a task description.
+    public init(name: String, labels: LabelSet, weight: Double = 1) {
+      self.name = name
+      self.labels = labels
+      self.weight = weight
+    }
+  }
+
+  /// The ICU version that normalized and segmented the training text. Segmentation
+  /// dictionaries change between versions, so a mismatch is worth a warning.
+  public var icuVersion: String
+  /// How text was normalized.
+  public var normalizer: TextNormalizer
+  /// How text was tokenized.
+  public var tokenizer: Tokenizer
+  /// How tokens became features.
+  public var features: FeatureConfiguration
+  /// The embedding dimension.
+  public var dimension: Int
+  /// The tasks, in head order.
+  public var tasks: [Task]
+  /// The training settings, for the record.
+  public var training: TrainingConfiguration
+  /// The program that wrote the model.
+  public var producer: String
+
+  /// Creates a manifest.
+  public init(
+    icuVersion: String = ICU.version, normalizer: TextNormalizer, tokenizer: Tokenizer,
+    features: FeatureConfiguration, dimension: Int, tasks: [Task],
+    training: TrainingConfiguration, producer: String = "MultiTaskText"
+  ) {
+    self.icuVersion = icuVersion
+    self.normalizer = normalizer
+    self.tokenizer = tokenizer
+    self.features = features
+    self.dimension = dimension
+    self.tasks = tasks
+    self.training = training
+    self.producer = producer
+  }
+
+  /// The index of the task named `name`, or nil.
+  public func taskIndex(named name: String) -> Int? { tasks.firstIndex { $0.name == name } }
+}

@@ -1,0 +1,221 @@
+import Foundation
+
+extension ModelFile {
+  /// Reads the model at `path`.
+  ///
+  /// Checks, in order, that the file starts with the magic number, has a version this build
+  /// reads, is complete, and matches its checksum; each failure is its own error.
+  ///
+  /// - Throws: ``ModelFileError``.
+  public static func read(path: String) throws(ModelFileError) -> MultiTaskModel {
+    let bytes: [UInt8]
+    do {
+      bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped))
+    } catch {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+        throw .unreadable(path: path, problem: isDirectory.boolValue ? "is a directory" : "\(error)")
+      }
+      throw .unreadable(path: path, problem: "no such file")
+    }
+    return try decode(bytes, path: path)
+  }
+
+  /// Decodes model bytes; `path` names the source in errors.
+  public static func decode(_ bytes: [UInt8], path: String) throws(ModelFileError) -> MultiTaskModel {
+    var reader = BinaryReader(bytes: bytes, path: path)
+    do {
+      let foundMagic = try reader.readUInt32()
+      guard foundMagic == magic else { throw ModelFileError.notAModel(path: path) }
+      let foundVersion = try reader.readUInt32()
+      guard foundVersion >= 1 && foundVersion <= version else {
+        throw ModelFileError.unsupportedVersion(path: path, found: foundVersion, supported: version)
+      }
+      // Walk the sections first so truncation is reported as such, then check the checksum.
+      var sections: [(tag: UInt32, range: Range<Int>)] = []
+      while true {
+        let tag = try reader.readUInt32()
+        let length = try reader.readUInt64()
+        guard length <= UInt64(reader.remaining) else {
+          throw ModelFileError.truncated(path: path, offset: reader.offset, needed: Int(clamping: length))
+        }
+        let start = reader.offset
+        try reader.skip(count: Int(length))
+        if tag == endTag {
+          guard length == 4 else { throw ModelFileError.malformed(path: path, problem: "bad end marker") }
+          let stored = BinaryReader(bytes: Array(bytes[start..<(start + 4)]), path: path)
+          var storedReader = stored
+          let expected = try storedReader.readUInt32()
+          let actual = Checksum.of(bytes[0..<start])
+          guard expected == actual else {
+            throw ModelFileError.checksumMismatch(path: path)
+          }
+          break
+        }
+        sections.append((tag, start..<(start + Int(length))))
+      }
+      return try assemble(bytes: bytes, sections: sections, path: path)
+    } catch let error as ModelFileError {
+      throw error
+    } catch let error as PersistenceError {
+      if case .truncated(_, let offset, let needed) = error {
+        throw .truncated(path: path, offset: offset, needed: needed)
+      }
+      throw .malformed(path: path, problem: "\(error)")
+    } catch {
+      throw .malformed(path: path, problem: "\(error)")
+    }
+  }
+
+  private static func assemble(
+    bytes: [UInt8], sections: [(tag: UInt32, range: Range<Int>)], path: String
+  ) throws -> MultiTaskModel {
+    func payload(_ range: Range<Int>) -> BinaryReader {
+      BinaryReader(bytes: Array(bytes[range]), path: path)
+    }
+    guard let manifestRange = sections.first(where: { $0.tag == manifestTag })?.range else {
+      throw ModelFileError.malformed(path: path, problem: "the manifest section is missing")
+    }
+    let manifest: ModelManifest
+    do {
+      manifest = try JSONDecoder().decode(ModelManifest.self, from: Data(bytes[manifestRange]))
+    } catch {
+      throw ModelFileError.malformed(path: path, problem: "the manifest is not valid: \(error)")
+    }
+    guard let vocabularyRange = sections.first(where: { $0.tag == vocabularyTag })?.range else {
+      throw ModelFileError.malformed(path: path, problem: "the vocabulary section is missing")
+    }
+    var vocabularyReader = payload(vocabularyRange)
+    let tokenCount = Int(try vocabularyReader.readUInt32())
+    var builder = VocabularyBuilder()
+    var counts: [Int] = []
+    counts.reserveCapacity(min(tokenCount, vocabularyRange.count / 12))
+    for index in 0..<tokenCount {
+      var token = try vocabularyReader.readBytes(count: Int(try vocabularyReader.readUInt32()))
+      let hash = FNV1a.hash(token)
+      let id = token.withUnsafeMutableBufferPointer { builder.add(UnsafeBufferPointer($0), hash: hash) }
+      guard id == index else {
+        throw ModelFileError.malformed(path: path, problem: "duplicate vocabulary token \(index)")
+      }
+      counts.append(Int(try vocabularyReader.readUInt64()))
+    }
+    let vocabulary = Vocabulary(table: builder.table, counts: counts)
+
+    guard let embeddingRange = sections.first(where: { $0.tag == embeddingsTag })?.range else {
+      throw ModelFileError.malformed(path: path, problem: "the embedding section is missing")
+    }
+    let embeddings = try readSparseMatrix(payload(embeddingRange), path: path)
+    var heads = [Matrix?](repeating: nil, count: manifest.tasks.count)
+    for section in sections where section.tag == headTag {
+      let (index, matrix) = try readMatrix(payload(section.range), path: path, hasIndex: true)
+      guard index < heads.count else {
+        throw ModelFileError.malformed(path: path, problem: "head \(index) has no task")
+      }
+      heads[index] = matrix
+    }
+    try validateShapes(manifest, vocabulary, embeddings, heads, path: path)
+    return MultiTaskModel(
+      manifest: manifest, vocabulary: vocabulary, embeddings: embeddings, heads: heads.map { $0! })
+  }
+
+  private static func readSparseMatrix(_ reader: BinaryReader, path: String) throws -> Matrix {
+    var reader = reader
+    let rows = Int(try reader.readUInt32())
+    let columns = Int(try reader.readUInt32())
+    let stored = Int(try reader.readUInt32())
+    let (size, overflow) = rows.multipliedReportingOverflow(by: columns)
+    guard !overflow, stored <= rows, reader.remaining == stored * 4 + stored * columns * 4,
+      size <= Int(Int32.max) * 64
+    else {
+      throw ModelFileError.malformed(
+        path: path, problem: "a \(rows) × \(columns) embedding matrix does not fit its section")
+    }
+    let indices = try reader.readUInt32s(count: stored)
+    let values = try reader.readFloats(count: stored * columns)
+    var storage = [Float](repeating: 0, count: size)
+    var previous = -1
+    for (position, index) in indices.enumerated() {
+      let row = Int(index)
+      guard row > previous, row < rows else {
+        throw ModelFileError.malformed(path: path, problem: "embedding row \(row) is out of order")
+      }
+      previous = row
+      for column in 0..<columns {
+        storage[row * columns + column] = values[position * columns + column]
+      }
+    }
+    return Matrix(rows: rows, columns: columns, storage: storage)
+  }
+
+  private static func readMatrix(
+    _ reader: BinaryReader, path: String, hasIndex: Bool
+  ) throws -> (index: Int, matrix: Matrix) {
+    var reader = reader
+    let index = hasIndex ? Int(try reader.readUInt32()) : 0
+    let rows = Int(try reader.readUInt32())
+    let columns = Int(try reader.readUInt32())
+    guard rows.multipliedReportingOverflow(by: columns).overflow == false,
+      rows * columns * 4 == reader.remaining
+    else {
+      throw ModelFileError.malformed(
+        path: path, problem: "a \(rows) × \(columns) matrix does not fit its section")
+    }
+    return (index, Matrix(rows: rows, columns: columns, storage: try reader.readFloats(count: rows * columns)))
+  }
+
+  private static func validateShapes(
+    _ manifest: ModelManifest, _ vocabulary: Vocabulary, _ embeddings: Matrix, _ heads: [Matrix?],
+    path: String
+  ) throws {
+    guard embeddings.columns == manifest.dimension,
+      embeddings.rows == vocabulary.count + manifest.features.buckets
+    else {
+      throw ModelFileError.malformed(
+        path: path,
+        problem: "the embedding matrix is \(embeddings.rows) × \(embeddings.columns), expected "
+          + "\(vocabulary.count + manifest.features.buckets) × \(manifest.dimension)")
+    }
+    for (index, task) in manifest.tasks.enumerated() {
+      guard let head = heads[index] else {
+        throw ModelFileError.malformed(path: path, problem: "task \"\(task.name)\" has no head")
+      }
+      guard head.rows == task.labels.count, head.columns == manifest.dimension else {
+        throw ModelFileError.malformed(
+          path: path, problem: "the head of task \"\(task.name)\" has the wrong shape")
+      }
+    }
+  }
+}
+
+/// Why a model file could not be loaded. Every message starts with the file's path.
+public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The file is missing, a directory, or unreadable.
+  case unreadable(path: String, problem: String)
+  /// The file does not start with the model magic number.
+  case notAModel(path: String)
+  /// The file was written by a newer, incompatible version.
+  case unsupportedVersion(path: String, found: UInt32, supported: UInt32)
+  /// The file ends early.
+  case truncated(path: String, offset: Int, needed: Int)
+  /// The contents do not match the checksum: the file was damaged after it was written.
+  case checksumMismatch(path: String)
+  /// The structure is inconsistent.
+  case malformed(path: String, problem: String)
+
+  public var description: String {
+    switch self {
+    case .unreadable(let path, let problem): return "\(path): cannot read the model: \(problem)"
+    case .notAModel(let path):
+      return "\(path): not an mtl model file (the magic number \"MTLM\" is missing)"
+    case .unsupportedVersion(let path, let found, let supported):
+      return "\(path): model format version \(found) is newer than this mtl supports "
+        + "(\(supported)); upgrade mtl"
+    case .truncated(let path, let offset, let needed):
+      return "\(path): the model file is truncated at byte \(offset) "
+        + "(needed \(needed) more bytes); it was probably not copied completely"
+    case .checksumMismatch(let path):
+      return "\(path): the model file is damaged (checksum mismatch)"
+    case .malformed(let path, let problem): return "\(path): malformed model file: \(problem)"
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/// The order of training documents in each epoch, drawn from the sampling stream.
+///
+/// `proportional` visits every document once per epoch in a fresh shuffle, which draws tasks
+/// in proportion to their sizes. `temperature` and `uniform` draw a task for each step from a
+/// ``TaskSampler`` and take that task's next document from its own shuffled queue, reshuffled
+/// whenever it runs out; an epoch has as many steps as there are documents.
+struct EpochSchedule {
+  private let sampling: TaskSampling
+  private let documentCount: Int
+  private let documentsByTask: [[Int32]]
+  private let sampler: TaskSampler
+  private var queues: [[Int32]]
+  private var positions: [Int]
+  private var generator: SplitMix64
+
+  init(sampling: TaskSampling, set: TrainingSet, seed: UInt64) {
+    self.sampling = sampling
+    documentCount = set.documentCount
+    documentsByTask = set.documentsByTask()
+    sampler = TaskSampler(sampling: sampling, sizes: documentsByTask.map(\.count))
+    queues = documentsByTask
+    positions = documentsByTask.map(\.count)
+    generator = SplitMix64(seed: seed, stream: .sampling)
+  }
+
+  /// The probability of drawing each task.
+  var taskProbabilities: [Double] { sampler.probabilities }
+
+  /// The next epoch's document order.
+  mutating func nextEpoch() -> [Int32] {
+    if case .proportional = sampling {
+      var order = (0..<documentCount).map { Int32($0) }
+      Self.shuffle(&order, using: &generator)
+      return order
+    }
+    var order: [Int32] = []
+    order.reserveCapacity(documentCount)
+    for _ in 0..<documentCount {
+      let task = sampler.next(using: &generator)
+      if positions[task] >= queues[task].count {
+        Self.shuffle(&queues[task], using: &generator)
+        positions[task] = 0
+      }
+      order.append(queues[task][positions[task]])
+      positions[task] += 1
+    }
+    return order
+  }
+
+  /// Fisher–Yates with our own generator, so the order never depends on the standard
+  /// library's shuffle algorithm.
+  private static func shuffle(_ values: inout [Int32], using generator: inout SplitMix64) {
+    guard values.count > 1 else { return }
+    for index in stride(from: values.count - 1, to: 0, by: -1) {
+      let other = Int(generator.next() % UInt64(index + 1))
+      values.swapAt(index, other)
+    }
+  }
+}

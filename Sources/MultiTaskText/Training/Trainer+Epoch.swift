@@ -1,0 +1,144 @@
+import Dispatch
+
+/// What one epoch needs to know, shared read-only by its workers.
+struct EpochContext: @unchecked Sendable {
+  let set: TrainingSet
+  let order: [Int32]
+  let epoch: Int
+  let epochs: Int
+  let learningRate: Double
+  let totalSteps: Double
+  let threads: Int
+  let start: ContinuousClock.Instant
+  let averageTokens: Double
+}
+
+enum EpochOutcome {
+  case finished([Double?])
+  case diverged(learningRate: Double)
+  case stopped
+}
+
+extension Trainer {
+  /// Runs one epoch: the order is split into one contiguous slice per thread, and each thread
+  /// decays the learning rate by its own progress scaled to the whole run.
+  func runEpoch(
+    _ context: EpochContext, parameters: SharedParameters,
+    shouldStop: @escaping @Sendable () -> Bool,
+    onEvent: @escaping @Sendable (TrainingEvent) -> Void
+  ) -> EpochOutcome {
+    let results = ResultSlots(count: context.threads)
+    let work: @Sendable (Int) -> Void = { thread in
+      results.store(
+        Self.runSlice(
+          context, thread: thread, parameters: parameters, shouldStop: shouldStop,
+          onEvent: onEvent),
+        at: thread)
+    }
+    if context.threads == 1 {
+      work(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: context.threads, execute: work)
+    }
+    var sums = [Double](repeating: 0, count: context.set.taskCount)
+    var counts = [Int](repeating: 0, count: context.set.taskCount)
+    for slice in results.values {
+      switch slice.status {
+      case .diverged(let rate): return .diverged(learningRate: rate)
+      case .stopped: return .stopped
+      case .finished: break
+      }
+      for task in sums.indices {
+        sums[task] += slice.lossSums[task]
+        counts[task] += slice.lossCounts[task]
+      }
+    }
+    return .finished(sums.indices.map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : nil })
+  }
+
+  private static func runSlice(
+    _ context: EpochContext, thread: Int, parameters: SharedParameters,
+    shouldStop: @Sendable () -> Bool, onEvent: @Sendable (TrainingEvent) -> Void
+  ) -> SliceResult {
+    let count = context.order.count
+    let begin = count * thread / context.threads
+    let end = count * (thread + 1) / context.threads
+    var worker = SGDWorker(parameters: parameters)
+    var epochSums = [Double](repeating: 0, count: context.set.taskCount)
+    var epochCounts = [Int](repeating: 0, count: context.set.taskCount)
+    let stepsBefore = Double((context.epoch - 1) * count)
+    let reportEvery = 4096
+    var rate = context.learningRate
+    let taskCount = context.set.taskCount
+
+    func collect() {
+      for task in epochSums.indices {
+        epochSums[task] += worker.lossSums[task]
+        epochCounts[task] += worker.lossCounts[task]
+      }
+    }
+
+    let status: SliceResult.Status = context.set.features.withUnsafeBufferPointer { features in
+      context.set.labels.withUnsafeBufferPointer { labels in
+        for position in begin..<end {
+          let done = stepsBefore + Double(position - begin) * Double(context.threads)
+          rate = context.learningRate * max(0, 1 - done / context.totalSteps)
+          let document = Int(context.order[position])
+          let range = context.set.offsets[document]..<context.set.offsets[document + 1]
+          let labelRange = (document * taskCount)..<((document + 1) * taskCount)
+          let finite = worker.step(
+            features: UnsafeBufferPointer(rebasing: features[range]),
+            labels: UnsafeBufferPointer(rebasing: labels[labelRange]), learningRate: Float(rate))
+          if !finite { return .diverged(rate) }
+          if (position - begin + 1) % reportEvery == 0 {
+            if shouldStop() { return .stopped }
+            if thread == 0 {
+              let elapsed = context.start.duration(to: .now)
+              let seconds =
+                Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+              let stepsDone = done + Double(context.threads)
+              onEvent(
+                .progress(
+                  TrainingProgress(
+                    epoch: context.epoch, epochs: context.epochs,
+                    fraction: min(1, stepsDone / context.totalSteps), learningRate: rate,
+                    tokensPerSecond: seconds > 0
+                      ? stepsDone * context.averageTokens / seconds : 0,
+                    averageLoss: worker.lossSums.indices.map {
+                      worker.lossCounts[$0] > 0
+                        ? worker.lossSums[$0] / Double(worker.lossCounts[$0]) : nil
+                    },
+                    elapsedSeconds: seconds)))
+            }
+            collect()
+            worker.resetLosses()
+          }
+        }
+        return .finished
+      }
+    }
+    collect()
+    return SliceResult(status: status, lossSums: epochSums, lossCounts: epochCounts)
+  }
+}
+
+struct SliceResult: Sendable {
+  enum Status: Sendable {
+    case finished
+    case diverged(Double)
+    case stopped
+  }
+  var status: Status
+  var lossSums: [Double]
+  var lossCounts: [Int]
+}
+
+/// One result slot per thread; each thread writes only its own slot.
+final class ResultSlots: @unchecked Sendable {
+  private var slots: [SliceResult?]
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  func store(_ result: SliceResult, at index: Int) {
+    slots.withUnsafeMutableBufferPointer { $0[index] = result }
+  }
+  var values: [SliceResult] { slots.compactMap { $0 } }
+}

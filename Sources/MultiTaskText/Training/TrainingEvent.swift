@@ -1,0 +1,29 @@
+/// What the trainer reports while it works. The trainer never prints: the CLI turns these
+/// into a progress line, a library user into whatever they like.
+public enum TrainingEvent: Sendable {
+  /// The training corpora were read and featurized.
+  case corporaRead(documents: Int, tokens: Int, vocabulary: Int, labelsPerTask: [Int])
+  /// A periodic update from inside an epoch.
+  case progress(TrainingProgress)
+  /// An epoch ended; `averageLoss` holds each task's mean weighted loss over it (nil for a
+  /// task that saw no example).
+  case epochFinished(epoch: Int, averageLoss: [Double?])
+}
+
+/// A snapshot of training progress.
+public struct TrainingProgress: Sendable, Equatable {
+  /// The current epoch, from 1.
+  public var epoch: Int
+  /// The number of epochs.
+  public var epochs: Int
+  /// The fraction of all training steps done, 0...1.
+  public var fraction: Double
+  /// The learning rate now.
+  public var learningRate: Double
+  /// Tokens processed per second since training started (all threads).
+  public var tokensPerSecond: Double
+  /// Each task's mean loss since the previous update (nil when it saw no example).
+  public var averageLoss: [Double?]
+  /// Seconds since training started.
+  public var elapsedSeconds: Double
+}

@@ -1,0 +1,36 @@
+/// The labels of one task, in a fixed order that gives each its ``LabelID``.
+///
+/// Labels sort by their UTF-8 bytes, so the order never depends on which file was read first
+/// or on a dictionary's iteration order.
+public struct LabelSet: Sendable, Equatable, Codable {
+  /// The labels, in id order.
+  public let labels: [String]
+  private let ids: [String: Int32]
+
+  /// Creates the set of distinct `labels`, sorted.
+  public init(_ labels: some Sequence<String>) {
+    let sorted = Set(labels).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    self.labels = sorted
+    var ids: [String: Int32] = [:]
+    for (index, label) in sorted.enumerated() { ids[label] = Int32(index) }
+    self.ids = ids
+  }
+
+  /// The number of labels.
+  public var count: Int { labels.count }
+
+  /// The id of `label`, or nil for a label not in the set.
+  public func id(of label: String) -> LabelID? { ids[label].map { LabelID($0) } }
+
+  /// The label with `id`.
+  public subscript(id: LabelID) -> String { labels[Int(id.rawValue)] }
+
+  public init(from decoder: any Decoder) throws {
+    self.init(try decoder.singleValueContainer().decode([String].self))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(labels)
+  }
+}
