@@ -30,6 +30,8 @@ public enum ConfigurationError: Error, Sendable, Equatable {
   case conflictingKeys(path: String, key: String, problem: String)
   /// A corpus path whose format is not given and cannot be told from its extension.
   case unknownCorpusFormat(path: String, key: String, file: String)
+  /// Corpus settings under `key` that cannot read any record, such as an empty field name.
+  case invalidCorpusSettings(path: String, key: String, problem: String)
   /// A `key.path=value` override that is malformed or addresses nothing.
   case invalidOverride(path: String, override: String, problem: String)
   /// A corpus file named by `key` that does not exist.
@@ -46,7 +48,8 @@ public enum ConfigurationError: Error, Sendable, Equatable {
       .missingKey(let path, _), .noTasks(let path), .duplicateTaskName(let path, _, _),
       .invalidTaskName(let path, _, _), .emptyCharacterNgramRange(let path, _, _),
       .conflictingKeys(let path, _, _), .unknownCorpusFormat(let path, _, _),
-      .invalidOverride(let path, _, _), .missingDataFile(let path, _, _),
+      .invalidCorpusSettings(let path, _, _), .invalidOverride(let path, _, _),
+      .missingDataFile(let path, _, _),
       .unreadableDataFile(let path, _, _, _):
       return path
     }
@@ -73,6 +76,8 @@ extension ConfigurationError: CustomStringConvertible {
     case .unknownKey(_, let key, let suggestion, let validKeys):
       if let suggestion { return "unknown key \(quoted(key)); did you mean \(quoted(suggestion))?" }
       return "unknown key \(quoted(key)); valid keys are \(list(validKeys))"
+    case .wrongType(_, "", let expected, let found):
+      return "the configuration must be \(expected), found \(found)"
     case .wrongType(_, let key, let expected, let found),
       .outOfRange(_, let key, let expected, let found):
       return "\(quoted(key)) must be \(expected), found \(found)"
@@ -93,6 +98,8 @@ extension ConfigurationError: CustomStringConvertible {
     case .unknownCorpusFormat(_, let key, let file):
       return "\(quoted(key)): cannot tell the format of \(file) from its extension;"
         + " set \"format\" to one of \(list(CorpusFormat.allCases.map(\.rawValue)))"
+    case .invalidCorpusSettings(_, let key, let problem):
+      return "\(quoted(key)): \(problem)"
     case .invalidOverride(_, let override, let problem):
       return "override \(quoted(override)): \(problem)"
     case .missingDataFile(_, let key, let file):
