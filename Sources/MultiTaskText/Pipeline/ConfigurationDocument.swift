@@ -42,29 +42,40 @@ enum ConfigurationDocument {
   private static func parseJSON(
     _ text: String, sourceName: String
   ) throws(ConfigurationError) -> ConfigurationValue {
+    let data = Data(text.utf8)
     do {
-      return try JSONDecoder().decode(ConfigurationValue.self, from: Data(text.utf8))
-    } catch let DecodingError.dataCorrupted(context) {
-      let detail = (context.underlyingError as NSError?)?
-        .userInfo[NSDebugDescriptionErrorKey] as? String
-      let problem = detail ?? context.debugDescription
-      let position = linePosition(in: problem)
-      throw .syntax(path: sourceName, line: position?.line, column: position?.column, problem: problem)
+      return try JSONDecoder().decode(ConfigurationValue.self, from: data)
     } catch {
-      throw .syntax(path: sourceName, line: nil, column: nil, problem: String(describing: error))
+      throw jsonSyntaxError(data: data, text: text, sourceName: sourceName)
     }
   }
 
-  /// Finds "line N, column M" in Foundation's JSON error text.
-  private static func linePosition(in message: String) -> (line: Int, column: Int)? {
-    guard let lineRange = message.range(of: "line ") else { return nil }
-    let afterLine = message[lineRange.upperBound...]
-    let line = Int(afterLine.prefix { $0.isNumber })
-    let column = afterLine.range(of: "column ").flatMap {
-      Int(afterLine[$0.upperBound...].prefix { $0.isNumber })
+  /// Describes why `data` is not JSON. `JSONDecoder` only says that it is not, so the text is
+  /// parsed again with `JSONSerialization`, whose message gives the byte offset of the problem.
+  private static func jsonSyntaxError(
+    data: Data, text: String, sourceName: String
+  ) -> ConfigurationError {
+    var message = "the text is not valid JSON"
+    do {
+      _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+    } catch {
+      if let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String {
+        message = detail
+      }
     }
-    guard let line, let column else { return nil }
-    return (line, column)
+    guard let marker = message.range(of: " around character ") else {
+      return .syntax(path: sourceName, line: nil, column: nil, problem: message)
+    }
+    let problem = String(message[..<marker.lowerBound])
+    guard let offset = Int(message[marker.upperBound...].prefix { $0.isNumber }) else {
+      return .syntax(path: sourceName, line: nil, column: nil, problem: problem)
+    }
+    let before = text.utf8.prefix(offset)
+    let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) }
+    let column = String(decoding: before[(lineStart ?? before.startIndex)...], as: UTF8.self)
+      .unicodeScalars.count + 1
+    return .syntax(path: sourceName, line: line, column: column, problem: problem)
   }
 
   private static func parseYAML(
