@@ -73,7 +73,8 @@ enum ConfigurationDocument {
     let before = text.utf8.prefix(offset)
     let line = before.count { $0 == UInt8(ascii: "\n") } + 1
     let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) }
-    let column = String(decoding: before[(lineStart ?? before.startIndex)...], as: UTF8.self)
+    let column =
+      String(decoding: before[(lineStart ?? before.startIndex)...], as: UTF8.self)
       .unicodeScalars.count + 1
     return .syntax(path: sourceName, line: line, column: column, problem: problem)
   }
@@ -115,7 +116,8 @@ enum ConfigurationDocument {
   ) throws(ConfigurationError) -> ConfigurationValue {
     switch node {
     case .scalar(let scalar):
-      return scalar.style == .plain ? ConfigurationValue(plainScalar: scalar.string) : .string(scalar.string)
+      return scalar.style == .plain
+        ? ConfigurationValue(plainScalar: scalar.string) : .string(scalar.string)
     case .sequence(let sequence):
       var values: [ConfigurationValue] = []
       for element in sequence { values.append(try value(of: element, sourceName: sourceName)) }

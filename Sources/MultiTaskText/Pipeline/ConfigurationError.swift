@@ -69,7 +69,8 @@ extension ConfigurationError: CustomStringConvertible {
       return "cannot read the configuration file: \(reason)"
     case .syntax(_, let line, let column, let problem):
       switch (line, column) {
-      case (let line?, let column?): return "syntax error at line \(line), column \(column): \(problem)"
+      case (let line?, let column?):
+        return "syntax error at line \(line), column \(column): \(problem)"
       case (let line?, nil): return "syntax error at line \(line): \(problem)"
       default: return "syntax error: \(problem)"
       }
@@ -90,7 +91,8 @@ extension ConfigurationError: CustomStringConvertible {
     case .duplicateTaskName(_, let key, let name):
       return "\(quoted(key)): duplicate task name \(quoted(name))"
     case .invalidTaskName(_, let key, let name):
-      return "\(quoted(key)) must contain only letters, digits, \"_\" and \"-\", found \(quoted(name))"
+      return
+        "\(quoted(key)) must contain only letters, digits, \"_\" and \"-\", found \(quoted(name))"
     case .emptyCharacterNgramRange(_, let minn, let maxn):
       return "\"features.minn\" (\(minn)) must not exceed \"features.maxn\" (\(maxn))"
     case .conflictingKeys(_, let key, let problem):

@@ -74,7 +74,9 @@ struct ConfigurationOverride: Sendable, Equatable {
       }
       return .mapping(entries)
     case .list(var elements):
-      let byName = elements.firstIndex { $0.entries?.last { $0.key == "name" }?.value == .string(key) }
+      let byName = elements.firstIndex {
+        $0.entries?.last { $0.key == "name" }?.value == .string(key)
+      }
       guard let index = byName ?? Int(key).flatMap({ elements.indices.contains($0) ? $0 : nil })
       else {
         throw .invalidOverride(
@@ -82,7 +84,8 @@ struct ConfigurationOverride: Sendable, Equatable {
           problem: "\"\(prefix(depth))\" has no entry named \"\(key)\"")
       }
       elements[index] =
-        isLast ? value : try replacing(in: elements[index], depth: depth + 1, sourceName: sourceName)
+        isLast
+        ? value : try replacing(in: elements[index], depth: depth + 1, sourceName: sourceName)
       return .list(elements)
     default:
       throw .invalidOverride(

@@ -1,6 +1,7 @@
 extension TaskConfiguration {
   /// The keys allowed in a task entry: its own, then the corpus settings shared by its files.
-  static let keys = ["name", "train", "dev", "test", "weight", "classWeighting"]
+  static let keys =
+    ["name", "train", "dev", "test", "weight", "classWeighting"]
     + CorpusSource.configurationKeys
 
   /// Decodes the `tasks` list, checking that it is not empty and that names are valid and

@@ -93,7 +93,8 @@ import Testing
     ),
     (
       "config.json", #"{"tasks": [{"name": "my topic", "train": "a.txt"}]}"#,
-      #"config.json: "tasks[0].name" must contain only letters, digits, "_" and "-", found "my topic""#
+      #"config.json: "tasks[0].name" must contain only letters, digits, "_" and "-","#
+        + #" found "my topic""#
     ),
     (
       "config.json", #"{"tasks": [{"name": "topic", "train": "a.txt", "weight": 0}]}"#,
@@ -117,7 +118,8 @@ import Testing
     ),
     (
       "runs.yaml", "tasks: [{name: t, train: a.txt, encoding: ebcdic}]",
-      #"runs.yaml: "tasks[0].encoding" must be one of "utf-8", "windows-1252", "latin1", found "ebcdic""#
+      #"runs.yaml: "tasks[0].encoding" must be one of "utf-8", "windows-1252", "latin1","#
+        + #" found "ebcdic""#
     ),
     (
       "runs.yaml", "tasks: [{name: t, train: a.txt, textField: ''}]",
@@ -130,7 +132,8 @@ import Testing
     ),
     (
       "runs.yaml", yaml("training: {sampling: random}"),
-      #"runs.yaml: "training.sampling" must be one of "proportional", "temperature", "uniform", found "random""#
+      #"runs.yaml: "training.sampling" must be one of "proportional", "temperature", "uniform","#
+        + #" found "random""#
     ),
     (
       "runs.yaml", yaml("training: {sampling: uniform, temperature: 2}"),
@@ -142,7 +145,8 @@ import Testing
     ),
     (
       "runs.yaml", yaml("text: {tokenizer: {urls: drop}}"),
-      #"runs.yaml: "text.tokenizer.urls" must be one of "split", "keep", "placeholder", found "drop""#
+      #"runs.yaml: "text.tokenizer.urls" must be one of "split", "keep", "placeholder","#
+        + #" found "drop""#
     ),
     (
       "runs.yaml", "- a\n- b\n",
@@ -191,7 +195,8 @@ import Testing
     }
     let binary = try directory.write([0xFF, 0xFE, 0x00], named: "binary.yaml")
     let error = ConfigurationError.unreadableFile(path: binary, reason: "it is not UTF-8 text")
-    #expect(error.description == "\(binary): cannot read the configuration file: it is not UTF-8 text")
+    #expect(
+      error.description == "\(binary): cannot read the configuration file: it is not UTF-8 text")
     #expect(throws: error) { try PipelineConfiguration.load(path: binary) }
   }
 }

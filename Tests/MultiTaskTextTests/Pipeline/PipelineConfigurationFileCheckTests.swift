@@ -21,7 +21,8 @@ import Testing
       "tasks: [{name: t, train: train.txt, dev: missing.txt}]", named: "run.yaml")
     let configuration = try PipelineConfiguration.load(path: path)
     let missing = directory.url.appendingPathComponent("missing.txt").standardizedFileURL.path
-    let expected = ConfigurationError.missingDataFile(path: path, key: "tasks[0].dev", file: missing)
+    let expected = ConfigurationError.missingDataFile(
+      path: path, key: "tasks[0].dev", file: missing)
     #expect(throws: expected) { try configuration.validateFilesExist(configurationPath: path) }
     #expect(expected.description == "\(path): \"tasks[0].dev\": file not found: \(missing)")
   }

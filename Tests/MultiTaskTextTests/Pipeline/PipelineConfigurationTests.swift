@@ -49,7 +49,9 @@ import Testing
     let base = directory.url.standardizedFileURL.path
     let task = try #require(fromJSON.tasks.first)
     #expect(task.name == "topic")
-    #expect(task.train == CorpusSource(path: "\(base)/data/train.jsonl", format: .jsonl, taskName: "topic"))
+    #expect(
+      task.train
+        == CorpusSource(path: "\(base)/data/train.jsonl", format: .jsonl, taskName: "topic"))
     #expect(task.dev?.path == "\(base)/data/dev.jsonl")
     #expect(task.test?.path == "\(base)/data/test.jsonl")
     #expect(fromJSON.output.directory == "\(base)/runs/demo")
@@ -61,7 +63,8 @@ import Testing
     let directory = try TemporaryDirectory()
     let jsonPath = try directory.write(Self.exampleJSON, named: "demo.conf")
     let yamlPath = try directory.write(Self.exampleYAML, named: "demo.cfg")
-    #expect(try PipelineConfiguration.load(path: jsonPath) == PipelineConfiguration.load(path: yamlPath))
+    #expect(
+      try PipelineConfiguration.load(path: jsonPath) == PipelineConfiguration.load(path: yamlPath))
     #expect(ConfigurationFormat.detect(path: "x.conf", text: "  {\"a\": 1}") == .json)
     #expect(ConfigurationFormat.detect(path: "x.conf", text: "a: 1") == .yaml)
     #expect(ConfigurationFormat.detect(path: "x.YML", text: "{}") == .yaml)
