@@ -108,13 +108,15 @@ struct ConfigurationObject {
     return try choice(key, among: choices).flatMap(Choice.init(rawValue:))
   }
 
-  /// Fails unless `isValid`, reporting `found` as outside `expected`.
+  /// Fails unless `isValid`, reporting the value of `key` as written (or `found`) as outside
+  /// `expected`.
   func require(
-    _ isValid: Bool, _ key: String, expected: String, found: CustomStringConvertible
+    _ isValid: Bool, _ key: String, expected: String, found: String? = nil
   ) throws(ConfigurationError) {
     if !isValid {
       throw .outOfRange(
-        path: sourceName, key: path(key), expected: expected, found: found.description)
+        path: sourceName, key: path(key), expected: expected,
+        found: found ?? self[key]?.found ?? "nothing")
     }
   }
 

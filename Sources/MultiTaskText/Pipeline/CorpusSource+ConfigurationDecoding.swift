@@ -109,7 +109,7 @@ extension CorpusSource {
     switch value {
     case .string(let name): return .name(name)
     case .integer(let index):
-      try object.require(index >= 0, key, expected: "at least 0", found: index)
+      try object.require(index >= 0, key, expected: "at least 0", found: String(index))
       return .index(index)
     default:
       throw object.wrongType(key, expected: "a column name or 0-based position", found: value)

@@ -45,10 +45,10 @@ extension ModelConfiguration {
     try object.checkKeys(["dimension"])
     self.init()
     if let dimension = try object.integer("dimension") {
-      try object.require(dimension >= 1, "dimension", expected: "at least 1", found: dimension)
+      try object.require(dimension >= 1, "dimension", expected: "at least 1")
       try object.require(
         dimension <= Self.largestDimension, "dimension",
-        expected: "at most \(Self.largestDimension)", found: dimension)
+        expected: "at most \(Self.largestDimension)")
       self.dimension = dimension
     }
   }

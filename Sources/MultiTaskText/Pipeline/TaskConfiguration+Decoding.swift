@@ -68,8 +68,7 @@ extension TaskConfiguration {
     self.init(name: name, train: train, dev: try source("dev"), test: try source("test"))
     if let weight = try object.number("weight") {
       try object.require(
-        weight > 0 && weight.isFinite, "weight", expected: "a finite number greater than 0",
-        found: weight)
+        weight > 0 && weight.isFinite, "weight", expected: "a finite number greater than 0")
       self.weight = weight
     }
     if let weighting = try object.choice("classWeighting", of: ClassWeighting.self) {

@@ -9,23 +9,23 @@ extension TrainingConfiguration {
     try object.checkKeys(Self.keys)
     self.init()
     if let epochs = try object.integer("epochs") {
-      try object.require(epochs >= 1, "epochs", expected: "at least 1", found: epochs)
+      try object.require(epochs >= 1, "epochs", expected: "at least 1")
       self.epochs = epochs
     }
     if let learningRate = try object.number("learningRate") {
       try object.require(
         learningRate > 0 && learningRate.isFinite, "learningRate",
-        expected: "a finite number greater than 0", found: learningRate)
+        expected: "a finite number greater than 0")
       self.learningRate = learningRate
     }
     if let seed = try object.integer("seed") {
-      try object.require(seed >= 0, "seed", expected: "at least 0", found: seed)
+      try object.require(seed >= 0, "seed", expected: "at least 0")
       self.seed = UInt64(seed)
     }
     if let threads = try object.integer("threads") {
       try object.require(
         (1...Self.largestThreadCount).contains(threads), "threads",
-        expected: "between 1 and \(Self.largestThreadCount)", found: threads)
+        expected: "between 1 and \(Self.largestThreadCount)")
       self.threads = threads
     }
     if let skipInvalid = try object.bool("skipInvalid") { self.skipInvalid = skipInvalid }
@@ -41,7 +41,7 @@ extension TrainingConfiguration {
     if let temperature {
       try object.require(
         temperature > 0 && temperature.isFinite, "temperature",
-        expected: "a finite number greater than 0", found: temperature)
+        expected: "a finite number greater than 0")
     }
     switch name {
     case "temperature":
