@@ -19,6 +19,12 @@ public struct FeatureConfiguration: Codable, Sendable, Equatable {
   public var minCharNgram: Int
   /// The longest character n-gram; `0` turns character n-grams off.
   public var maxCharNgram: Int
+  /// The most words the vocabulary keeps, the most frequent first; `nil` keeps every word
+  /// that reaches ``minCount``.
+  ///
+  /// A cap bounds the embedding matrix on large corpora, where the long tail of rare words
+  /// costs memory but adds little; the dropped words still reach the model through buckets.
+  public var maxVocabularySize: Int?
 
   /// Creates a configuration; the defaults match fastText's supervised mode with bigrams.
   public init(
@@ -26,13 +32,15 @@ public struct FeatureConfiguration: Codable, Sendable, Equatable {
     buckets: Int = 2_000_000,
     minCount: Int = 1,
     minCharNgram: Int = 0,
-    maxCharNgram: Int = 0
+    maxCharNgram: Int = 0,
+    maxVocabularySize: Int? = nil
   ) {
     self.wordNgrams = wordNgrams
     self.buckets = buckets
     self.minCount = minCount
     self.minCharNgram = minCharNgram
     self.maxCharNgram = maxCharNgram
+    self.maxVocabularySize = maxVocabularySize
   }
 
   /// Whether character n-grams (subwords) are added for each token.
@@ -65,10 +73,13 @@ public struct FeatureConfiguration: Codable, Sendable, Equatable {
     if maxCharNgram > 0 && minCharNgram < 1 {
       throw .outOfRange(key: "minn", found: minCharNgram, expected: "at least 1 when maxn > 0")
     }
+    if let maxVocabularySize, maxVocabularySize < 1 {
+      throw .outOfRange(key: "maxVocabularySize", found: maxVocabularySize, expected: "at least 1")
+    }
   }
 
   enum CodingKeys: String, CodingKey {
-    case wordNgrams, buckets, minCount
+    case wordNgrams, buckets, minCount, maxVocabularySize
     case minCharNgram = "minn"
     case maxCharNgram = "maxn"
   }
@@ -86,5 +97,6 @@ public struct FeatureConfiguration: Codable, Sendable, Equatable {
       try container.decodeIfPresent(Int.self, forKey: .minCharNgram) ?? defaults.minCharNgram
     maxCharNgram =
       try container.decodeIfPresent(Int.self, forKey: .maxCharNgram) ?? defaults.maxCharNgram
+    maxVocabularySize = try container.decodeIfPresent(Int.self, forKey: .maxVocabularySize)
   }
 }

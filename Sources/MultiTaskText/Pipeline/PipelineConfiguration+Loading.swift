@@ -1,0 +1,72 @@
+import Foundation
+
+extension PipelineConfiguration {
+  /// Reads a YAML or JSON configuration file, applies command-line overrides and checks
+  /// every key and value.
+  ///
+  /// The format follows the extension (`.yaml`, `.yml`, `.json`), or the content for any
+  /// other. Relative paths in the file resolve against the file's folder, so a configuration
+  /// works from any working directory. Corpus files are not opened; see
+  /// ``validateFilesExist(configurationPath:)``.
+  ///
+  /// - Parameters:
+  ///   - path: The configuration file.
+  ///   - overrides: `key.path=value` settings applied in order, later ones winning
+  ///     (`training.epochs=10`, `tasks.topic.weight=2`).
+  /// - Returns: The validated configuration, with every path absolute.
+  /// - Throws: ``ConfigurationError`` naming `path` and the offending key.
+  public static func load(
+    path: String, overrides: [String] = []
+  ) throws(ConfigurationError) -> PipelineConfiguration {
+    let text = try readText(path: path)
+    let absolutePath = resolve(path, against: FileManager.default.currentDirectoryPath)
+    return try parse(
+      text: text, format: ConfigurationFormat.detect(path: path, text: text),
+      baseDirectory: URL(fileURLWithPath: absolutePath).deletingLastPathComponent().path,
+      overrides: overrides, sourceName: path)
+  }
+
+  /// Parses configuration text that did not come from ``load(path:overrides:)``.
+  ///
+  /// - Parameters:
+  ///   - text: The YAML or JSON document.
+  ///   - format: The language of `text`.
+  ///   - baseDirectory: The folder relative paths resolve against.
+  ///   - overrides: `key.path=value` settings applied in order before decoding.
+  ///   - sourceName: The name errors start with; its last component without extension
+  ///     names the default output directory.
+  /// - Returns: The validated configuration, with every path absolute.
+  /// - Throws: ``ConfigurationError`` naming `sourceName` and the offending key.
+  public static func parse(
+    text: String, format: ConfigurationFormat, baseDirectory: String,
+    overrides: [String] = [], sourceName: String = "configuration"
+  ) throws(ConfigurationError) -> PipelineConfiguration {
+    var document = try ConfigurationDocument.parse(text, format: format, sourceName: sourceName)
+    for override in overrides {
+      try ConfigurationOverride(override, sourceName: sourceName)
+        .apply(to: &document, sourceName: sourceName)
+    }
+    return try PipelineConfiguration(
+      document: document,
+      baseDirectory: resolve(baseDirectory, against: FileManager.default.currentDirectoryPath),
+      sourceName: sourceName)
+  }
+
+  /// The file's text, or an error saying why it cannot be read.
+  private static func readText(path: String) throws(ConfigurationError) -> String {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw .unreadableFile(path: path, reason: "file not found")
+    }
+    if isDirectory.boolValue {
+      throw .unreadableFile(path: path, reason: "it is a directory")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .unreadableFile(path: path, reason: "permission denied")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw .unreadableFile(path: path, reason: "it is not UTF-8 text")
+    }
+    return text
+  }
+}

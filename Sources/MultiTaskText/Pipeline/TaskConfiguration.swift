@@ -1,0 +1,60 @@
+/// One classification task: its name, its corpora and how much it counts in training.
+///
+/// Several tasks may read the same multi-task file (a JSONL file whose records carry a
+/// `labels` object); each then picks its own labels out of every record by ``name``.
+public struct TaskConfiguration: Codable, Sendable, Equatable {
+  /// How the loss of one example is scaled by the frequency of its class.
+  public enum ClassWeighting: String, Codable, Sendable, CaseIterable {
+    /// Every example counts the same, so frequent classes dominate the gradient.
+    case none
+    /// Each class weighs the inverse of its frequency, so rare classes are not drowned out.
+    case balanced
+  }
+
+  /// The task's name: letters, digits, `_` and `-`, unique within a configuration. It keys
+  /// labels in multi-task files, command-line options and reports.
+  public var name: String
+  /// The training corpus.
+  public var train: CorpusSource
+  /// The development corpus, used to report progress and pick thresholds; optional.
+  public var dev: CorpusSource?
+  /// The held-out test corpus, scored once after training; optional.
+  public var test: CorpusSource?
+  /// How much this task's loss counts relative to the others; greater than 0.
+  public var weight: Double
+  /// Whether rare classes are weighted up.
+  public var classWeighting: ClassWeighting
+
+  /// Creates a task.
+  ///
+  /// - Parameters:
+  ///   - name: The task's name.
+  ///   - train: The training corpus; its `taskName` should be `name`.
+  ///   - dev: The optional development corpus.
+  ///   - test: The optional test corpus.
+  ///   - weight: The task's loss weight, 1 by default.
+  ///   - classWeighting: Whether rare classes are weighted up; off by default.
+  public init(
+    name: String,
+    train: CorpusSource,
+    dev: CorpusSource? = nil,
+    test: CorpusSource? = nil,
+    weight: Double = 1,
+    classWeighting: ClassWeighting = .none
+  ) {
+    self.name = name
+    self.train = train
+    self.dev = dev
+    self.test = test
+    self.weight = weight
+    self.classWeighting = classWeighting
+  }
+
+  /// The corpora that are configured, labelled by split, in the order train, dev, test.
+  public var sources: [(split: String, source: CorpusSource)] {
+    var result = [(split: "train", source: train)]
+    if let dev { result.append((split: "dev", source: dev)) }
+    if let test { result.append((split: "test", source: test)) }
+    return result
+  }
+}

@@ -1,0 +1,29 @@
+/// How the trainer picks which task's example comes next when tasks have different sizes.
+///
+/// With task `i` holding `n_i` training examples, the probability of drawing from it is
+/// proportional to `n_i` (``proportional``), to `n_i^(1/T)` (``temperature(_:)``), or the
+/// same for every task (``uniform``). Temperatures above 1 flatten the distribution so small
+/// tasks are not starved without repeating them as often as uniform sampling would.
+public enum TaskSampling: Sendable, Equatable {
+  /// Draw tasks in proportion to their example counts: one pass over the concatenated data.
+  case proportional
+  /// Draw task `i` in proportion to `n_i^(1/temperature)`; the temperature is above 0.
+  case temperature(Double)
+  /// Draw every task equally often, whatever its size.
+  case uniform
+
+  /// The temperature used when a configuration asks for temperature sampling without one.
+  public static let defaultTemperature = 2.0
+
+  /// The name used for this strategy in configuration files (`"sampling"`).
+  public var name: String {
+    switch self {
+    case .proportional: return "proportional"
+    case .temperature: return "temperature"
+    case .uniform: return "uniform"
+    }
+  }
+
+  /// The names accepted by the `sampling` key, in the order error messages list them.
+  public static let names = ["proportional", "temperature", "uniform"]
+}
