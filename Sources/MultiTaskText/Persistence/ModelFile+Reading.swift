@@ -14,7 +14,8 @@ extension ModelFile {
     } catch {
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-        throw .unreadable(path: path, problem: isDirectory.boolValue ? "is a directory" : "\(error)")
+        throw .unreadable(
+          path: path, problem: isDirectory.boolValue ? "is a directory" : "\(error)")
       }
       throw .unreadable(path: path, problem: "no such file")
     }
@@ -22,7 +23,8 @@ extension ModelFile {
   }
 
   /// Decodes model bytes; `path` names the source in errors.
-  public static func decode(_ bytes: [UInt8], path: String) throws(ModelFileError) -> MultiTaskModel {
+  public static func decode(_ bytes: [UInt8], path: String) throws(ModelFileError) -> MultiTaskModel
+  {
     var reader = BinaryReader(bytes: bytes, path: path)
     do {
       let foundMagic = try reader.readUInt32()
@@ -37,12 +39,15 @@ extension ModelFile {
         let tag = try reader.readUInt32()
         let length = try reader.readUInt64()
         guard length <= UInt64(reader.remaining) else {
-          throw ModelFileError.truncated(path: path, offset: reader.offset, needed: Int(clamping: length))
+          throw ModelFileError.truncated(
+            path: path, offset: reader.offset, needed: Int(clamping: length))
         }
         let start = reader.offset
         try reader.skip(count: Int(length))
         if tag == endTag {
-          guard length == 4 else { throw ModelFileError.malformed(path: path, problem: "bad end marker") }
+          guard length == 4 else {
+            throw ModelFileError.malformed(path: path, problem: "bad end marker")
+          }
           let stored = BinaryReader(bytes: Array(bytes[start..<(start + 4)]), path: path)
           var storedReader = stored
           let expected = try storedReader.readUInt32()
@@ -93,7 +98,9 @@ extension ModelFile {
     for index in 0..<tokenCount {
       var token = try vocabularyReader.readBytes(count: Int(try vocabularyReader.readUInt32()))
       let hash = FNV1a.hash(token)
-      let id = token.withUnsafeMutableBufferPointer { builder.add(UnsafeBufferPointer($0), hash: hash) }
+      let id = token.withUnsafeMutableBufferPointer {
+        builder.add(UnsafeBufferPointer($0), hash: hash)
+      }
       guard id == index else {
         throw ModelFileError.malformed(path: path, problem: "duplicate vocabulary token \(index)")
       }
@@ -160,7 +167,10 @@ extension ModelFile {
       throw ModelFileError.malformed(
         path: path, problem: "a \(rows) × \(columns) matrix does not fit its section")
     }
-    return (index, Matrix(rows: rows, columns: columns, storage: try reader.readFloats(count: rows * columns)))
+    return (
+      index,
+      Matrix(rows: rows, columns: columns, storage: try reader.readFloats(count: rows * columns))
+    )
   }
 
   private static func validateShapes(

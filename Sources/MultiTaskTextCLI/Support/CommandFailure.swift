@@ -11,8 +11,8 @@ struct CommandFailure: Error, CustomStringConvertible {
 #endif
 
 /// Writes a line to standard error, for warnings and progress that must not mix with output.
-func writeToStandardError(_ line: String) {
+func writeToStandardError(_ line: String, newline: Bool = true) {
   var text = line
-  text.append("\n")
+  if newline { text.append("\n") }
   text.withUTF8 { buffer in _ = Glibc.write(2, buffer.baseAddress, buffer.count) }
 }

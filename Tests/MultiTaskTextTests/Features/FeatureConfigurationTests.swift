@@ -8,7 +8,7 @@ import Testing
     let configuration = FeatureConfiguration()
     try configuration.validate()
     #expect(configuration.wordNgrams == 2)
-    #expect(configuration.buckets == 2_000_000)
+    #expect(configuration.buckets == 1_000_000)
     #expect(configuration.minCount == 1)
     #expect(!configuration.usesCharacterNgrams)
   }
@@ -19,7 +19,7 @@ import Testing
     #expect(configuration.minCharNgram == 3)
     #expect(configuration.maxCharNgram == 6)
     #expect(configuration.wordNgrams == 1)
-    #expect(configuration.buckets == 2_000_000)
+    #expect(configuration.buckets == 1_000_000)
     let encoded = try JSONEncoder().encode(configuration)
     let keys = try JSONSerialization.jsonObject(with: encoded) as? [String: Int]
     #expect(keys?["minn"] == 3)

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import MultiTaskText
+
+/// `mtl train CONFIG`: trains one model for every task in the configuration.
+struct Train: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Train one multi-task model from a configuration file.",
+    discussion: """
+      Writes <output.directory>/model.mtl and <output.directory>/vocabulary.tsv. With \
+      training.threads 1 (the default) the same seed gives a byte-identical model; more \
+      threads train faster but are not reproducible.
+      """
+  )
+
+  @OptionGroup var options: ConfigurationOptions
+
+  func run() throws {
+    let configuration = try options.load()
+    let output = try TrainingRun(configuration: configuration, quiet: options.quiet).run()
+    print(
+      "trained \(configuration.tasks.count) task(s) in "
+        + String(format: "%.1f", output.seconds) + " s")
+    print("wrote \(output.modelPath)")
+    for path in output.vocabularyPaths { print("wrote \(path)") }
+  }
+}

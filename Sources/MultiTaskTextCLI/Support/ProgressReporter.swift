@@ -1,0 +1,82 @@
+import Foundation
+import MultiTaskText
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Shows training progress on standard error: one line redrawn in place on a terminal, or a
+/// plain line every few seconds when standard error is a file or a pipe (CI, logs).
+final class ProgressReporter: @unchecked Sendable {
+  private let quiet: Bool
+  private let isTerminal: Bool
+  private let taskNames: [String]
+  private let lock = NSLock()
+  private var lastPlainLine = Date.distantPast
+  private var drewLine = false
+
+  init(taskNames: [String], quiet: Bool) {
+    self.quiet = quiet
+    self.taskNames = taskNames
+    isTerminal = isatty(2) != 0
+  }
+
+  func handle(_ event: TrainingEvent) {
+    guard !quiet else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    switch event {
+    case .corporaRead(let documents, let tokens, let vocabulary, let labels):
+      emitLine(
+        "read \(documents) documents, \(tokens) tokens; vocabulary \(vocabulary) words; "
+          + zip(taskNames, labels).map { "\($0) \($1) labels" }.joined(separator: ", "))
+    case .progress(let progress):
+      let line = format(progress)
+      if isTerminal {
+        writeToStandardError("\r\u{1B}[2K" + line, newline: false)
+        drewLine = true
+      } else if Date().timeIntervalSince(lastPlainLine) >= 5 {
+        lastPlainLine = Date()
+        writeToStandardError(line)
+      }
+    case .epochFinished(let epoch, let losses):
+      emitLine("epoch \(epoch) done; loss " + lossText(losses))
+    }
+  }
+
+  func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    if drewLine { writeToStandardError("") }
+    drewLine = false
+  }
+
+  private func emitLine(_ line: String) {
+    if drewLine { writeToStandardError("\r\u{1B}[2K", newline: false) }
+    drewLine = false
+    writeToStandardError(line)
+  }
+
+  private func format(_ progress: TrainingProgress) -> String {
+    let percent = String(format: "%5.1f%%", progress.fraction * 100)
+    let remaining =
+      progress.fraction > 0
+      ? progress.elapsedSeconds * (1 - progress.fraction) / progress.fraction : 0
+    return
+      "\(percent) epoch \(progress.epoch)/\(progress.epochs) "
+      + String(
+        format: "%.0fk tokens/s lr %.4f ", progress.tokensPerSecond / 1000, progress.learningRate)
+      + "loss \(lossText(progress.averageLoss)) ETA \(duration(remaining))"
+  }
+
+  private func lossText(_ losses: [Double?]) -> String {
+    zip(taskNames, losses).map { name, loss in
+      "\(name) " + (loss.map { String(format: "%.4f", $0) } ?? "-")
+    }.joined(separator: ", ")
+  }
+
+  private func duration(_ seconds: Double) -> String {
+    let whole = Int(seconds.rounded())
+    return whole >= 60 ? "\(whole / 60)m\(String(format: "%02d", whole % 60))s" : "\(whole)s"
+  }
+}
