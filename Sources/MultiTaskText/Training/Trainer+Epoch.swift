@@ -78,6 +78,9 @@ extension Trainer {
       }
     }
 
+    if shouldStop() {
+      return SliceResult(status: .stopped, lossSums: epochSums, lossCounts: epochCounts)
+    }
     let status: SliceResult.Status = context.set.features.withUnsafeBufferPointer { features in
       context.set.labels.withUnsafeBufferPointer { labels in
         for position in begin..<end {

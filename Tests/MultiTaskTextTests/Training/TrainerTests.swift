@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+@testable import MultiTaskText
+
+struct TrainerTests {
+  @Test func overfitsSavesReloadsAndPredictsIdentically() throws {
+    let fixture = try TrainingFixture()
+    let model = try Trainer(configuration: fixture.configuration).train()
+    let path = fixture.directory.url.appendingPathComponent("model.mtl").path
+    try ModelFile.write(model, to: path)
+    let reloaded = try ModelFile.read(path: path)
+    #expect(reloaded == model)
+
+    let before = try Predictor(model: model)
+    let after = try Predictor(model: reloaded)
+    for (task, rows) in [("topic", TrainingFixture.topic), ("sentiment", TrainingFixture.sentiment)] {
+      for (text, label) in rows {
+        let original = try before.predict(text)
+        let again = try after.predict(text)
+        #expect(original == again)
+        #expect(original.first { $0.task == task }?.label == label, "\(text)")
+      }
+    }
+    for task in fixture.configuration.tasks {
+      let matrix = try Evaluator(model: reloaded).evaluate(task: task.name, on: task.test!)
+      #expect(TaskMetrics(matrix).accuracy == 1)
+    }
+  }
+
+  @Test func theSameSeedOnOneThreadGivesByteIdenticalModelFiles() throws {
+    let fixture = try TrainingFixture(epochs: 5)
+    let first = try ModelFile.encode(try Trainer(configuration: fixture.configuration).train())
+    let second = try ModelFile.encode(try Trainer(configuration: fixture.configuration).train())
+    #expect(first == second)
+    var reseeded = fixture.configuration
+    reseeded.training.seed = 8
+    let third = try ModelFile.encode(try Trainer(configuration: reseeded).train())
+    #expect(first != third)
+  }
+
+  @Test(arguments: [TaskSampling.proportional, .temperature(2), .uniform])
+  func everySamplingStrategyIsDeterministicAndLearns(_ sampling: TaskSampling) throws {
+    let fixture = try TrainingFixture()
+    var configuration = fixture.configuration
+    configuration.training.sampling = sampling
+    let first = try Trainer(configuration: configuration).train()
+    let second = try Trainer(configuration: configuration).train()
+    #expect(try ModelFile.encode(first) == ModelFile.encode(second))
+    let predictor = try Predictor(model: first)
+    #expect(try predictor.predict("the striker scored in the match")[0].label == "sports")
+  }
+
+  @Test func hogwildThreadsTrainAUsableModel() throws {
+    let fixture = try TrainingFixture(threads: 2)
+    let model = try Trainer(configuration: fixture.configuration).train()
+    let matrix = try Evaluator(model: model).evaluate(
+      task: "topic", on: fixture.configuration.tasks[0].test!)
+    #expect(TaskMetrics(matrix).accuracy >= 0.75)
+  }
+
+  @Test func aHugeLearningRateIsReportedAsDivergence() throws {
+    let fixture = try TrainingFixture(epochs: 3, learningRate: 1e30)
+    #expect {
+      try Trainer(configuration: fixture.configuration).train()
+    } throws: { error in
+      guard case .diverged(_, let rate) = error as? TrainingError else { return false }
+      return rate > 1e29 && "\(error)".contains("try a smaller learning rate")
+    }
+  }
+
+  @Test func stoppingEarlyWritesNoModel() throws {
+    let fixture = try TrainingFixture()
+    let stopped = Result { try Trainer(configuration: fixture.configuration).train(
+      on: try fixture.set(), shouldStop: { true }) }
+    #expect(throws: TrainingError.cancelled(epochsCompleted: 0)) { _ = try stopped.get() }
+  }
+
+  @Test func reportsEveryEpoch() throws {
+    let fixture = try TrainingFixture(epochs: 3)
+    let events = EventLog()
+    _ = try Trainer(configuration: fixture.configuration).train(onEvent: events.append)
+    let epochs = events.all.compactMap { event -> Int? in
+      if case .epochFinished(let epoch, let losses) = event, losses.allSatisfy({ $0 != nil }) {
+        return epoch
+      }
+      return nil
+    }
+    #expect(epochs == [1, 2, 3])
+  }
+
+  @Test func aTaskWithOneLabelIsAClearError() throws {
+    let fixture = try TrainingFixture()
+    let path = try fixture.directory.write(
+      "{\"text\": \"a\", \"label\": \"x\"}\n{\"text\": \"b\", \"label\": \"x\"}\n", named: "one.jsonl")
+    var configuration = fixture.configuration
+    configuration.tasks[1].train = CorpusSource(path: path, format: .jsonl)
+    #expect(throws: TrainingError.tooFewLabels(task: "sentiment", labels: ["x"])) {
+      try Trainer(configuration: configuration).train()
+    }
+  }
+}
+
+extension TrainingFixture {
+  func set() throws -> TrainingSet { try Trainer(configuration: configuration).readCorpora().2 }
+}
+
+extension Trainer {
+  func train(
+    on set: TrainingSet, shouldStop: @escaping @Sendable () -> Bool
+  ) throws -> MultiTaskModel {
+    let (vocabulary, labels, _) = try readCorpora()
+    return try train(on: set, vocabulary: vocabulary, labelSets: labels, shouldStop: shouldStop)
+  }
+}
+
+final class EventLog: @unchecked Sendable {
+  private let lock = NSLock()
+  private var events: [TrainingEvent] = []
+  func append(_ event: TrainingEvent) {
+    lock.lock()
+    events.append(event)
+    lock.unlock()
+  }
+  var all: [TrainingEvent] {
+    lock.lock()
+    defer { lock.unlock() }
+    return events
+  }
+}
