@@ -14,7 +14,9 @@ struct TrainerTests {
 
     let before = try Predictor(model: model)
     let after = try Predictor(model: reloaded)
-    for (task, rows) in [("topic", TrainingFixture.topic), ("sentiment", TrainingFixture.sentiment)] {
+    for (task, rows) in [
+      ("topic", TrainingFixture.topic), ("sentiment", TrainingFixture.sentiment),
+    ] {
       for (text, label) in rows {
         let original = try before.predict(text)
         let again = try after.predict(text)
@@ -71,8 +73,10 @@ struct TrainerTests {
 
   @Test func stoppingEarlyWritesNoModel() throws {
     let fixture = try TrainingFixture()
-    let stopped = Result { try Trainer(configuration: fixture.configuration).train(
-      on: try fixture.set(), shouldStop: { true }) }
+    let stopped = Result {
+      try Trainer(configuration: fixture.configuration).train(
+        on: try fixture.set(), shouldStop: { true })
+    }
     #expect(throws: TrainingError.cancelled(epochsCompleted: 0)) { _ = try stopped.get() }
   }
 
@@ -92,7 +96,8 @@ struct TrainerTests {
   @Test func aTaskWithOneLabelIsAClearError() throws {
     let fixture = try TrainingFixture()
     let path = try fixture.directory.write(
-      "{\"text\": \"a\", \"label\": \"x\"}\n{\"text\": \"b\", \"label\": \"x\"}\n", named: "one.jsonl")
+      "{\"text\": \"a\", \"label\": \"x\"}\n{\"text\": \"b\", \"label\": \"x\"}\n",
+      named: "one.jsonl")
     var configuration = fixture.configuration
     configuration.tasks[1].train = CorpusSource(path: path, format: .jsonl)
     #expect(throws: TrainingError.tooFewLabels(task: "sentiment", labels: ["x"])) {

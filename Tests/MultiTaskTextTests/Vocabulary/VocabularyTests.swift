@@ -55,19 +55,24 @@ struct VocabularyTests {
     let vocabulary = build(["a", "b", "a", "ß"])
     let path = directory.url.appendingPathComponent("vocab.tsv").path
     try VocabularyFile.write(vocabulary, to: path)
-    #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-      == "# mtl-vocabulary 1\na\t2\nb\t1\nß\t1\n")
+    #expect(
+      String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        == "# mtl-vocabulary 1\na\t2\nb\t1\nß\t1\n")
     #expect(try VocabularyFile.read(path: path) == vocabulary)
 
     let bad = try directory.write("# mtl-vocabulary 1\na\t2\nb 1\n", named: "bad.tsv")
-    #expect(throws: VocabularyFileError(
-      path: bad, line: 3, problem: "expected a token, a tab and a count, found \"b 1\"")) {
+    #expect(
+      throws: VocabularyFileError(
+        path: bad, line: 3, problem: "expected a token, a tab and a count, found \"b 1\"")
+    ) {
       try VocabularyFile.read(path: bad)
     }
     let newer = try directory.write("# mtl-vocabulary 9\n", named: "newer.tsv")
-    #expect(throws: VocabularyFileError(
-      path: newer, line: 1,
-      problem: "expected the header \"# mtl-vocabulary 1\", found \"# mtl-vocabulary 9\"")) {
+    #expect(
+      throws: VocabularyFileError(
+        path: newer, line: 1,
+        problem: "expected the header \"# mtl-vocabulary 1\", found \"# mtl-vocabulary 9\"")
+    ) {
       try VocabularyFile.read(path: newer)
     }
   }

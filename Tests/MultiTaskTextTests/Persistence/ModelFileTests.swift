@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@testable import MultiTaskText
+
+struct ModelFileTests {
+  static func smallModel() throws -> (TrainingFixture, MultiTaskModel) {
+    let fixture = try TrainingFixture(epochs: 2)
+    return (fixture, try Trainer(configuration: fixture.configuration).train())
+  }
+
+  @Test func startsWithMagicAndVersionAndEndsWithTheChecksum() throws {
+    let (_, model) = try Self.smallModel()
+    let bytes = try ModelFile.encode(model)
+    #expect(Array(bytes[0..<4]) == Array("MTLM".utf8))
+    #expect(Array(bytes[4..<8]) == [1, 0, 0, 0])
+    let end = bytes.count - 16
+    #expect(Array(bytes[end..<(end + 4)]) == Array("END ".utf8))
+    #expect(
+      Checksum.of(bytes[0..<(bytes.count - 4)]) == UInt32(bytes[bytes.count - 4])
+        | UInt32(bytes[bytes.count - 3]) << 8 | UInt32(bytes[bytes.count - 2]) << 16
+        | UInt32(bytes[bytes.count - 1]) << 24)
+    #expect(try ModelFile.decode(bytes, path: "m.mtl") == model)
+  }
+
+  @Test func storesOnlyTrainedEmbeddingRows() throws {
+    let (_, model) = try Self.smallModel()
+    let dense = model.embeddings.rows * model.embeddings.columns * 4
+    #expect(try ModelFile.encode(model).count < dense / 4)
+  }
+
+  @Test func aFlippedByteIsCaughtByTheChecksum() throws {
+    let (_, model) = try Self.smallModel()
+    var bytes = try ModelFile.encode(model)
+    let position = bytes.count / 2
+    bytes[position] ^= 0x10
+    #expect(throws: ModelFileError.checksumMismatch(path: "m.mtl")) {
+      try ModelFile.decode(bytes, path: "m.mtl")
+    }
+  }
+
+  @Test(arguments: [0.999, 0.5, 0.01])
+  func aTruncatedFileSaysSo(_ fraction: Double) throws {
+    let (_, model) = try Self.smallModel()
+    let bytes = try ModelFile.encode(model)
+    let cut = Array(bytes[0..<Int(Double(bytes.count) * fraction)])
+    #expect {
+      try ModelFile.decode(cut, path: "m.mtl")
+    } throws: { error in
+      guard case .truncated(let path, _, _) = error as? ModelFileError else { return false }
+      return path == "m.mtl" && "\(error)".contains("truncated")
+    }
+  }
+
+  @Test func rejectsOtherFilesAndNewerVersions() throws {
+    let (_, model) = try Self.smallModel()
+    var bytes = try ModelFile.encode(model)
+    #expect(throws: ModelFileError.notAModel(path: "x.txt")) {
+      try ModelFile.decode(Array("hello world, not a model".utf8), path: "x.txt")
+    }
+    #expect(throws: ModelFileError.truncated(path: "e.mtl", offset: 0, needed: 4)) {
+      try ModelFile.decode([], path: "e.mtl")
+    }
+    bytes[4] = 2
+    #expect(throws: ModelFileError.unsupportedVersion(path: "m.mtl", found: 2, supported: 1)) {
+      try ModelFile.decode(bytes, path: "m.mtl")
+    }
+  }
+
+  @Test func namesAMissingFileOrADirectory() throws {
+    #expect(throws: ModelFileError.unreadable(path: "/nonexistent/m.mtl", problem: "no such file"))
+    {
+      try ModelFile.read(path: "/nonexistent/m.mtl")
+    }
+    let directory = try TemporaryDirectory()
+    #expect(throws: ModelFileError.unreadable(path: directory.url.path, problem: "is a directory"))
+    {
+      try ModelFile.read(path: directory.url.path)
+    }
+  }
+
+  @Test func writingIsAtomicAndLeavesNoTemporaryFiles() throws {
+    let (fixture, model) = try Self.smallModel()
+    let path = fixture.directory.url.appendingPathComponent("out/model.mtl").path
+    try ModelFile.write(model, to: path)
+    try ModelFile.write(model, to: path)
+    let names = try FileManager.default.contentsOfDirectory(
+      atPath: fixture.directory.url.appendingPathComponent("out").path)
+    #expect(names == ["model.mtl"])
+  }
+}
