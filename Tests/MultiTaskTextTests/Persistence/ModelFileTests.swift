@@ -89,3 +89,44 @@ struct ModelFileTests {
     #expect(names == ["model.mtl"])
   }
 }
+
+struct ModelFileGoldenTests {
+  /// A model built by hand, so its bytes depend only on the format, not on training.
+  static func handMade() -> MultiTaskModel {
+    let features = FeatureConfiguration(wordNgrams: 1, buckets: 2)
+    var training = TrainingConfiguration()
+    training.epochs = 1
+    let manifest = ModelManifest(
+      icuVersion: "72.1", normalizer: TextNormalizer(), tokenizer: Tokenizer(),
+      features: features, dimension: 2,
+      tasks: [ModelManifest.Task(name: "spam", labels: LabelSet(["ham", "spam"]))],
+      training: training)
+    return MultiTaskModel(
+      manifest: manifest, vocabulary: Vocabulary(tokens: ["win", "hi"], counts: [3, 1]),
+      embeddings: Matrix(rows: 4, columns: 2, storage: [1, -1, 0.5, 0.25, 0, 0, 2, 0]),
+      heads: [Matrix(rows: 2, columns: 2, storage: [-1, 1, 1, -1])])
+  }
+
+  @Test func theBytesOfAHandMadeModelArePinned() throws {
+    let bytes = try ModelFile.encode(Self.handMade())
+    // Changing these numbers means changing the file format: bump ModelFile.version.
+    #expect(bytes.count == 706)
+    #expect(Checksum.of(bytes) == 0x4867_4BC7)
+    #expect(try ModelFile.decode(bytes, path: "golden.mtl") == Self.handMade())
+  }
+
+  @Test func unknownSectionsAreSkipped() throws {
+    var bytes = try ModelFile.encode(Self.handMade())
+    let endStart = bytes.count - 16
+    var extra = BinaryWriter()
+    extra.write(ModelFile.tag("XTRA"))
+    extra.write(UInt64(3))
+    extra.write(contentsOf: [1, 2, 3] as [UInt8])
+    bytes.insert(contentsOf: extra.bytes, at: endStart)
+    bytes.removeLast(4)
+    var checksum = BinaryWriter()
+    checksum.write(Checksum.of(bytes))
+    bytes.append(contentsOf: checksum.bytes)
+    #expect(try ModelFile.decode(bytes, path: "extra.mtl") == Self.handMade())
+  }
+}
