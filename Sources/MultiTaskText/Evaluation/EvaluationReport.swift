@@ -1,0 +1,134 @@
+/// Everything an evaluation found, for every task: the data behind the text, JSON, Markdown
+/// and HTML reports.
+///
+/// The JSON form is versioned by ``schemaVersion`` and keys tasks by name, so
+/// `tasks.<name>.accuracy` and `tasks.<name>.macroF1` sit at fixed paths for other programs.
+public struct EvaluationReport: Sendable, Equatable {
+  /// The version of the JSON layout; bumped whenever a field changes meaning or moves.
+  public static let currentSchemaVersion = 1
+
+  /// The model that was evaluated, as the user named it.
+  public var modelPath: String?
+  /// One report per task, in the model's task order.
+  public var tasks: [TaskReport]
+  /// Loss and dev accuracy per epoch, when the report comes from a training run.
+  public var history: TrainingHistory?
+
+  /// Creates a report.
+  public init(modelPath: String? = nil, tasks: [TaskReport], history: TrainingHistory? = nil) {
+    self.modelPath = modelPath
+    self.tasks = tasks
+    self.history = history
+  }
+
+  /// The mean of the tasks' accuracies and macro-F1 scores: the summary row.
+  public var summary: (accuracy: Double, macroF1: Double) {
+    guard !tasks.isEmpty else { return (0, 0) }
+    let count = Double(tasks.count)
+    return (
+      tasks.reduce(0) { $0 + $1.metrics.accuracy } / count,
+      tasks.reduce(0) { $0 + $1.metrics.macroF1 } / count
+    )
+  }
+}
+
+/// One task's evaluation.
+public struct TaskReport: Sendable, Equatable {
+  /// The task's name.
+  public var name: String
+  /// The file the task was evaluated on.
+  public var file: String
+  /// Counts of true against predicted labels.
+  public var confusion: ConfusionMatrix
+  /// Scores derived from ``confusion``.
+  public var metrics: TaskMetrics
+  /// Always answering the most frequent training label: what a useless model scores.
+  public var majorityBaseline: MajorityBaseline
+
+  /// Creates a task report from its confusion matrix.
+  ///
+  /// - Parameter trainingLabelCounts: Documents per model label in the training data, used to
+  ///   pick the majority label; without them the test data's majority is used.
+  public init(
+    name: String, file: String, confusion: ConfusionMatrix, trainingLabelCounts: [Int]? = nil
+  ) {
+    self.name = name
+    self.file = file
+    self.confusion = confusion
+    metrics = TaskMetrics(confusion)
+    majorityBaseline = MajorityBaseline(confusion, trainingLabelCounts: trainingLabelCounts)
+  }
+
+  /// Test labels that the model never saw in training, with how many examples had each.
+  public var unseenLabels: [(label: String, examples: Int)] {
+    (confusion.knownLabelCount..<confusion.labels.count).map { index in
+      (confusion.labels[index], confusion.counts[index].reduce(0, +))
+    }
+  }
+
+  public static func == (left: TaskReport, right: TaskReport) -> Bool {
+    left.name == right.name && left.file == right.file && left.confusion == right.confusion
+      && left.majorityBaseline == right.majorityBaseline
+  }
+}
+
+/// The accuracy of always predicting one label.
+public struct MajorityBaseline: Sendable, Equatable, Codable {
+  /// The label always predicted.
+  public var label: String
+  /// Its accuracy on the evaluation data.
+  public var accuracy: Double
+  /// Where the label came from: `training` counts, or the `test` data when those are unknown.
+  public var source: String
+
+  init(_ confusion: ConfusionMatrix, trainingLabelCounts: [Int]?) {
+    let support = confusion.counts.map { $0.reduce(0, +) }
+    let total = support.reduce(0, +)
+    var index = 0
+    if let counts = trainingLabelCounts, counts.count == confusion.knownLabelCount,
+      let best = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) })
+    {
+      index = best
+      source = "training"
+    } else {
+      index = support.indices.max { support[$0] < support[$1] || (support[$0] == support[$1] && $0 > $1) } ?? 0
+      source = "test"
+    }
+    label = confusion.labels.isEmpty ? "" : confusion.labels[index]
+    accuracy = total > 0 && !support.isEmpty ? Double(support[index]) / Double(total) : 0
+  }
+}
+
+/// What happened during training, epoch by epoch.
+public struct TrainingHistory: Sendable, Equatable, Codable {
+  /// One epoch's record.
+  public struct Epoch: Sendable, Equatable, Codable {
+    /// The epoch, from 1.
+    public var epoch: Int
+    /// Mean weighted training loss per task name.
+    public var loss: [String: Double]
+    /// Dev accuracy per task name, for tasks with a dev file.
+    public var devAccuracy: [String: Double]
+
+    /// Creates a record.
+    public init(epoch: Int, loss: [String: Double], devAccuracy: [String: Double]) {
+      self.epoch = epoch
+      self.loss = loss
+      self.devAccuracy = devAccuracy
+    }
+  }
+
+  /// The epochs, in order.
+  public var epochs: [Epoch]
+  /// The epoch whose parameters were kept, when the best epoch on dev was kept.
+  public var keptEpoch: Int?
+  /// Wall-clock training time.
+  public var seconds: Double
+
+  /// Creates a history.
+  public init(epochs: [Epoch] = [], keptEpoch: Int? = nil, seconds: Double = 0) {
+    self.epochs = epochs
+    self.keptEpoch = keptEpoch
+    self.seconds = seconds
+  }
+}
