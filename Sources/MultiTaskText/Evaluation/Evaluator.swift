@@ -53,6 +53,28 @@ public struct Evaluator {
   }
 }
 
+extension Evaluator {
+  /// Evaluates each named task on its file and gathers the results into one report.
+  ///
+  /// - Parameters:
+  ///   - files: Task names with the corpus to evaluate each on, in report order.
+  ///   - modelPath: How to name the model in the report.
+  ///   - history: The training history, when the report follows training.
+  public func report(
+    on files: [(task: String, source: CorpusSource)], modelPath: String? = nil,
+    history: TrainingHistory? = nil
+  ) throws(EvaluationError) -> EvaluationReport {
+    var tasks: [TaskReport] = []
+    for (name, source) in files {
+      let matrix = try evaluate(task: name, on: source)
+      let counts = model.manifest.tasks.first { $0.name == name }?.labelCounts
+      tasks.append(
+        TaskReport(name: name, file: source.path, confusion: matrix, trainingLabelCounts: counts))
+    }
+    return EvaluationReport(modelPath: modelPath, tasks: tasks, history: history)
+  }
+}
+
 /// Why an evaluation could not run.
 public enum EvaluationError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownTask(String, known: [String])

@@ -13,12 +13,15 @@ public struct ModelManifest: Codable, Sendable, Equatable {
     public var labels: LabelSet
     /// The loss weight the task was trained with.
     public var weight: Double
+    /// Training documents per label, in label order: the majority baseline of reports.
+    public var labelCounts: [Int]?
 
     /// Creates a task description.
-    public init(name: String, labels: LabelSet, weight: Double = 1) {
+    public init(name: String, labels: LabelSet, weight: Double = 1, labelCounts: [Int]? = nil) {
       self.name = name
       self.labels = labels
       self.weight = weight
+      self.labelCounts = labelCounts
     }
   }
 

@@ -2,6 +2,7 @@ extension TrainingConfiguration {
   /// The keys allowed in the `training` section.
   static let keys = [
     "epochs", "learningRate", "seed", "threads", "sampling", "temperature", "skipInvalid",
+    "keepBestEpoch",
   ]
 
   /// Decodes and range-checks the `training` section.
@@ -29,6 +30,7 @@ extension TrainingConfiguration {
       self.threads = threads
     }
     if let skipInvalid = try object.bool("skipInvalid") { self.skipInvalid = skipInvalid }
+    if let keepBestEpoch = try object.bool("keepBestEpoch") { self.keepBestEpoch = keepBestEpoch }
     sampling = try Self.decodeSampling(object)
   }
 

@@ -20,6 +20,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// Whether malformed corpus records are skipped and counted instead of stopping the run,
   /// for every source that does not say otherwise.
   public var skipInvalid: Bool
+  /// Whether to keep the parameters of the epoch with the best mean dev accuracy instead of
+  /// the last epoch's. Needs a dev file for at least one task; costs one copy of the model.
+  public var keepBestEpoch: Bool
 
   /// Creates training settings; the defaults match fastText's supervised mode.
   ///
@@ -30,13 +33,15 @@ public struct TrainingConfiguration: Sendable, Equatable {
   ///   - threads: Worker threads; 1 by default, which keeps runs reproducible.
   ///   - sampling: How tasks are interleaved; proportional by default.
   ///   - skipInvalid: Whether malformed records are skipped; off by default.
+  ///   - keepBestEpoch: Whether to keep the best epoch on dev; off by default.
   public init(
     epochs: Int = 5,
     learningRate: Double = 0.5,
     seed: UInt64 = 1,
     threads: Int = 1,
     sampling: TaskSampling = .proportional,
-    skipInvalid: Bool = false
+    skipInvalid: Bool = false,
+    keepBestEpoch: Bool = false
   ) {
     self.epochs = epochs
     self.learningRate = learningRate
@@ -44,12 +49,13 @@ public struct TrainingConfiguration: Sendable, Equatable {
     self.threads = threads
     self.sampling = sampling
     self.skipInvalid = skipInvalid
+    self.keepBestEpoch = keepBestEpoch
   }
 }
 
 extension TrainingConfiguration: Codable {
   private enum CodingKeys: String, CodingKey {
-    case epochs, learningRate, seed, threads, sampling, temperature, skipInvalid
+    case epochs, learningRate, seed, threads, sampling, temperature, skipInvalid, keepBestEpoch
   }
 
   /// Decodes settings written by ``encode(to:)``: the sampling strategy by name, with its
@@ -61,6 +67,7 @@ extension TrainingConfiguration: Codable {
     seed = try container.decode(UInt64.self, forKey: .seed)
     threads = try container.decode(Int.self, forKey: .threads)
     skipInvalid = try container.decode(Bool.self, forKey: .skipInvalid)
+    keepBestEpoch = try container.decodeIfPresent(Bool.self, forKey: .keepBestEpoch) ?? false
     let name = try container.decode(String.self, forKey: .sampling)
     switch name {
     case "proportional": sampling = .proportional
@@ -88,5 +95,6 @@ extension TrainingConfiguration: Codable {
       try container.encode(temperature, forKey: .temperature)
     }
     try container.encode(skipInvalid, forKey: .skipInvalid)
+    try container.encode(keepBestEpoch, forKey: .keepBestEpoch)
   }
 }

@@ -31,9 +31,12 @@ public struct Trainer: Sendable {
       .corporaRead(
         documents: set.documentCount, tokens: set.tokenCount, vocabulary: vocabulary.count,
         labelsPerTask: labelSets.map(\.count)))
+    let development = try DevelopmentSet.read(
+      tasks: configuration.tasks, manifest: manifest(labelSets: labelSets, set: set),
+      vocabulary: vocabulary, skipInvalid: configuration.training.skipInvalid)
     return try train(
-      on: set, vocabulary: vocabulary, labelSets: labelSets, shouldStop: shouldStop,
-      onEvent: onEvent)
+      on: set, vocabulary: vocabulary, labelSets: labelSets, development: development,
+      shouldStop: shouldStop, onEvent: onEvent)
   }
 
   /// Reads and featurizes the training corpora.
@@ -51,6 +54,7 @@ public struct Trainer: Sendable {
   /// Trains on an already featurized set.
   public func train(
     on set: TrainingSet, vocabulary: Vocabulary, labelSets: [LabelSet],
+    development: DevelopmentSet? = nil,
     shouldStop: @escaping @Sendable () -> Bool = { false },
     onEvent: @escaping @Sendable (TrainingEvent) -> Void = { _ in }
   ) throws(TrainingError) -> MultiTaskModel {
@@ -75,6 +79,7 @@ public struct Trainer: Sendable {
     let threads = max(1, min(training.threads, set.documentCount))
     let start = ContinuousClock.now
     let averageTokens = Double(set.tokenCount) / Double(max(1, set.documentCount))
+    var best: (epoch: Int, score: Double, embeddings: [Float], heads: [[Float]])?
 
     for epoch in 1...training.epochs {
       let order = schedule.nextEpoch()
@@ -91,18 +96,43 @@ public struct Trainer: Sendable {
             context, parameters: parameters, shouldStop: shouldStop, onEvent: onEvent)
         }
       }
+      let losses: [Double?]
       switch outcome {
-      case .finished(let losses): onEvent(.epochFinished(epoch: epoch, averageLoss: losses))
+      case .finished(let averages): losses = averages
       case .diverged(let rate): throw .diverged(epoch: epoch, learningRate: rate)
       case .stopped: throw .cancelled(epochsCompleted: epoch - 1)
       }
+      let accuracy: [Double?] = embeddings.withUnsafeMutableStorage { storage in
+        guard let development else { return Array(repeating: nil, count: labelSets.count) }
+        return development.accuracy(
+          parameters: SharedParameters(
+            embeddings: storage.baseAddress!, heads: headStorage.map { $0.baseAddress! },
+            labelCounts: labelSets.map(\.count), labelWeights: labelWeights,
+            dimension: dimension))
+      }
+      onEvent(.epochFinished(epoch: epoch, averageLoss: losses, devAccuracy: accuracy))
+      let scored = accuracy.compactMap { $0 }
+      if training.keepBestEpoch, !scored.isEmpty {
+        let score = scored.reduce(0, +) / Double(scored.count)
+        if best == nil || score > best!.score {
+          best = (epoch, score, embeddings.storage, headStorage.map { Array($0) })
+        }
+      }
+    }
+    if let best, best.epoch != training.epochs {
+      embeddings = Matrix(rows: rows, columns: dimension, storage: best.embeddings)
+      for (storage, saved) in zip(headStorage, best.heads) {
+        _ = storage.update(fromContentsOf: saved)
+      }
+      onEvent(.keptEpoch(best.epoch))
     }
     Self.zeroRowsNeverTrained(&embeddings, features: set.features)
     let heads = zip(labelSets, headStorage).map { labels, storage in
       Matrix(rows: labels.count, columns: dimension, storage: Array(storage))
     }
     return MultiTaskModel(
-      manifest: manifest(labelSets: labelSets), vocabulary: vocabulary, embeddings: embeddings,
+      manifest: manifest(labelSets: labelSets, set: set), vocabulary: vocabulary,
+      embeddings: embeddings,
       heads: heads)
   }
 
@@ -123,12 +153,15 @@ public struct Trainer: Sendable {
   }
 
   /// The manifest recording how this trainer prepares text and features.
-  func manifest(labelSets: [LabelSet]) -> ModelManifest {
-    ModelManifest(
+  func manifest(labelSets: [LabelSet], set: TrainingSet) -> ModelManifest {
+    let counts = set.labelCounts(labelsPerTask: labelSets.map(\.count))
+    return ModelManifest(
       normalizer: configuration.text.normalizer, tokenizer: configuration.text.tokenizer,
       features: configuration.features, dimension: configuration.model.dimension,
-      tasks: zip(configuration.tasks, labelSets).map {
-        ModelManifest.Task(name: $0.name, labels: $1, weight: $0.weight)
+      tasks: configuration.tasks.indices.map { task in
+        ModelManifest.Task(
+          name: configuration.tasks[task].name, labels: labelSets[task],
+          weight: configuration.tasks[task].weight, labelCounts: counts[task])
       },
       training: configuration.training)
   }

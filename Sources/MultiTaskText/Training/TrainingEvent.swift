@@ -6,8 +6,11 @@ public enum TrainingEvent: Sendable {
   /// A periodic update from inside an epoch.
   case progress(TrainingProgress)
   /// An epoch ended; `averageLoss` holds each task's mean weighted loss over it (nil for a
-  /// task that saw no example).
-  case epochFinished(epoch: Int, averageLoss: [Double?])
+  /// task that saw no example), and `devAccuracy` each task's accuracy on its dev file (nil
+  /// without one).
+  case epochFinished(epoch: Int, averageLoss: [Double?], devAccuracy: [Double?])
+  /// Training ended by restoring the parameters of the epoch with the best mean dev accuracy.
+  case keptEpoch(Int)
 }
 
 /// A snapshot of training progress.

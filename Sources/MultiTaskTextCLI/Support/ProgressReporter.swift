@@ -39,8 +39,15 @@ final class ProgressReporter: @unchecked Sendable {
         lastPlainLine = Date()
         writeToStandardError(line)
       }
-    case .epochFinished(let epoch, let losses):
-      emitLine("epoch \(epoch) done; loss " + lossText(losses))
+    case .epochFinished(let epoch, let losses, let accuracy):
+      var line = "epoch \(epoch) done; loss " + lossText(losses)
+      let dev = zip(taskNames, accuracy).compactMap { name, value in
+        value.map { "\(name) " + String(format: "%.2f%%", $0 * 100) }
+      }
+      if !dev.isEmpty { line += "; dev accuracy " + dev.joined(separator: ", ") }
+      emitLine(line)
+    case .keptEpoch(let epoch):
+      emitLine("kept epoch \(epoch), the best on dev")
     }
   }
 

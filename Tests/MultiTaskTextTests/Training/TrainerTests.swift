@@ -85,7 +85,7 @@ struct TrainerTests {
     let events = EventLog()
     _ = try Trainer(configuration: fixture.configuration).train(onEvent: events.append)
     let epochs = events.all.compactMap { event -> Int? in
-      if case .epochFinished(let epoch, let losses) = event, losses.allSatisfy({ $0 != nil }) {
+      if case .epochFinished(let epoch, let losses, _) = event, losses.allSatisfy({ $0 != nil }) {
         return epoch
       }
       return nil

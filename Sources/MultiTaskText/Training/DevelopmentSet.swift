@@ -1,0 +1,107 @@
+/// Every task's dev documents, featurized with the final vocabulary, so accuracy can be
+/// measured after each epoch without touching text again.
+public struct DevelopmentSet: Sendable {
+  /// Feature ids of all documents, laid end to end.
+  var features: [Int32] = []
+  /// Document `i`'s features are `features[offsets[i]..<offsets[i + 1]]`.
+  var offsets: [Int] = [0]
+  /// Each document's task.
+  var tasks: [Int32] = []
+  /// Each document's label id, or -1 for a label the model never saw (always wrong).
+  var labels: [Int32] = []
+  /// Which tasks have a dev file.
+  public let hasDevelopmentFile: [Bool]
+
+  init(taskCount: Int, hasDevelopmentFile: [Bool]) {
+    self.hasDevelopmentFile = hasDevelopmentFile
+  }
+
+  /// The number of documents.
+  public var documentCount: Int { tasks.count }
+
+  /// Reads and featurizes the dev file of every task that has one; nil when none has.
+  static func read(
+    tasks: [TaskConfiguration], manifest: ModelManifest, vocabulary: Vocabulary,
+    skipInvalid: Bool
+  ) throws(TrainingError) -> DevelopmentSet? {
+    guard tasks.contains(where: { $0.dev != nil }) else { return nil }
+    let encoder: DocumentEncoder
+    do {
+      encoder = try DocumentEncoder(manifest: manifest, vocabularySize: vocabulary.count)
+    } catch {
+      throw .corpus(.invalidConfiguration(path: tasks[0].train.path, problem: "\(error)"))
+    }
+    var set = DevelopmentSet(
+      taskCount: tasks.count, hasDevelopmentFile: tasks.map { $0.dev != nil })
+    for (task, configuration) in tasks.enumerated() {
+      guard var source = configuration.dev else { continue }
+      source.taskName = configuration.name
+      if skipInvalid { source.skipInvalid = true }
+      do {
+        let reader = try CorpusReader(source: source)
+        while let example = try reader.next() {
+          guard let label = example.labels[configuration.name] else { continue }
+          var text = example.text
+          let failure = text.withUTF8 { utf8 -> TextError? in
+            do throws(TextError) {
+              try encoder.encode(UnsafeRawBufferPointer(utf8), vocabulary: vocabulary)
+              return nil
+            } catch { return error }
+          }
+          if let failure {
+            throw TrainingError.text(
+              path: source.path, line: example.location?.line ?? 0, error: failure)
+          }
+          set.features.append(contentsOf: encoder.features)
+          set.offsets.append(set.features.count)
+          set.tasks.append(Int32(task))
+          set.labels.append(manifest.tasks[task].labels.id(of: label)?.rawValue ?? -1)
+        }
+      } catch let error as TrainingError {
+        throw error
+      } catch let error as CorpusError {
+        throw .corpus(error)
+      } catch {
+        throw .corpus(.unreadable(path: source.path, problem: "\(error)"))
+      }
+    }
+    return set
+  }
+
+  /// Each task's accuracy under the given parameters (nil for tasks without a dev file).
+  func accuracy(parameters: SharedParameters) -> [Double?] {
+    let dimension = parameters.dimension
+    var hidden = [Float](repeating: 0, count: dimension)
+    var scores = [Float](repeating: 0, count: parameters.labelCounts.max() ?? 0)
+    var correct = [Int](repeating: 0, count: hasDevelopmentFile.count)
+    var total = [Int](repeating: 0, count: hasDevelopmentFile.count)
+    hidden.withUnsafeMutableBufferPointer { hiddenBuffer in
+      scores.withUnsafeMutableBufferPointer { scoreBuffer in
+        let hidden = hiddenBuffer.baseAddress!
+        for document in 0..<documentCount {
+          let task = Int(tasks[document])
+          total[task] += 1
+          let range = offsets[document]..<offsets[document + 1]
+          guard !range.isEmpty else { continue }
+          hidden.update(repeating: 0, count: dimension)
+          for index in range {
+            let row = parameters.embeddings + Int(features[index]) * dimension
+            Matrix.add(row, scale: 1, to: hidden, count: dimension)
+          }
+          Matrix.scale(hidden, by: 1 / Float(range.count), count: dimension)
+          var best = 0
+          for label in 0..<parameters.labelCounts[task] {
+            let row = parameters.heads[task] + label * dimension
+            scoreBuffer[label] = Matrix.dot(row, hidden, count: dimension)
+            if scoreBuffer[label] > scoreBuffer[best] { best = label }
+          }
+          if best == Int(labels[document]) { correct[task] += 1 }
+        }
+      }
+    }
+    return hasDevelopmentFile.indices.map { task in
+      guard hasDevelopmentFile[task], total[task] > 0 else { return nil }
+      return Double(correct[task]) / Double(total[task])
+    }
+  }
+}
