@@ -133,3 +133,51 @@ final class EventLog: @unchecked Sendable {
     return events
   }
 }
+
+struct DevelopmentTrainingTests {
+  @Test func reportsDevAccuracyEveryEpochAndKeepsTheBestEpoch() throws {
+    let fixture = try TrainingFixture(epochs: 6)
+    var configuration = fixture.configuration
+    configuration.tasks[0].dev = configuration.tasks[0].train
+    configuration.training.keepBestEpoch = true
+    let events = EventLog()
+    let model = try Trainer(configuration: configuration).train(onEvent: events.append)
+    var accuracies: [Double] = []
+    var kept: Int?
+    for event in events.all {
+      if case .epochFinished(_, _, let dev) = event {
+        #expect(dev.count == 2)
+        #expect(dev[1] == nil)
+        accuracies.append(try #require(dev[0]))
+      }
+      if case .keptEpoch(let epoch) = event { kept = epoch }
+    }
+    #expect(accuracies.count == 6)
+    let bestEpoch =
+      accuracies.indices.max {
+        accuracies[$0] < accuracies[$1] || (accuracies[$0] == accuracies[$1] && $0 > $1)
+      }! + 1
+    #expect(kept == (bestEpoch == 6 ? nil : bestEpoch))
+    // The kept model scores the best dev accuracy seen.
+    let matrix = try Evaluator(model: model).evaluate(
+      task: "topic", on: configuration.tasks[0].dev!)
+    #expect(abs(TaskMetrics(matrix).accuracy - accuracies.max()!) < 1e-9)
+  }
+
+  @Test func anUnseenDevLabelCountsAsWrong() throws {
+    let fixture = try TrainingFixture(epochs: 20)
+    let path = try fixture.directory.write(
+      "{\"text\": \"the striker scored twice in the final match\", \"label\": \"sports\"}\n"
+        + "{\"text\": \"the striker scored twice in the final match\", \"label\": \"weather\"}\n",
+      named: "dev.jsonl")
+    var configuration = fixture.configuration
+    configuration.tasks[0].dev = CorpusSource(path: path, format: .jsonl)
+    let events = EventLog()
+    _ = try Trainer(configuration: configuration).train(onEvent: events.append)
+    let last = events.all.compactMap { event -> Double? in
+      if case .epochFinished(_, _, let dev) = event { return dev[0] }
+      return nil
+    }.last
+    #expect(last == 0.5)
+  }
+}
