@@ -31,6 +31,18 @@ public struct AtomicFileWriter: Sendable {
   ///   the final flush of the folder fails, the file has been replaced but the rename may
   ///   not survive a power loss.
   public func write(_ bytes: [UInt8], to path: String) throws(PersistenceError) {
+    try write(to: path) { (emit) throws(PersistenceError) in try emit(bytes) }
+  }
+
+  /// Replaces the contents of `path` atomically with the bytes `produce` hands to its
+  /// `emit` function, chunk by chunk, so a large file never has to sit in memory whole.
+  ///
+  /// - Throws: `PersistenceError.fileSystem` naming the path and the failed step, or what
+  ///   `produce` throws; either way the destination is untouched and no temporary file stays.
+  public func write(
+    to path: String,
+    _ produce: (_ emit: ([UInt8]) throws(PersistenceError) -> Void) throws(PersistenceError) -> Void
+  ) throws(PersistenceError) {
     let (folder, name) = Self.split(path)
     try Self.createFolder(folder)
     var template = Array("\(folder)/.\(name).tmp-\(getpid())-XXXXXX".utf8CString)
@@ -43,7 +55,9 @@ public struct AtomicFileWriter: Sendable {
     do throws(PersistenceError) {
       var closed = false
       defer { if !closed { _ = close(descriptor) } }
-      try Self.writeAll(bytes, to: descriptor, path: path)
+      try produce { (chunk) throws(PersistenceError) in
+        try Self.writeAll(chunk, to: descriptor, path: path)
+      }
       if fchmod(descriptor, mode_t(permissions)) != 0 {
         throw Self.failure(path, "set permissions")
       }

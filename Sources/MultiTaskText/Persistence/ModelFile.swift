@@ -14,7 +14,8 @@ import Foundation
 /// ```
 ///
 /// Everything is little-endian. Readers reject a newer version and skip sections they do not
-/// know. The file is written atomically, so a crash mid-write leaves the previous model.
+/// know. Writing streams the sections to a temporary file and renames it into place, so a
+/// crash mid-write leaves the previous model, and a large model is never copied in memory.
 public enum ModelFile {
   /// The format version this build writes; it reads this version and older.
   public static let version: UInt32 = 1
@@ -24,6 +25,8 @@ public enum ModelFile {
   static let embeddingsTag = tag("EMBD")
   static let headTag = tag("HEAD")
   static let endTag = tag("END ")
+  /// Embedding rows written per chunk while streaming.
+  static let rowsPerChunk = 4096
 
   static func tag(_ text: StaticString) -> UInt32 {
     let bytes = UnsafeBufferPointer(start: text.utf8Start, count: 4)
@@ -33,71 +36,96 @@ public enum ModelFile {
 
   /// The bytes of `model` in the file format.
   public static func encode(_ model: MultiTaskModel) throws -> [UInt8] {
-    var writer = BinaryWriter(
-      reservingCapacity: 64 + model.embeddings.storage.count * 4 + model.vocabulary.count * 16)
+    var bytes: [UInt8] = []
+    try stream(model) { (chunk) throws(PersistenceError) in bytes.append(contentsOf: chunk) }
+    return bytes
+  }
+
+  /// Writes `model` to `path` atomically (temporary file, fsync, rename), streaming.
+  public static func write(_ model: MultiTaskModel, to path: String) throws {
+    try AtomicFileWriter().write(to: path) { (emit) throws(PersistenceError) in
+      try stream(model, emit)
+    }
+  }
+
+  /// Produces the file's bytes in order, in chunks, keeping the running checksum.
+  static func stream(
+    _ model: MultiTaskModel, _ emit: ([UInt8]) throws(PersistenceError) -> Void
+  ) throws(PersistenceError) {
+    var checksum = Checksum()
+    func send(_ writer: inout BinaryWriter) throws(PersistenceError) {
+      checksum.update(with: writer.bytes)
+      try emit(writer.bytes)
+      writer = BinaryWriter()
+    }
+    var writer = BinaryWriter()
     writer.write(magic)
     writer.write(version)
 
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    section(manifestTag, into: &writer) {
-      $0.write(contentsOf: Array((try? encoder.encode(model.manifest)) ?? Data()))
-    }
-    section(vocabularyTag, into: &writer) { writer in
-      writer.write(UInt32(model.vocabulary.count))
-      for id in 0..<model.vocabulary.count {
-        model.vocabulary.withUTF8(of: TokenID(Int32(id))) { utf8 in
-          writer.write(UInt32(utf8.count))
-          writer.write(contentsOf: Array(utf8))
-        }
-        writer.write(UInt64(model.vocabulary.counts[id]))
+    let manifest = Array((try? encoder.encode(model.manifest)) ?? Data())
+    header(manifestTag, length: manifest.count, into: &writer)
+    writer.write(contentsOf: manifest)
+
+    let vocabulary = model.vocabulary
+    let tokenBytes = vocabulary.table.utf8.count
+    header(vocabularyTag, length: 4 + vocabulary.count * 12 + tokenBytes, into: &writer)
+    writer.write(UInt32(vocabulary.count))
+    for id in 0..<vocabulary.count {
+      vocabulary.withUTF8(of: TokenID(Int32(id))) { utf8 in
+        writer.write(UInt32(utf8.count))
+        writer.write(contentsOf: Array(utf8))
       }
+      writer.write(UInt64(vocabulary.counts[id]))
     }
-    section(embeddingsTag, into: &writer) { writer in
-      writeSparse(model.embeddings, into: &writer)
-    }
+    try send(&writer)
+
+    try streamSparse(model.embeddings, into: &writer, send: send)
+
     for (index, head) in model.heads.enumerated() {
-      section(headTag, into: &writer) { writer in
-        writer.write(UInt32(index))
-        writer.write(UInt32(head.rows))
-        writer.write(UInt32(head.columns))
-        writer.write(contentsOf: head.storage)
-      }
+      header(headTag, length: 12 + head.storage.count * 4, into: &writer)
+      writer.write(UInt32(index))
+      writer.write(UInt32(head.rows))
+      writer.write(UInt32(head.columns))
+      writer.write(contentsOf: head.storage)
     }
     writer.write(endTag)
     writer.write(UInt64(4))
-    writer.write(Checksum.of(writer.bytes))
-    return writer.bytes
+    try send(&writer)
+    writer.write(checksum.value)
+    try emit(writer.bytes)
   }
 
-  /// Writes `model` to `path` atomically (temporary file, fsync, rename).
-  public static func write(_ model: MultiTaskModel, to path: String) throws {
-    try AtomicFileWriter().write(try encode(model), to: path)
-  }
-
-  /// Writes only the rows that are not all zero: with hashed buckets, most rows of a large
+  /// Streams only the rows that are not all zero: with hashed buckets, most rows of a large
   /// bucket table are never trained, and storing them would make files mostly zeros.
-  private static func writeSparse(_ matrix: Matrix, into writer: inout BinaryWriter) {
+  private static func streamSparse(
+    _ matrix: Matrix, into writer: inout BinaryWriter,
+    send: (inout BinaryWriter) throws(PersistenceError) -> Void
+  ) throws(PersistenceError) {
     let columns = matrix.columns
-    let stored = (0..<matrix.rows).filter { row in
-      matrix.storage[(row * columns)..<((row + 1) * columns)].contains { $0 != 0 }
+    let stored = matrix.storage.withUnsafeBufferPointer { storage in
+      (0..<matrix.rows).filter { row in
+        UnsafeBufferPointer(rebasing: storage[(row * columns)..<((row + 1) * columns)])
+          .contains { $0 != 0 }
+      }
     }
+    header(
+      embeddingsTag, length: 12 + stored.count * 4 + stored.count * columns * 4, into: &writer)
     writer.write(UInt32(matrix.rows))
     writer.write(UInt32(columns))
     writer.write(UInt32(stored.count))
     for row in stored { writer.write(UInt32(row)) }
-    for row in stored {
+    try send(&writer)
+    for (position, row) in stored.enumerated() {
       for column in 0..<columns { writer.write(matrix.storage[row * columns + column]) }
+      if (position + 1) % rowsPerChunk == 0 { try send(&writer) }
     }
+    try send(&writer)
   }
 
-  private static func section(
-    _ tag: UInt32, into writer: inout BinaryWriter, _ body: (inout BinaryWriter) -> Void
-  ) {
-    var payload = BinaryWriter()
-    body(&payload)
+  private static func header(_ tag: UInt32, length: Int, into writer: inout BinaryWriter) {
     writer.write(tag)
-    writer.write(UInt64(payload.count))
-    writer.write(contentsOf: payload.bytes)
+    writer.write(UInt64(length))
   }
 }

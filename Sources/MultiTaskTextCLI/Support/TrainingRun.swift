@@ -12,16 +12,23 @@ struct TrainingRun {
     var modelPath: String
     var vocabularyPaths: [String]
     var seconds: Double
+    var history: TrainingHistory
   }
 
   func run() throws -> Output {
     Interruption.install()
-    let reporter = ProgressReporter(taskNames: configuration.tasks.map(\.name), quiet: quiet)
+    let taskNames = configuration.tasks.map(\.name)
+    let reporter = ProgressReporter(taskNames: taskNames, quiet: quiet)
+    let recorder = HistoryRecorder(taskNames: taskNames)
     let start = Date()
     let model: MultiTaskModel
     do {
       model = try Trainer(configuration: configuration).train(
-        shouldStop: { Interruption.wasRequested }, onEvent: reporter.handle)
+        shouldStop: { Interruption.wasRequested },
+        onEvent: { event in
+          recorder.record(event)
+          reporter.handle(event)
+        })
     } catch {
       reporter.finish()
       if case .cancelled = error {
@@ -42,6 +49,7 @@ struct TrainingRun {
       throw CommandFailure("\(error)")
     }
     return Output(
-      model: model, modelPath: modelPath, vocabularyPaths: vocabularyPaths, seconds: seconds)
+      model: model, modelPath: modelPath, vocabularyPaths: vocabularyPaths, seconds: seconds,
+      history: recorder.finish(seconds: seconds))
   }
 }
