@@ -9,8 +9,8 @@ public struct MultiTaskModel: Sendable, Equatable {
   public var manifest: ModelManifest
   /// The known words; word `i` is embedding row `i`, and hashed n-gram buckets follow.
   public var vocabulary: Vocabulary
-  /// The shared embedding matrix: `vocabulary.count + buckets` rows of `dimension` floats.
-  public var embeddings: Matrix
+  /// The shared embeddings: `vocabulary.count + buckets` rows of `dimension` floats.
+  public var embeddings: EmbeddingTable
   /// One matrix per task: a row of `dimension` weights per label.
   public var heads: [Matrix]
 
@@ -19,6 +19,17 @@ public struct MultiTaskModel: Sendable, Equatable {
   /// - Precondition: the matrices' shapes agree with the manifest and vocabulary.
   public init(
     manifest: ModelManifest, vocabulary: Vocabulary, embeddings: Matrix, heads: [Matrix]
+  ) {
+    self.init(
+      manifest: manifest, vocabulary: vocabulary, embeddings: EmbeddingTable(embeddings),
+      heads: heads)
+  }
+
+  /// Creates a model whose embeddings may be stored compactly.
+  ///
+  /// - Precondition: the shapes agree with the manifest and vocabulary.
+  public init(
+    manifest: ModelManifest, vocabulary: Vocabulary, embeddings: EmbeddingTable, heads: [Matrix]
   ) {
     precondition(embeddings.columns == manifest.dimension, "embedding width is the dimension")
     precondition(

@@ -125,33 +125,28 @@ extension ModelFile {
       manifest: manifest, vocabulary: vocabulary, embeddings: embeddings, heads: heads.map { $0! })
   }
 
-  private static func readSparseMatrix(_ reader: BinaryReader, path: String) throws -> Matrix {
+  private static func readSparseMatrix(
+    _ reader: BinaryReader, path: String
+  ) throws -> EmbeddingTable {
     var reader = reader
     let rows = Int(try reader.readUInt32())
     let columns = Int(try reader.readUInt32())
     let stored = Int(try reader.readUInt32())
-    let (size, overflow) = rows.multipliedReportingOverflow(by: columns)
-    guard !overflow, stored <= rows, reader.remaining == stored * 4 + stored * columns * 4,
-      size <= Int(Int32.max) * 64
-    else {
+    guard stored <= rows, reader.remaining == stored * 4 + stored * columns * 4 else {
       throw ModelFileError.malformed(
         path: path, problem: "a \(rows) × \(columns) embedding matrix does not fit its section")
     }
     let indices = try reader.readUInt32s(count: stored)
-    let values = try reader.readFloats(count: stored * columns)
-    var storage = [Float](repeating: 0, count: size)
     var previous = -1
-    for (position, index) in indices.enumerated() {
-      let row = Int(index)
-      guard row > previous, row < rows else {
-        throw ModelFileError.malformed(path: path, problem: "embedding row \(row) is out of order")
+    for index in indices {
+      guard Int(index) > previous, Int(index) < rows else {
+        throw ModelFileError.malformed(path: path, problem: "embedding row \(index) is out of order")
       }
-      previous = row
-      for column in 0..<columns {
-        storage[row * columns + column] = values[position * columns + column]
-      }
+      previous = Int(index)
     }
-    return Matrix(rows: rows, columns: columns, storage: storage)
+    return EmbeddingTable(
+      rows: rows, columns: columns, storedRows: indices,
+      values: try reader.readFloats(count: stored * columns))
   }
 
   private static func readMatrix(
@@ -174,7 +169,8 @@ extension ModelFile {
   }
 
   private static func validateShapes(
-    _ manifest: ModelManifest, _ vocabulary: Vocabulary, _ embeddings: Matrix, _ heads: [Matrix?],
+    _ manifest: ModelManifest, _ vocabulary: Vocabulary, _ embeddings: EmbeddingTable,
+    _ heads: [Matrix?],
     path: String
   ) throws {
     guard embeddings.columns == manifest.dimension,

@@ -100,16 +100,11 @@ public enum ModelFile {
   /// Streams only the rows that are not all zero: with hashed buckets, most rows of a large
   /// bucket table are never trained, and storing them would make files mostly zeros.
   private static func streamSparse(
-    _ matrix: Matrix, into writer: inout BinaryWriter,
+    _ matrix: EmbeddingTable, into writer: inout BinaryWriter,
     send: (inout BinaryWriter) throws(PersistenceError) -> Void
   ) throws(PersistenceError) {
     let columns = matrix.columns
-    let stored = matrix.storage.withUnsafeBufferPointer { storage in
-      (0..<matrix.rows).filter { row in
-        UnsafeBufferPointer(rebasing: storage[(row * columns)..<((row + 1) * columns)])
-          .contains { $0 != 0 }
-      }
-    }
+    let stored = matrix.storedRows
     header(
       embeddingsTag, length: 12 + stored.count * 4 + stored.count * columns * 4, into: &writer)
     writer.write(UInt32(matrix.rows))
@@ -117,9 +112,10 @@ public enum ModelFile {
     writer.write(UInt32(stored.count))
     for row in stored { writer.write(UInt32(row)) }
     try send(&writer)
-    for (position, row) in stored.enumerated() {
-      for column in 0..<columns { writer.write(matrix.storage[row * columns + column]) }
-      if (position + 1) % rowsPerChunk == 0 { try send(&writer) }
+    for (index, row) in stored.enumerated() {
+      let position = matrix.position(of: row)! * columns
+      for column in 0..<columns { writer.write(matrix.values[position + column]) }
+      if (index + 1) % rowsPerChunk == 0 { try send(&writer) }
     }
     try send(&writer)
   }

@@ -1,0 +1,101 @@
+/// The shared embedding rows of a model, stored densely or compactly.
+///
+/// Training needs every row of the hashed bucket table in place, so a freshly trained model
+/// holds a dense ``Matrix``. Most bucket rows are never trained and stay zero, so a model
+/// loaded from a file keeps only the trained rows plus an index from row to position: a
+/// 2M-bucket model then loads in a fraction of the memory and time, and its rows sit closer
+/// together in cache. Both layouts compare equal when their rows are equal.
+public struct EmbeddingTable: Sendable {
+  /// The number of rows: vocabulary words, then buckets.
+  public let rows: Int
+  /// The embedding dimension.
+  public let columns: Int
+  /// Row values: every row when dense, only stored rows when compact.
+  private(set) var values: [Float]
+  /// For a compact table, each row's position in ``values`` or -1 for a zero row.
+  private(set) var positions: [Int32]?
+
+  /// A dense table over `matrix`, sharing its storage.
+  public init(_ matrix: Matrix) {
+    rows = matrix.rows
+    columns = matrix.columns
+    values = matrix.storage
+    positions = nil
+  }
+
+  /// A compact table: `storedRows` lists the non-zero rows in increasing order, and `values`
+  /// holds their values in the same order.
+  init(rows: Int, columns: Int, storedRows: [UInt32], values: [Float]) {
+    precondition(values.count == storedRows.count * columns, "one value row per stored row")
+    self.rows = rows
+    self.columns = columns
+    self.values = values
+    var positions = [Int32](repeating: -1, count: rows)
+    for (position, row) in storedRows.enumerated() { positions[Int(row)] = Int32(position) }
+    self.positions = positions
+  }
+
+  /// Whether only stored rows are kept.
+  public var isCompact: Bool { positions != nil }
+
+  /// The rows that are not all zero, in increasing order.
+  public var storedRows: [Int] {
+    values.withUnsafeBufferPointer { values in
+      (0..<rows).filter { row in
+        guard let position = position(of: row) else { return false }
+        return UnsafeBufferPointer(rebasing: values[(position * columns)..<((position + 1) * columns)])
+          .contains { $0 != 0 }
+      }
+    }
+  }
+
+  /// Where row `row` starts in ``values``, or nil for a zero row of a compact table.
+  @inline(__always)
+  func position(of row: Int) -> Int? {
+    guard let positions else { return row }
+    let position = positions[row]
+    return position < 0 ? nil : Int(position)
+  }
+
+  /// The values of row `row` (zeros for a row not stored).
+  public func row(_ row: Int) -> [Float] {
+    precondition(row >= 0 && row < rows, "row \(row) is out of bounds")
+    guard let position = position(of: row) else { return Array(repeating: 0, count: columns) }
+    return Array(values[(position * columns)..<((position + 1) * columns)])
+  }
+
+  /// Writes the mean of the selected rows into `output`: a document's vector. Rows not stored
+  /// are zero but still count in the mean, exactly as in the dense table.
+  public func averageRows(
+    _ ids: UnsafeBufferPointer<Int32>, into output: UnsafeMutablePointer<Float>
+  ) {
+    output.update(repeating: 0, count: columns)
+    guard !ids.isEmpty else { return }
+    values.withUnsafeBufferPointer { values in
+      for id in ids {
+        assert(id >= 0 && Int(id) < rows, "row \(id) is out of bounds")
+        guard let position = position(of: Int(id)) else { continue }
+        Matrix.add(values.baseAddress! + position * columns, scale: 1, to: output, count: columns)
+      }
+    }
+    Matrix.scale(output, by: 1 / Float(ids.count), count: columns)
+  }
+}
+
+extension EmbeddingTable: Equatable {
+  /// Equal when every row is equal, whatever the layouts.
+  public static func == (left: EmbeddingTable, right: EmbeddingTable) -> Bool {
+    guard left.rows == right.rows, left.columns == right.columns else { return false }
+    if left.positions == nil && right.positions == nil { return left.values == right.values }
+    for row in 0..<left.rows {
+      let leftPosition = left.position(of: row)
+      let rightPosition = right.position(of: row)
+      for column in 0..<left.columns {
+        let leftValue = leftPosition.map { left.values[$0 * left.columns + column] } ?? 0
+        let rightValue = rightPosition.map { right.values[$0 * right.columns + column] } ?? 0
+        if leftValue != rightValue { return false }
+      }
+    }
+    return true
+  }
+}
