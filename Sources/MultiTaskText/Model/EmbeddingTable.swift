@@ -43,8 +43,10 @@ public struct EmbeddingTable: Sendable {
     values.withUnsafeBufferPointer { values in
       (0..<rows).filter { row in
         guard let position = position(of: row) else { return false }
-        return UnsafeBufferPointer(rebasing: values[(position * columns)..<((position + 1) * columns)])
-          .contains { $0 != 0 }
+        return UnsafeBufferPointer(
+          rebasing: values[(position * columns)..<((position + 1) * columns)]
+        )
+        .contains { $0 != 0 }
       }
     }
   }

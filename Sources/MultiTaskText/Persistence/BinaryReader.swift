@@ -11,6 +11,8 @@ public struct BinaryReader: Sendable {
   public let bytes: [UInt8]
   /// The offset of the next byte to read.
   public private(set) var offset: Int = 0
+  /// The offset where reading stops: the buffer's end, or a section's.
+  public let end: Int
 
   /// Starts reading `bytes` from the beginning.
   ///
@@ -18,13 +20,24 @@ public struct BinaryReader: Sendable {
   public init(bytes: [UInt8], path: String) {
     self.bytes = bytes
     self.path = path
+    end = bytes.count
+  }
+
+  /// Reads only `range` of `bytes`, such as one section of a file, without copying it;
+  /// offsets in errors stay offsets in the whole buffer.
+  public init(bytes: [UInt8], range: Range<Int>, path: String) {
+    precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range in bounds")
+    self.bytes = bytes
+    self.path = path
+    offset = range.lowerBound
+    end = range.upperBound
   }
 
   /// The number of bytes not yet read.
-  public var remaining: Int { bytes.count - offset }
+  public var remaining: Int { end - offset }
 
   /// Whether every byte has been read.
-  public var isAtEnd: Bool { offset == bytes.count }
+  public var isAtEnd: Bool { offset == end }
 
   /// Reads one byte.
   public mutating func readUInt8() throws(PersistenceError) -> UInt8 {

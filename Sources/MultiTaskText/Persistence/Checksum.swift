@@ -30,9 +30,9 @@ public struct Checksum: Sendable, Equatable {
   public let polynomial: Polynomial
   private var state: UInt32 = 0xFFFF_FFFF
 
-  // Immutable lookup tables, built once on first use.
-  private static let castagnoliTable = makeTable(Polynomial.castagnoli.reflected)
-  private static let ieeeTable = makeTable(Polynomial.ieee.reflected)
+  // Immutable lookup tables, built once on first use: table k advances a byte k places.
+  private static let castagnoliTables = makeTables(Polynomial.castagnoli.reflected)
+  private static let ieeeTables = makeTables(Polynomial.ieee.reflected)
 
   /// Starts a checksum of no bytes.
   public init(_ polynomial: Polynomial = .castagnoli) {
@@ -43,13 +43,50 @@ public struct Checksum: Sendable, Equatable {
   public var value: UInt32 { ~state }
 
   /// Adds bytes to the checksum; feeding a buffer in pieces gives the same value as whole.
+  ///
+  /// Contiguous bytes take a slicing-by-8 path (eight bytes per step through eight tables),
+  /// which checks a model file several times faster than one table lookup per byte.
   public mutating func update(with bytes: some Sequence<UInt8>) {
-    let table = polynomial == .castagnoli ? Self.castagnoliTable : Self.ieeeTable
+    let tables = polynomial == .castagnoli ? Self.castagnoliTables : Self.ieeeTables
+    if let crc = bytes.withContiguousStorageIfAvailable({ Self.update(state, $0, tables) }) {
+      state = crc
+      return
+    }
     var crc = state
     for byte in bytes {
-      crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+      crc = tables[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
     }
     state = crc
+  }
+
+  private static func update(
+    _ initial: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, _ tables: [UInt32]
+  ) -> UInt32 {
+    var crc = initial
+    tables.withUnsafeBufferPointer { table in
+      var index = 0
+      let count = bytes.count
+      while index + 8 <= count {
+        let low =
+          crc
+          ^ (UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8
+            | UInt32(bytes[index + 2]) << 16 | UInt32(bytes[index + 3]) << 24)
+        let high =
+          UInt32(bytes[index + 4]) | UInt32(bytes[index + 5]) << 8
+          | UInt32(bytes[index + 6]) << 16 | UInt32(bytes[index + 7]) << 24
+        crc =
+          table[7 * 256 + Int(low & 0xFF)] ^ table[6 * 256 + Int((low >> 8) & 0xFF)]
+          ^ table[5 * 256 + Int((low >> 16) & 0xFF)] ^ table[4 * 256 + Int(low >> 24)]
+          ^ table[3 * 256 + Int(high & 0xFF)] ^ table[2 * 256 + Int((high >> 8) & 0xFF)]
+          ^ table[1 * 256 + Int((high >> 16) & 0xFF)] ^ table[Int(high >> 24)]
+        index += 8
+      }
+      while index < count {
+        crc = table[Int((crc ^ UInt32(bytes[index])) & 0xFF)] ^ (crc >> 8)
+        index += 1
+      }
+    }
+    return crc
   }
 
   /// Returns the checksum of `bytes`.
@@ -61,13 +98,20 @@ public struct Checksum: Sendable, Equatable {
     return checksum.value
   }
 
-  private static func makeTable(_ reflected: UInt32) -> [UInt32] {
-    (0..<256).map { index -> UInt32 in
+  private static func makeTables(_ reflected: UInt32) -> [UInt32] {
+    var tables = (0..<256).map { index -> UInt32 in
       var crc = UInt32(index)
       for _ in 0..<8 {
         crc = crc & 1 == 1 ? (crc >> 1) ^ reflected : crc >> 1
       }
       return crc
     }
+    for slice in 1..<8 {
+      for index in 0..<256 {
+        let previous = tables[(slice - 1) * 256 + index]
+        tables.append(tables[Int(previous & 0xFF)] ^ (previous >> 8))
+      }
+    }
+    return tables
   }
 }

@@ -9,15 +9,8 @@ extension ModelFile {
   /// - Throws: ``ModelFileError``.
   public static func read(path: String) throws(ModelFileError) -> MultiTaskModel {
     let bytes: [UInt8]
-    do {
-      bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped))
-    } catch {
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-        throw .unreadable(
-          path: path, problem: isDirectory.boolValue ? "is a directory" : "\(error)")
-      }
-      throw .unreadable(path: path, problem: "no such file")
+    do { bytes = try FileBytes.read(path: path) } catch {
+      throw .unreadable(path: path, problem: error.problem)
     }
     return try decode(bytes, path: path)
   }
@@ -48,8 +41,7 @@ extension ModelFile {
           guard length == 4 else {
             throw ModelFileError.malformed(path: path, problem: "bad end marker")
           }
-          let stored = BinaryReader(bytes: Array(bytes[start..<(start + 4)]), path: path)
-          var storedReader = stored
+          var storedReader = BinaryReader(bytes: bytes, range: start..<(start + 4), path: path)
           let expected = try storedReader.readUInt32()
           let actual = Checksum.of(bytes[0..<start])
           guard expected == actual else {
@@ -76,7 +68,7 @@ extension ModelFile {
     bytes: [UInt8], sections: [(tag: UInt32, range: Range<Int>)], path: String
   ) throws -> MultiTaskModel {
     func payload(_ range: Range<Int>) -> BinaryReader {
-      BinaryReader(bytes: Array(bytes[range]), path: path)
+      BinaryReader(bytes: bytes, range: range, path: path)
     }
     guard let manifestRange = sections.first(where: { $0.tag == manifestTag })?.range else {
       throw ModelFileError.malformed(path: path, problem: "the manifest section is missing")
@@ -140,7 +132,8 @@ extension ModelFile {
     var previous = -1
     for index in indices {
       guard Int(index) > previous, Int(index) < rows else {
-        throw ModelFileError.malformed(path: path, problem: "embedding row \(index) is out of order")
+        throw ModelFileError.malformed(
+          path: path, problem: "embedding row \(index) is out of order")
       }
       previous = Int(index)
     }

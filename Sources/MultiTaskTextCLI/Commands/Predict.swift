@@ -73,7 +73,8 @@ struct Predict: ParsableCommand {
       try writeEscaped(task.name, to: output)
       try output.write("\":{\"label\":\"")
       try writeEscaped(task.labels[best], to: output)
-      try output.write("\",\"probability\":" + Self.number(probability))
+      try output.write("\",\"probability\":")
+      try output.writeProbability(probability)
       if topK > 0 {
         try output.write(",\"top\":[")
         let ranked = predictor.withProbabilities(ofTask: index) { values in
@@ -83,7 +84,9 @@ struct Predict: ParsableCommand {
         for (rank, (label, value)) in ranked.enumerated() {
           try output.write(rank == 0 ? "{\"label\":\"" : ",{\"label\":\"")
           try writeEscaped(task.labels[LabelID(Int32(label))], to: output)
-          try output.write("\",\"probability\":" + Self.number(value) + "}")
+          try output.write("\",\"probability\":")
+          try output.writeProbability(value)
+          try output.write("}")
         }
         try output.write("]")
       }
@@ -98,9 +101,16 @@ struct Predict: ParsableCommand {
     for (index, task) in tasks.enumerated() {
       let (best, probability) = predictor.best(ofTask: index)
       if index > 0 { try output.write(UInt8(ascii: "\t")) }
-      try output.write(task.labels[best] + "\t" + Self.number(probability))
+      try writeRaw(task.labels[best], to: output)
+      try output.write(UInt8(ascii: "\t"))
+      try output.writeProbability(probability)
     }
     try output.write(UInt8(ascii: "\n"))
+  }
+
+  private func writeRaw(_ text: String, to output: OutputWriter) throws {
+    var copy = text
+    try copy.withUTF8 { try output.write($0) }
   }
 
   private func writeEscaped(_ text: String, to output: OutputWriter) throws {
@@ -108,6 +118,4 @@ struct Predict: ParsableCommand {
     try copy.withUTF8 { try output.writeJSONEscaped($0) }
   }
 
-  /// Probabilities with five decimals: enough to rank, short enough to read.
-  static func number(_ value: Float) -> String { String(format: "%.5f", Double(value)) }
 }

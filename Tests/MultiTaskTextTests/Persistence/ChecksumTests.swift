@@ -24,3 +24,28 @@ import Testing
     #expect(checksum.value == 0xE306_9283)
   }
 }
+
+struct ChecksumSlicingTests {
+  /// The bitwise definition, one bit at a time: the reference for the table-driven paths.
+  static func naive(_ bytes: [UInt8], reflected: UInt32) -> UInt32 {
+    var crc: UInt32 = 0xFFFF_FFFF
+    for byte in bytes {
+      crc ^= UInt32(byte)
+      for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ reflected : crc >> 1 }
+    }
+    return ~crc
+  }
+
+  @Test(arguments: [0, 1, 7, 8, 9, 15, 16, 17, 1000, 4099])
+  func contiguousAndByteByBytePathsMatchTheBitwiseDefinition(_ length: Int) {
+    var generator = SplitMix64(seed: UInt64(length))
+    let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+    for (polynomial, reflected) in [
+      (Checksum.Polynomial.castagnoli, UInt32(0x82F6_3B78)), (.ieee, 0xEDB8_8320),
+    ] {
+      let expected = Self.naive(bytes, reflected: reflected)
+      #expect(Checksum.of(bytes, polynomial: polynomial) == expected)
+      #expect(Checksum.of(bytes.lazy.map { $0 }, polynomial: polynomial) == expected)
+    }
+  }
+}
