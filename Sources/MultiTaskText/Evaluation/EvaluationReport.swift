@@ -86,12 +86,16 @@ public struct MajorityBaseline: Sendable, Equatable, Codable {
     let total = support.reduce(0, +)
     var index = 0
     if let counts = trainingLabelCounts, counts.count == confusion.knownLabelCount,
-      let best = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) })
+      let best = counts.indices.max(by: {
+        counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1)
+      })
     {
       index = best
       source = "training"
     } else {
-      index = support.indices.max { support[$0] < support[$1] || (support[$0] == support[$1] && $0 > $1) } ?? 0
+      index =
+        support.indices.max { support[$0] < support[$1] || (support[$0] == support[$1] && $0 > $1) }
+        ?? 0
       source = "test"
     }
     label = confusion.labels.isEmpty ? "" : confusion.labels[index]

@@ -13,7 +13,8 @@ struct ReportSampleTests {
       let bytes = try format.render(report, colors: false)
       #expect(!bytes.isEmpty)
       if let directory {
-        let url = URL(fileURLWithPath: directory).appendingPathComponent("report.\(format.fileExtension)")
+        let url = URL(fileURLWithPath: directory).appendingPathComponent(
+          "report.\(format.fileExtension)")
         try Data(bytes).write(to: url)
       }
     }

@@ -34,7 +34,9 @@ enum SampleReports {
     var matrix = ConfusionMatrix(labels: ["ham", "spam"])
     for _ in 0..<70 { matrix.record(truth: "ham", predicted: 0) }
     for _ in 0..<30 { matrix.record(truth: "spam", predicted: 0) }
-    return EvaluationReport(tasks: [TaskReport(name: "spam", file: "spam.test.txt", confusion: matrix)])
+    return EvaluationReport(tasks: [
+      TaskReport(name: "spam", file: "spam.test.txt", confusion: matrix)
+    ])
   }
 
   static let categoryLabels = [
@@ -81,7 +83,8 @@ enum SampleReports {
       for (index, task) in tasks.enumerated() {
         let start = 0.9 + Double(index) * 0.8
         loss[task] = start * (0.35 + 0.65 * exp(-2.2 * progress))
-        dev[task] = (0.55 + Double(index) * 0.05) + (0.3 - Double(index) * 0.08) * (1 - exp(-3 * progress))
+        dev[task] =
+          (0.55 + Double(index) * 0.05) + (0.3 - Double(index) * 0.08) * (1 - exp(-3 * progress))
       }
       return TrainingHistory.Epoch(epoch: epoch, loss: loss, devAccuracy: dev)
     }

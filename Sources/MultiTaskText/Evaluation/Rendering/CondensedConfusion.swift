@@ -42,7 +42,9 @@ struct CondensedConfusion {
     let support = matrix.counts.map { $0.reduce(0, +) }
     var kept = Set(0..<size)
     if size > limit {
-      let ranked = (0..<size).sorted { support[$0] > support[$1] || (support[$0] == support[$1] && $0 < $1) }
+      let ranked = (0..<size).sorted {
+        support[$0] > support[$1] || (support[$0] == support[$1] && $0 < $1)
+      }
       kept = Set(ranked.prefix(max(0, limit)))
     }
     hiddenClassCount = size - kept.count
@@ -53,7 +55,9 @@ struct CondensedConfusion {
     let hiddenKnown = (0..<matrix.knownLabelCount).filter { !kept.contains($0) }
     if hiddenClassCount > 0 { rows.append(.other(classes: hiddenClassCount)) }
     if !hiddenKnown.isEmpty { columns.append(.other(classes: hiddenKnown.count)) }
-    let rowMembers = rows.map { axis in axis.index.map { [$0] } ?? (0..<size).filter { !kept.contains($0) } }
+    let rowMembers = rows.map { axis in
+      axis.index.map { [$0] } ?? (0..<size).filter { !kept.contains($0) }
+    }
     let columnMembers = columns.map { axis in axis.index.map { [$0] } ?? hiddenKnown }
     counts = rowMembers.map { truths in
       columnMembers.map { predictions in

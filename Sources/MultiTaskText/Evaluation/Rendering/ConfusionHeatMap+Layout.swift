@@ -25,9 +25,12 @@ extension ConfusionHeatMap {
       case ...13: (cell, countFont, shareFont) = (48, 12.5, 9.5)
       default: (cell, countFont, shareFont) = (40, 11.5, 8.5)
       }
-      let rowLabel = matrix.rows.map { min(DisplayWidth.of($0.name), Self.rowLabelColumns) }.max() ?? 0
+      let rowLabel =
+        matrix.rows.map { min(DisplayWidth.of($0.name), Self.rowLabelColumns) }.max() ?? 0
       let columnLabel =
-        matrix.columns.map { min(DisplayWidth.of(ConfusionHeatMap.shortName($0)), Self.columnLabelColumns) }
+        matrix.columns.map {
+          min(DisplayWidth.of(ConfusionHeatMap.shortName($0)), Self.columnLabelColumns)
+        }
         .max() ?? 0
       rotated = Double(columnLabel) * Self.columnPixels > cell - 6
       let columnLabelHeight = rotated ? Double(columnLabel) * Self.columnPixels * 0.72 + 14 : 20

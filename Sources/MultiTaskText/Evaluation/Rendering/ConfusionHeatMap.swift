@@ -22,7 +22,8 @@ struct ConfusionHeatMap {
     parts.append(
       "<svg class=\"confusion\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
         + "viewBox=\"0 0 \(SVGNumber.format(layout.width)) \(SVGNumber.format(layout.height))\" "
-        + "width=\"\(SVGNumber.format(layout.width))\" height=\"\(SVGNumber.format(layout.height))\">")
+        + "width=\"\(SVGNumber.format(layout.width))\" height=\"\(SVGNumber.format(layout.height))\">"
+    )
     parts.append("<title>Confusion matrix: rows are true labels, columns predicted labels</title>")
     parts += axisTitles(layout) + columnLabels(layout) + rowLabels(layout) + cells(layout)
     parts.append("</svg>")
@@ -48,7 +49,8 @@ struct ConfusionHeatMap {
       let y = layout.top - 8
       let text = HTMLEscaping.svgLabel(Self.shortName(axis), columns: Layout.columnLabelColumns)
       if layout.rotated {
-        return "<text class=\"label\" transform=\"translate(\(SVGNumber.format(x - 4)) \(SVGNumber.format(y))) "
+        return
+          "<text class=\"label\" transform=\"translate(\(SVGNumber.format(x - 4)) \(SVGNumber.format(y))) "
           + "rotate(-45)\">\(text)</text>"
       }
       return "<text class=\"label\" x=\"\(SVGNumber.format(x))\" y=\"\(SVGNumber.format(y))\" "
@@ -84,7 +86,8 @@ struct ConfusionHeatMap {
           "true \(matrix.rows[row].name) → predicted \(matrix.columns[column].name): "
           + "\(ReportNumberFormat.count(count)) of \(ReportNumberFormat.count(totals[row])) (\(Self.percent(share)))"
         let fill = HeatMapColor.fill(share: share, diagonal: diagonal)
-        let ink = count == 0 ? "zero" : (HeatMapColor.isDark(share: share) ? "ink-light" : "ink-dark")
+        let ink =
+          count == 0 ? "zero" : (HeatMapColor.isDark(share: share) ? "ink-light" : "ink-dark")
         parts.append(
           "<g class=\"cell \(ink)\"><rect x=\"\(SVGNumber.format(x))\" y=\"\(SVGNumber.format(y))\" "
             + "width=\"\(SVGNumber.format(layout.cell - 2))\" height=\"\(SVGNumber.format(layout.cell - 2))\" "

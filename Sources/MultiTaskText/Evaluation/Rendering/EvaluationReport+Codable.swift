@@ -56,7 +56,11 @@ extension EvaluationReport: Codable {
     }
     self.init(
       modelPath: try container.decodeIfPresent(String.self, forKey: .model),
-      tasks: order.compactMap { name in byName[name].map { var task = $0; task.name = name; return task } },
+      tasks: order.compactMap { name in
+        byName[name].map {
+          var task = $0; task.name = name; return task
+        }
+      },
       history: try container.decodeIfPresent(JSONHistory.self, forKey: .history)?.history)
   }
 

@@ -14,8 +14,11 @@ struct HTMLHistorySection {
     let loss = series { $0.loss }
     let dev = series { $0.devAccuracy }
     var lines = ["<section class=\"training\">", "<h2>Training</h2>"]
-    var note = "\(history.epochs.count) epochs in \(ReportNumberFormat.decimal(history.seconds, digits: 1)) s"
-    if let kept = history.keptEpoch { note += "; kept the parameters of epoch \(kept), best on dev" }
+    var note =
+      "\(history.epochs.count) epochs in \(ReportNumberFormat.decimal(history.seconds, digits: 1)) s"
+    if let kept = history.keptEpoch {
+      note += "; kept the parameters of epoch \(kept), best on dev"
+    }
     lines.append("<p class=\"muted\">\(HTMLEscaping.escape(note)).</p>")
     lines.append("<div class=\"charts\">")
     if !loss.isEmpty {
@@ -44,7 +47,8 @@ struct HTMLHistorySection {
       var byEpoch: [Int: Double] = [:]
       for record in history.epochs { byEpoch[record.epoch] = values(record)[name] }
       guard !byEpoch.isEmpty else { return nil }
-      return LineChart.Series(name: name, color: Self.palette[index % Self.palette.count], values: byEpoch)
+      return LineChart.Series(
+        name: name, color: Self.palette[index % Self.palette.count], values: byEpoch)
     }
   }
 }

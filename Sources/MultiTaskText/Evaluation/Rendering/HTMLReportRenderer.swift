@@ -25,11 +25,15 @@ public struct HTMLReportRenderer: Sendable {
       "<main>",
     ]
     parts += header(report) + summary(report)
-    if let history = report.history { parts += HTMLHistorySection(report: report, history: history).html() }
+    if let history = report.history {
+      parts += HTMLHistorySection(report: report, history: history).html()
+    }
     for (index, task) in report.tasks.enumerated() {
       parts += HTMLTaskSection(task: task, anchor: Self.anchor(index)).html()
     }
-    parts += ["<footer>Written by mtl · report schema \(EvaluationReport.currentSchemaVersion)</footer>"]
+    parts += [
+      "<footer>Written by mtl · report schema \(EvaluationReport.currentSchemaVersion)</footer>"
+    ]
     parts += ["</main>", "</body>", "</html>"]
     return parts.joined(separator: "\n") + "\n"
   }
@@ -49,13 +53,16 @@ public struct HTMLReportRenderer: Sendable {
       "\(ReportNumberFormat.count(examples)) test examples",
     ]
     if let history = report.history {
-      facts.append("trained \(history.epochs.count) epochs in \(ReportNumberFormat.decimal(history.seconds, digits: 1)) s")
+      facts.append(
+        "trained \(history.epochs.count) epochs in \(ReportNumberFormat.decimal(history.seconds, digits: 1)) s"
+      )
     }
     var lines = ["<header>", "<h1>Evaluation report</h1>"]
     if let model = report.modelPath {
       lines.append("<p class=\"model\">Model <code>\(HTMLEscaping.escape(model))</code></p>")
     }
-    lines.append("<p class=\"facts\">\(facts.map(HTMLEscaping.escape).joined(separator: " · "))</p>")
+    lines.append(
+      "<p class=\"facts\">\(facts.map(HTMLEscaping.escape).joined(separator: " · "))</p>")
     return lines + ["</header>"]
   }
 
@@ -69,7 +76,8 @@ public struct HTMLReportRenderer: Sendable {
     ]
     for (index, task) in report.tasks.enumerated() {
       let quality = task.isNoBetterThanBaseline ? "bad" : "good"
-      let warning = task.isNoBetterThanBaseline ? " <span class=\"flag\">no better than baseline</span>" : ""
+      let warning =
+        task.isNoBetterThanBaseline ? " <span class=\"flag\">no better than baseline</span>" : ""
       lines.append(
         "<tr><td><a href=\"#\(Self.anchor(index))\">\(HTMLEscaping.escape(task.name))</a>\(warning)</td>"
           + "<td class=\"num\">\(ReportNumberFormat.count(task.metrics.examples))</td>"
@@ -77,14 +85,16 @@ public struct HTMLReportRenderer: Sendable {
           + "<td class=\"num\">\(ReportNumberFormat.score(task.metrics.macroF1))</td>"
           + "<td class=\"num\">\(ReportNumberFormat.score(task.metrics.weightedF1))</td>"
           + "<td>\(ReportNumberFormat.percent(task.majorityBaseline.accuracy)) "
-          + "<span class=\"muted\">(\(HTMLEscaping.escape(task.majorityBaseline.label)))</span></td></tr>")
+          + "<span class=\"muted\">(\(HTMLEscaping.escape(task.majorityBaseline.label)))</span></td></tr>"
+      )
     }
     lines.append("</tbody>")
     if report.tasks.count > 1 {
       let summary = report.summary
       lines.append(
         "<tfoot><tr><th>Mean</th><td></td><td class=\"num\">\(ReportNumberFormat.percent(summary.accuracy))</td>"
-          + "<td class=\"num\">\(ReportNumberFormat.score(summary.macroF1))</td><td></td><td></td></tr></tfoot>")
+          + "<td class=\"num\">\(ReportNumberFormat.score(summary.macroF1))</td><td></td><td></td></tr></tfoot>"
+      )
     }
     return lines + ["</table>", "</div>", "</section>"]
   }

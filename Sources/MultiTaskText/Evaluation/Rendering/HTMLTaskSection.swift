@@ -6,18 +6,22 @@ struct HTMLTaskSection {
   func html() -> [String] {
     var lines = ["<section class=\"task\" id=\"\(anchor)\">"]
     lines.append(
-      "<h2>\(HTMLEscaping.escape(task.name)) <span class=\"file\">\(HTMLEscaping.escape(task.file))</span></h2>")
+      "<h2>\(HTMLEscaping.escape(task.name)) <span class=\"file\">\(HTMLEscaping.escape(task.file))</span></h2>"
+    )
     lines += metrics()
     if task.isNoBetterThanBaseline {
-      lines.append("<p class=\"warning\"><strong>No better than the baseline:</strong> "
-        + "\(HTMLEscaping.escape(task.baselineWarning)).</p>")
+      lines.append(
+        "<p class=\"warning\"><strong>No better than the baseline:</strong> "
+          + "\(HTMLEscaping.escape(task.baselineWarning)).</p>")
     }
     lines.append("<div class=\"task-body\">")
     lines += classTable()
     lines.append("<figure class=\"heatmap\">")
     lines.append(ConfusionHeatMap(task.confusion).svg())
-    lines.append("<figcaption>Confusion matrix: rows are true labels, columns predicted labels; "
-      + "cells shaded by share of the row (blue correct, red errors).\(hiddenNote())</figcaption>")
+    lines.append(
+      "<figcaption>Confusion matrix: rows are true labels, columns predicted labels; "
+        + "cells shaded by share of the row (blue correct, red errors).\(hiddenNote())</figcaption>"
+    )
     lines.append("</figure>")
     lines.append("</div>")
     if !task.unseenLabels.isEmpty {
@@ -25,14 +29,16 @@ struct HTMLTaskSection {
         "<li><span class=\"label-chip\">\(HTMLEscaping.escape($0.label))</span> "
           + "\(ReportNumberFormat.count($0.examples)) example\($0.examples == 1 ? "" : "s")</li>"
       }
-      lines.append("<div class=\"unseen\"><p>Test labels never seen in training (always counted wrong):</p>")
+      lines.append(
+        "<div class=\"unseen\"><p>Test labels never seen in training (always counted wrong):</p>")
       lines.append("<ul>" + items.joined() + "</ul></div>")
     }
     return lines + ["</section>"]
   }
 
   private func hiddenNote() -> String {
-    let hidden = CondensedConfusion(task.confusion, limit: ConfusionHeatMap.classLimit).hiddenClassCount
+    let hidden = CondensedConfusion(task.confusion, limit: ConfusionHeatMap.classLimit)
+      .hiddenClassCount
     return hidden > 0 ? " The \(hidden) smallest classes are folded into “other”." : ""
   }
 
@@ -52,7 +58,9 @@ struct HTMLTaskSection {
       stat("Weighted F1", ReportNumberFormat.score(metrics.weightedF1)),
       stat(
         "Majority baseline", ReportNumberFormat.percent(baseline.accuracy),
-        note: "always “\(HTMLEscaping.escape(DisplayWidth.truncate(baseline.label, to: 28)))”, from \(baseline.source) data"),
+        note:
+          "always “\(HTMLEscaping.escape(DisplayWidth.truncate(baseline.label, to: 28)))”, from \(baseline.source) data"
+      ),
       stat("Examples", ReportNumberFormat.count(metrics.examples)),
       "</div>",
     ]

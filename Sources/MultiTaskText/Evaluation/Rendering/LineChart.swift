@@ -32,11 +32,14 @@ struct LineChart {
     let top = 56.0 + legendHeight - 18
     let values = series.flatMap { $0.values.values }.filter(\.isFinite)
     let yScale = ChartScale(
-      minimum: percent ? (values.min() ?? 0) : min(0, values.min() ?? 0), maximum: values.max() ?? 1)
+      minimum: percent ? (values.min() ?? 0) : min(0, values.min() ?? 0), maximum: values.max() ?? 1
+    )
     let first = Double(epochs.min() ?? 1)
     let last = Double(epochs.max() ?? 1)
     func x(_ epoch: Double) -> Double {
-      last > first ? left + (epoch - first) / (last - first) * (width - left - right) : (left + width - right) / 2
+      last > first
+        ? left + (epoch - first) / (last - first) * (width - left - right)
+        : (left + width - right) / 2
     }
     func y(_ value: Double) -> Double { yScale.position(value, from: height - bottom, to: top) }
     var parts = [
@@ -47,12 +50,16 @@ struct LineChart {
     ]
     for tick in yScale.ticks {
       let position = SVGNumber.format(y(tick))
-      let label = percent ? ReportNumberFormat.decimal(tick * 100, digits: max(0, yScale.decimals - 2)) + "%"
+      let label =
+        percent
+        ? ReportNumberFormat.decimal(tick * 100, digits: max(0, yScale.decimals - 2)) + "%"
         : ReportNumberFormat.decimal(tick, digits: yScale.decimals)
       parts.append(
-        "<line class=\"grid\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(position)\" y2=\"\(position)\"/>")
+        "<line class=\"grid\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(position)\" y2=\"\(position)\"/>"
+      )
       parts.append(
-        "<text class=\"tick\" x=\"\(Int(left - 8))\" y=\"\(position)\" dy=\"4\" text-anchor=\"end\">\(label)</text>")
+        "<text class=\"tick\" x=\"\(Int(left - 8))\" y=\"\(position)\" dy=\"4\" text-anchor=\"end\">\(label)</text>"
+      )
     }
     let tickEvery = max(1, (epochs.count + 9) / 10)
     for (index, epoch) in epochs.sorted().enumerated() where index % tickEvery == 0 {
@@ -103,7 +110,8 @@ struct LineChart {
       let py = SVGNumber.format(y(value))
       path += (drawing ? " L" : " M") + "\(px) \(py)"
       drawing = true
-      let shown = percent ? ReportNumberFormat.percent(value) : ReportNumberFormat.decimal(value, digits: 4)
+      let shown =
+        percent ? ReportNumberFormat.percent(value) : ReportNumberFormat.decimal(value, digits: 4)
       points.append(
         "<circle class=\"point\" cx=\"\(px)\" cy=\"\(py)\" r=\"3.5\" stroke=\"\(line.color)\">"
           + "<title>\(HTMLEscaping.escape(line.name)), epoch \(epoch): \(shown)</title></circle>")
@@ -134,7 +142,8 @@ struct LineChart {
     legendRows.enumerated().flatMap { row, entries in
       entries.map { line, x in
         let y = 40 + Double(row) * 18
-        return "<g class=\"legend\"><line x1=\"\(SVGNumber.format(x))\" x2=\"\(SVGNumber.format(x + 22))\" "
+        return
+          "<g class=\"legend\"><line x1=\"\(SVGNumber.format(x))\" x2=\"\(SVGNumber.format(x + 22))\" "
           + "y1=\"\(SVGNumber.format(y - 4))\" y2=\"\(SVGNumber.format(y - 4))\" stroke=\"\(line.color)\"/>"
           + "<circle class=\"point\" cx=\"\(SVGNumber.format(x + 11))\" cy=\"\(SVGNumber.format(y - 4))\" r=\"3.5\" "
           + "stroke=\"\(line.color)\"/><text x=\"\(SVGNumber.format(x + 28))\" y=\"\(SVGNumber.format(y))\">"

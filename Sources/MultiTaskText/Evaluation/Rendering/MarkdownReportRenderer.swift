@@ -81,11 +81,14 @@ public struct MarkdownReportRenderer: Sendable {
 
   private func confusionLines(_ matrix: ConfusionMatrix) -> [String] {
     let condensed = CondensedConfusion(matrix, limit: Self.confusionClassLimit)
-    var lines = ["<details><summary>Confusion matrix (rows: true, columns: predicted)</summary>", ""]
+    var lines = [
+      "<details><summary>Confusion matrix (rows: true, columns: predicted)</summary>", "",
+    ]
     if condensed.hiddenClassCount > 0 {
       lines += ["The \(condensed.hiddenClassCount) smallest classes are folded into “other”.", ""]
     }
-    lines.append(Self.row(["true \\\\ predicted"] + condensed.columns.map { Self.escape(columnName($0)) }))
+    lines.append(
+      Self.row(["true \\\\ predicted"] + condensed.columns.map { Self.escape(columnName($0)) }))
     lines.append("|:--|" + String(repeating: "--:|", count: condensed.columns.count))
     for (row, counts) in condensed.counts.enumerated() {
       let cells = counts.enumerated().map { column, count in

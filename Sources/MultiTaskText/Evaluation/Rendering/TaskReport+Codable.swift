@@ -74,8 +74,10 @@ extension TaskReport: Codable {
       knownLabels: try matrix.decode(Int.self, forKey: .knownLabels),
       counts: try matrix.decode([[Int]].self, forKey: .counts),
       task: task)
-    self.init(name: "", file: try container.decode(String.self, forKey: .file), confusion: confusion)
-    let baseline = try container.nestedContainer(keyedBy: BaselineKeys.self, forKey: .majorityBaseline)
+    self.init(
+      name: "", file: try container.decode(String.self, forKey: .file), confusion: confusion)
+    let baseline = try container.nestedContainer(
+      keyedBy: BaselineKeys.self, forKey: .majorityBaseline)
     majorityBaseline.label = try baseline.decode(String.self, forKey: .label)
     majorityBaseline.accuracy = try baseline.decodeFinite(forKey: .accuracy)
     majorityBaseline.source = try baseline.decode(String.self, forKey: .source)

@@ -45,7 +45,9 @@ extension TextReportRenderer {
       return DisplayWidth.sanitized(column.name)
     }
     let labelLimit = numbered ? 28 : 24
-    var columns = [TextTable.Column(header: "true \\ predicted", alignment: .left, maximumWidth: labelLimit)]
+    var columns = [
+      TextTable.Column(header: "true \\ predicted", alignment: .left, maximumWidth: labelLimit)
+    ]
     for header in columnHeaders {
       columns.append(.init(header: header, alignment: .right, maximumWidth: numbered ? nil : 8))
     }

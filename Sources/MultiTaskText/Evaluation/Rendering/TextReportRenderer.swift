@@ -55,10 +55,12 @@ public struct TextReportRenderer: Sendable {
     let before = "  baseline  \(ReportNumberFormat.percent(baseline.accuracy)) always answering \""
     let after = "\" (majority label in \(baseline.source) data)"
     let room = width - DisplayWidth.of(before) - DisplayWidth.of(after)
-    lines.append(before + DisplayWidth.truncate(DisplayWidth.sanitized(baseline.label), to: room) + after)
+    lines.append(
+      before + DisplayWidth.truncate(DisplayWidth.sanitized(baseline.label), to: room) + after)
     if task.isNoBetterThanBaseline {
       let warning = "  !! WARNING: " + DisplayWidth.sanitized(task.baselineWarning)
-      lines.append(ANSIStyle.warning.apply(DisplayWidth.truncate(warning, to: width), enabled: colors))
+      lines.append(
+        ANSIStyle.warning.apply(DisplayWidth.truncate(warning, to: width), enabled: colors))
     }
     lines.append("")
     lines += classTable(metrics).lines(indent: 2, colors: colors)
@@ -128,7 +130,9 @@ public struct TextReportRenderer: Sendable {
     var current = prefix + "  "
     for (index, item) in items.enumerated() {
       let piece = item + (index < items.count - 1 ? "," : "")
-      if DisplayWidth.of(current) + DisplayWidth.of(piece) + 1 > width, current.contains(where: { $0 != " " }) {
+      if DisplayWidth.of(current) + DisplayWidth.of(piece) + 1 > width,
+        current.contains(where: { $0 != " " })
+      {
         lines.append(current)
         current = prefix + "  "
       }
@@ -142,6 +146,7 @@ public struct TextReportRenderer: Sendable {
   private func truncatedPath(_ path: String, to limit: Int) -> String {
     guard DisplayWidth.of(path) > limit else { return path }
     let tail = DisplayWidth.truncate(String(path.reversed()), to: limit)
-    return String(tail.dropLast().reversed()).isEmpty ? "…" : "…" + String(tail.dropLast().reversed())
+    return String(tail.dropLast().reversed()).isEmpty
+      ? "…" : "…" + String(tail.dropLast().reversed())
   }
 }

@@ -40,7 +40,9 @@ struct TextTable {
       Cell(text: fitted(column.header, column: index), style: .bold)
     }
     let rule = widths.map { Cell(text: String(repeating: "─", count: $0), style: .dim) }
-    return ([header, rule] + cells).map { line(of: $0, widths: widths, indent: indent, colors: colors) }
+    return ([header, rule] + cells).map {
+      line(of: $0, widths: widths, indent: indent, colors: colors)
+    }
   }
 
   /// The width of every rendered line, without indentation.
@@ -60,7 +62,9 @@ struct TextTable {
       let padded = DisplayWidth.pad(cell.text, to: widths[index], leading: leading)
       parts.append(cell.style.apply(padded, enabled: colors))
     }
-    let text = String(repeating: " ", count: indent) + parts.joined(separator: String(repeating: " ", count: gap))
+    let text =
+      String(repeating: " ", count: indent)
+      + parts.joined(separator: String(repeating: " ", count: gap))
     return colors ? text : String(text.reversed().drop { $0 == " " }.reversed())
   }
 }
