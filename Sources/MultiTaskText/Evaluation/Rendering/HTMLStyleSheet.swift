@@ -1,0 +1,103 @@
+/// The HTML report's inline style sheet: system fonts, a light page, tables with tabular
+/// numbers, and print rules that keep each task's section together.
+enum HTMLStyleSheet {
+  static let css = """
+    :root {
+      --ink: #0f172a; --muted: #64748b; --line: #e2e8f0; --paper: #ffffff; --page: #f6f7fb;
+      --good: #047857; --bad: #b91c1c; --accent: #2563eb;
+      font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+        "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+      color: var(--ink); background: var(--page); line-height: 1.5;
+    }
+    body { margin: 0; }
+    main { max-width: 1180px; margin: 0 auto; padding: 32px 24px 48px; }
+    header h1 { font-size: 28px; margin: 0 0 4px; letter-spacing: -0.01em; }
+    header p { margin: 2px 0; color: var(--muted); }
+    code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
+      font-size: 0.92em; background: #eef2f7; padding: 1px 6px; border-radius: 4px; color: var(--ink); }
+    section { background: var(--paper); border: 1px solid var(--line); border-radius: 12px;
+      padding: 20px 24px 24px; margin: 24px 0; box-shadow: 0 1px 2px rgba(15, 23, 42, 0.04); }
+    h2 { font-size: 20px; margin: 0 0 12px; display: flex; flex-wrap: wrap; align-items: baseline;
+      gap: 4px 12px; }
+    h2 .file { font-size: 13px; font-weight: 400; color: var(--muted); word-break: break-all;
+      font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; }
+    .table-wrap { overflow-x: auto; }
+    table { border-collapse: collapse; font-size: 14px; font-variant-numeric: tabular-nums; }
+    .summary table { width: 100%; }
+    th, td { padding: 6px 12px; border-bottom: 1px solid var(--line); text-align: left;
+      vertical-align: middle; }
+    thead th { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em;
+      color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line); }
+    tfoot th, tfoot td { font-weight: 600; border-bottom: none; border-top: 2px solid var(--line); }
+    tbody tr:hover { background: #f8fafc; }
+    .num { text-align: right; white-space: nowrap; }
+    .good { color: var(--good); font-weight: 600; }
+    .bad { color: var(--bad); font-weight: 600; }
+    .muted { color: var(--muted); }
+    a { color: var(--accent); text-decoration: none; font-weight: 600; }
+    a:hover { text-decoration: underline; }
+    .flag { display: inline-block; font-size: 11px; font-weight: 600; color: var(--bad);
+      background: #fee2e2; border-radius: 999px; padding: 0 8px; margin-left: 6px; }
+    .stats { display: flex; flex-wrap: wrap; gap: 12px; margin: 4px 0 16px; }
+    .stat { border: 1px solid var(--line); border-radius: 10px; padding: 8px 14px; min-width: 110px;
+      background: #fbfcfe; }
+    .stat-name { display: block; font-size: 11px; text-transform: uppercase; letter-spacing: 0.05em;
+      color: var(--muted); }
+    .stat-value { display: block; font-size: 22px; font-weight: 650;
+      font-variant-numeric: tabular-nums; }
+    .stat-note { display: block; font-size: 12px; color: var(--muted); max-width: 240px;
+      overflow-wrap: anywhere; }
+    .stat.good .stat-value { color: var(--good); }
+    .stat.bad .stat-value { color: var(--bad); }
+    .warning { background: #fef2f2; border: 1px solid #fecaca; color: #7f1d1d; border-radius: 8px;
+      padding: 10px 14px; }
+    .task-body { display: flex; flex-wrap: wrap; gap: 24px 32px; align-items: flex-start; }
+    .classes { flex: 1 1 500px; min-width: min(100%, 500px); }
+    .classes table { width: 100%; }
+    td.label { min-width: 120px; max-width: 320px; overflow-wrap: anywhere; }
+    .f1 { min-width: 110px; }
+    .meter { display: inline-block; width: 40px; height: 6px; background: #e2e8f0;
+      border-radius: 3px; margin-right: 8px; vertical-align: middle; overflow: hidden; }
+    .meter span { display: block; height: 100%; background: var(--accent); border-radius: 3px; }
+    figure { margin: 0; flex: 0 1 auto; max-width: 100%; }
+    figcaption { font-size: 12px; color: var(--muted); max-width: 560px; margin-top: 4px; }
+    svg { max-width: 100%; height: auto; display: block; }
+    svg text { font-family: inherit; fill: var(--ink); }
+    svg .label { font-size: 12px; }
+    svg .label.unseen { fill: var(--bad); font-style: italic; }
+    svg .axis-title { font-size: 12px; font-weight: 600; fill: var(--muted);
+      text-transform: uppercase; letter-spacing: 0.06em; }
+    svg .axis-note, svg .total { font-size: 11px; fill: var(--muted); }
+    svg .cell .count { font-weight: 600; }
+    svg .cell.ink-light text { fill: #ffffff; }
+    svg .cell.zero text { fill: #b6c0cd; }
+    svg .cell rect { stroke: none; }
+    .charts { display: flex; flex-wrap: wrap; gap: 16px 32px; }
+    .charts svg { flex: 1 1 440px; max-width: 560px; }
+    svg .chart-title { font-size: 14px; font-weight: 600; }
+    svg .grid { stroke: #e2e8f0; stroke-width: 1; }
+    svg .axis { stroke: #94a3b8; stroke-width: 1; }
+    svg .tick { font-size: 11px; fill: var(--muted); font-variant-numeric: tabular-nums; }
+    svg .line { fill: none; stroke-width: 2.25; stroke-linejoin: round; stroke-linecap: round; }
+    svg .point { fill: #ffffff; stroke-width: 2; }
+    svg .legend line { stroke-width: 2.25; }
+    svg .legend text { font-size: 12px; }
+    svg .kept { stroke: #94a3b8; stroke-dasharray: 4 4; }
+    svg .kept-label { font-size: 11px; fill: var(--muted); }
+    .unseen ul { list-style: none; padding: 0; margin: 4px 0 0; display: flex; flex-wrap: wrap;
+      gap: 8px 16px; }
+    .unseen p { margin: 16px 0 0; font-size: 14px; color: var(--muted); }
+    .label-chip { background: #fee2e2; color: #7f1d1d; border-radius: 6px; padding: 1px 8px;
+      font-weight: 600; }
+    footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 32px; }
+    @media (max-width: 640px) { main { padding: 16px 12px; } section { padding: 16px; } }
+    @media print {
+      :root { background: #ffffff; }
+      main { max-width: none; padding: 0; }
+      section { box-shadow: none; break-inside: avoid; page-break-inside: avoid; }
+      section.task { break-before: auto; }
+      a { color: var(--ink); }
+      tbody tr:hover { background: none; }
+    }
+    """
+}

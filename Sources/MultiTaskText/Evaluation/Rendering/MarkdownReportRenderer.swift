@@ -1,0 +1,127 @@
+/// Writes a report as GitHub-flavoured Markdown, to paste into a pull request.
+///
+/// The summary table comes first, since a reviewer wants the headline numbers; then each task
+/// with its metrics, per-class table and confusion matrix. Labels are data, so every Markdown
+/// special character in them is backslash-escaped: a `|` would otherwise split a table cell.
+public struct MarkdownReportRenderer: Sendable {
+  /// At most this many named classes in a confusion matrix; the rest are "other".
+  public static let confusionClassLimit = 20
+
+  /// Creates a renderer.
+  public init() {}
+
+  /// The report as Markdown, ending in a newline.
+  public func render(_ report: EvaluationReport) -> String {
+    var lines = ["## Evaluation report", ""]
+    if let model = report.modelPath { lines += ["Model: \(Self.escape(model))", ""] }
+    lines += summaryTable(report) + [""]
+    for task in report.tasks { lines += taskLines(task) }
+    return lines.joined(separator: "\n")
+  }
+
+  private func summaryTable(_ report: EvaluationReport) -> [String] {
+    var rows = [
+      Self.row(["Task", "Examples", "Accuracy", "Macro-F1", "Weighted F1", "Majority baseline"]),
+      "|:--|--:|--:|--:|--:|:--|",
+    ]
+    for task in report.tasks {
+      let accuracy = ReportNumberFormat.percent(task.metrics.accuracy)
+      let baseline = task.majorityBaseline
+      rows.append(
+        Self.row([
+          Self.escape(task.name), ReportNumberFormat.count(task.metrics.examples),
+          task.isNoBetterThanBaseline ? "⚠️ " + accuracy : accuracy,
+          ReportNumberFormat.score(task.metrics.macroF1),
+          ReportNumberFormat.score(task.metrics.weightedF1),
+          ReportNumberFormat.percent(baseline.accuracy) + " (" + Self.escape(baseline.label) + ")",
+        ]))
+    }
+    if report.tasks.count > 1 {
+      let summary = report.summary
+      rows.append(
+        Self.row([
+          "**Mean**", "", "**\(ReportNumberFormat.percent(summary.accuracy))**",
+          "**\(ReportNumberFormat.score(summary.macroF1))**", "", "",
+        ]))
+    }
+    return rows
+  }
+
+  private func taskLines(_ task: TaskReport) -> [String] {
+    let metrics = task.metrics
+    let baseline = task.majorityBaseline
+    var lines = ["### \(Self.escape(task.name))", ""]
+    lines.append(
+      "\(ReportNumberFormat.count(metrics.examples)) examples from \(Self.escape(task.file)): "
+        + "accuracy **\(ReportNumberFormat.percent(metrics.accuracy))**, "
+        + "macro-F1 **\(ReportNumberFormat.score(metrics.macroF1))**, "
+        + "weighted F1 \(ReportNumberFormat.score(metrics.weightedF1)); majority baseline "
+        + "\(ReportNumberFormat.percent(baseline.accuracy)) (always \(Self.escape(baseline.label)), "
+        + "from \(baseline.source) data).")
+    lines.append("")
+    if task.isNoBetterThanBaseline {
+      lines += ["> [!WARNING]", "> " + Self.escape(task.baselineWarning) + ".", ""]
+    }
+    lines += ["| Label | Precision | Recall | F1 | Support |", "|:--|--:|--:|--:|--:|"]
+    for row in metrics.classes {
+      lines.append(
+        Self.row([
+          Self.escape(row.label), ReportNumberFormat.score(row.precision),
+          ReportNumberFormat.score(row.recall), ReportNumberFormat.score(row.f1),
+          ReportNumberFormat.count(row.support),
+        ]))
+    }
+    lines += [""] + confusionLines(task.confusion) + [""]
+    if !task.unseenLabels.isEmpty {
+      let items = task.unseenLabels.map { "\(Self.escape($0.label)) (\($0.examples))" }
+      lines += ["Test labels never seen in training: " + items.joined(separator: ", ") + ".", ""]
+    }
+    return lines
+  }
+
+  private func confusionLines(_ matrix: ConfusionMatrix) -> [String] {
+    let condensed = CondensedConfusion(matrix, limit: Self.confusionClassLimit)
+    var lines = [
+      "<details><summary>Confusion matrix (rows: true, columns: predicted)</summary>", "",
+    ]
+    if condensed.hiddenClassCount > 0 {
+      lines += ["The \(condensed.hiddenClassCount) smallest classes are folded into “other”.", ""]
+    }
+    lines.append(
+      Self.row(["true \\\\ predicted"] + condensed.columns.map { Self.escape(columnName($0)) }))
+    lines.append("|:--|" + String(repeating: "--:|", count: condensed.columns.count))
+    for (row, counts) in condensed.counts.enumerated() {
+      let cells = counts.enumerated().map { column, count in
+        condensed.isDiagonal(row: row, column: column) ? "**\(count)**" : String(count)
+      }
+      lines.append(Self.row(["**" + Self.escape(condensed.rows[row].name) + "**"] + cells))
+    }
+    return lines + ["", "</details>"]
+  }
+
+  private func columnName(_ axis: CondensedConfusion.Axis) -> String {
+    if case .other = axis { return "other" }
+    return axis.name
+  }
+
+  /// One table row from already-escaped cells.
+  static func row(_ cells: [String]) -> String {
+    "| " + cells.joined(separator: " | ") + " |"
+  }
+
+  /// `text` with Markdown and HTML specials backslash-escaped and line breaks flattened, so it
+  /// reads literally in a table cell.
+  static func escape(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      switch character {
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "&", "!", "{", "}":
+        result.append("\\")
+        result.append(character)
+      case "\n", "\r", "\r\n", "\t": result.append(" ")
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+}

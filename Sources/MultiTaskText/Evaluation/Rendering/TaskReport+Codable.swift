@@ -1,0 +1,114 @@
+import Foundation
+
+/// One task's part of the JSON report: its scores for readers, and the confusion matrix and
+/// baseline from which a reader rebuilds everything else.
+///
+/// The task's name is the key it is stored under, so it is not repeated inside; decoding
+/// leaves ``TaskReport/name`` empty and ``EvaluationReport`` fills it in from the key.
+extension TaskReport: Codable {
+  enum CodingKeys: String, CodingKey {
+    case file, examples, accuracy, macroF1, weightedF1, majorityBaseline, classes
+    case confusionMatrix, unseenLabels
+  }
+
+  enum ClassKeys: String, CodingKey {
+    case label, precision, recall, f1, support
+  }
+
+  enum MatrixKeys: String, CodingKey {
+    case labels, knownLabels, counts
+  }
+
+  enum UnseenKeys: String, CodingKey {
+    case label, examples
+  }
+
+  enum BaselineKeys: String, CodingKey {
+    case label, accuracy, source
+  }
+
+  /// Writes the task's scores, matrix and baseline.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(file, forKey: .file)
+    try container.encode(metrics.examples, forKey: .examples)
+    try container.encodeFinite(metrics.accuracy, forKey: .accuracy)
+    try container.encodeFinite(metrics.macroF1, forKey: .macroF1)
+    try container.encodeFinite(metrics.weightedF1, forKey: .weightedF1)
+    var baseline = container.nestedContainer(keyedBy: BaselineKeys.self, forKey: .majorityBaseline)
+    try baseline.encode(majorityBaseline.label, forKey: .label)
+    try baseline.encodeFinite(majorityBaseline.accuracy, forKey: .accuracy)
+    try baseline.encode(majorityBaseline.source, forKey: .source)
+    var classes = container.nestedUnkeyedContainer(forKey: .classes)
+    for row in metrics.classes {
+      var item = classes.nestedContainer(keyedBy: ClassKeys.self)
+      try item.encode(row.label, forKey: .label)
+      try item.encodeFinite(row.precision, forKey: .precision)
+      try item.encodeFinite(row.recall, forKey: .recall)
+      try item.encodeFinite(row.f1, forKey: .f1)
+      try item.encode(row.support, forKey: .support)
+    }
+    var matrix = container.nestedContainer(keyedBy: MatrixKeys.self, forKey: .confusionMatrix)
+    try matrix.encode(confusion.labels, forKey: .labels)
+    try matrix.encode(confusion.knownLabelCount, forKey: .knownLabels)
+    try matrix.encode(confusion.counts, forKey: .counts)
+    var unseen = container.nestedUnkeyedContainer(forKey: .unseenLabels)
+    for (label, examples) in unseenLabels {
+      var item = unseen.nestedContainer(keyedBy: UnseenKeys.self)
+      try item.encode(label, forKey: .label)
+      try item.encode(examples, forKey: .examples)
+    }
+  }
+
+  /// Rebuilds the task from its confusion matrix and baseline; the written scores are ignored
+  /// because they are recomputed.
+  ///
+  /// - Throws: ``ReportDecodingError/malformedConfusionMatrix(task:problem:)`` when the matrix
+  ///   is not square over its labels, and `DecodingError` for missing fields.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let task = decoder.codingPath.last?.stringValue ?? ""
+    let matrix = try container.nestedContainer(keyedBy: MatrixKeys.self, forKey: .confusionMatrix)
+    let confusion = try Self.confusion(
+      labels: try matrix.decode([String].self, forKey: .labels),
+      knownLabels: try matrix.decode(Int.self, forKey: .knownLabels),
+      counts: try matrix.decode([[Int]].self, forKey: .counts),
+      task: task)
+    self.init(
+      name: "", file: try container.decode(String.self, forKey: .file), confusion: confusion)
+    let baseline = try container.nestedContainer(
+      keyedBy: BaselineKeys.self, forKey: .majorityBaseline)
+    majorityBaseline.label = try baseline.decode(String.self, forKey: .label)
+    majorityBaseline.accuracy = try baseline.decodeFinite(forKey: .accuracy)
+    majorityBaseline.source = try baseline.decode(String.self, forKey: .source)
+  }
+
+  /// Validates the matrix's shape, then builds it through ``ConfusionMatrix``'s own `Codable`
+  /// form, the one public way to set its counts directly.
+  private static func confusion(
+    labels: [String], knownLabels: Int, counts: [[Int]], task: String
+  ) throws -> ConfusionMatrix {
+    func malformed(_ problem: String) -> ReportDecodingError {
+      .malformedConfusionMatrix(task: task, problem: problem)
+    }
+    guard (0...labels.count).contains(knownLabels) else {
+      throw malformed("knownLabels \(knownLabels) is outside 0...\(labels.count)")
+    }
+    guard counts.count == labels.count, counts.allSatisfy({ $0.count == labels.count }) else {
+      throw malformed("counts must be \(labels.count) rows of \(labels.count) columns")
+    }
+    guard counts.allSatisfy({ $0.allSatisfy { $0 >= 0 } }) else {
+      throw malformed("counts must not be negative")
+    }
+    guard Set(labels).count == labels.count else { throw malformed("labels repeat") }
+    let stored = StoredConfusion(labels: labels, knownLabelCount: knownLabels, counts: counts)
+    return try JSONDecoder().decode(ConfusionMatrix.self, from: JSONEncoder().encode(stored))
+  }
+}
+
+/// ``ConfusionMatrix``'s synthesized `Codable` layout.
+private struct StoredConfusion: Encodable {
+  var labels: [String]
+  var knownLabelCount: Int
+  var counts: [[Int]]
+}

@@ -1,0 +1,152 @@
+/// Writes a report for a terminal: one block per task, then a summary across tasks.
+///
+/// Every line fits in ``width`` display columns (100 by default, the project's line length),
+/// counting CJK characters and emoji as two, so tables stay aligned whatever the labels.
+/// Colours are opt-in: the CLI turns them on only when standard output is a terminal.
+public struct TextReportRenderer: Sendable {
+  /// Whether to emit ANSI colour and bold escapes.
+  public var colors: Bool
+  /// The widest line allowed, in display columns.
+  public var width: Int
+
+  /// Creates a renderer.
+  ///
+  /// - Parameters:
+  ///   - colors: Emit ANSI escapes; pass true only when writing to a terminal.
+  ///   - width: The widest line allowed, in display columns; at least 60.
+  public init(colors: Bool = false, width: Int = 100) {
+    self.colors = colors
+    self.width = max(60, width)
+  }
+
+  /// The report as lines of text, each ending in a newline.
+  public func render(_ report: EvaluationReport) -> String {
+    var lines: [String] = []
+    var title = "Evaluation report"
+    if let model = report.modelPath { title += " · model " + DisplayWidth.sanitized(model) }
+    lines.append(ANSIStyle.bold.apply(truncatedPath(title, to: width), enabled: colors))
+    for task in report.tasks {
+      lines.append("")
+      lines += taskLines(task)
+    }
+    lines.append("")
+    lines += summaryLines(report)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A section rule: `━━ name ━━━━…` across the full width.
+  func rule(_ name: String) -> String {
+    let label = "━━ " + DisplayWidth.truncate(DisplayWidth.sanitized(name), to: width - 8) + " "
+    let fill = String(repeating: "━", count: max(0, width - DisplayWidth.of(label)))
+    return ANSIStyle.bold.apply(label + fill, enabled: colors)
+  }
+
+  private func taskLines(_ task: TaskReport) -> [String] {
+    let metrics = task.metrics
+    let baseline = task.majorityBaseline
+    let accuracyStyle: ANSIStyle = task.isNoBetterThanBaseline ? .bad : .good
+    var lines = [rule(task.name)]
+    lines.append("  file      " + truncatedPath(DisplayWidth.sanitized(task.file), to: width - 12))
+    lines.append(
+      "  examples  \(ReportNumberFormat.count(metrics.examples))   accuracy "
+        + accuracyStyle.apply(ReportNumberFormat.percent(metrics.accuracy), enabled: colors)
+        + "   macro-F1 \(ReportNumberFormat.score(metrics.macroF1))"
+        + "   weighted F1 \(ReportNumberFormat.score(metrics.weightedF1))")
+    let before = "  baseline  \(ReportNumberFormat.percent(baseline.accuracy)) always answering \""
+    let after = "\" (majority label in \(baseline.source) data)"
+    let room = width - DisplayWidth.of(before) - DisplayWidth.of(after)
+    lines.append(
+      before + DisplayWidth.truncate(DisplayWidth.sanitized(baseline.label), to: room) + after)
+    if task.isNoBetterThanBaseline {
+      let warning = "  !! WARNING: " + DisplayWidth.sanitized(task.baselineWarning)
+      lines.append(
+        ANSIStyle.warning.apply(DisplayWidth.truncate(warning, to: width), enabled: colors))
+    }
+    lines.append("")
+    lines += classTable(metrics).lines(indent: 2, colors: colors)
+    lines.append("")
+    lines += confusionLines(task.confusion)
+    if !task.unseenLabels.isEmpty {
+      lines.append("")
+      let items = task.unseenLabels.map {
+        "\"\(DisplayWidth.truncate(DisplayWidth.sanitized($0.label), to: 40))\" ×\($0.examples)"
+      }
+      lines += wrapped(
+        "unseen test labels (not in training, always counted wrong):", items: items, indent: 2)
+    }
+    return lines
+  }
+
+  private func classTable(_ metrics: TaskMetrics) -> TextTable {
+    var table = TextTable(columns: [
+      .init(header: "label", alignment: .left, maximumWidth: min(40, width - 40)),
+      .init(header: "precision", alignment: .right),
+      .init(header: "recall", alignment: .right),
+      .init(header: "F1", alignment: .right),
+      .init(header: "support", alignment: .right),
+    ])
+    for row in metrics.classes {
+      table.append([
+        row.label, ReportNumberFormat.score(row.precision), ReportNumberFormat.score(row.recall),
+        ReportNumberFormat.score(row.f1), ReportNumberFormat.count(row.support),
+      ])
+    }
+    return table
+  }
+
+  private func summaryLines(_ report: EvaluationReport) -> [String] {
+    var table = TextTable(columns: [
+      .init(header: "task", alignment: .left, maximumWidth: 40),
+      .init(header: "examples", alignment: .right),
+      .init(header: "accuracy", alignment: .right),
+      .init(header: "macro-F1", alignment: .right),
+      .init(header: "baseline", alignment: .right),
+    ])
+    for task in report.tasks {
+      table.rows.append([
+        .init(text: task.name), .init(text: ReportNumberFormat.count(task.metrics.examples)),
+        .init(
+          text: ReportNumberFormat.percent(task.metrics.accuracy),
+          style: task.isNoBetterThanBaseline ? .bad : .good),
+        .init(text: ReportNumberFormat.score(task.metrics.macroF1)),
+        .init(text: ReportNumberFormat.percent(task.majorityBaseline.accuracy)),
+      ])
+    }
+    if report.tasks.count > 1 {
+      let summary = report.summary
+      table.rows.append([
+        .init(text: "mean", style: .bold), .init(text: ""),
+        .init(text: ReportNumberFormat.percent(summary.accuracy), style: .bold),
+        .init(text: ReportNumberFormat.score(summary.macroF1), style: .bold), .init(text: ""),
+      ])
+    }
+    return [rule("summary")] + table.lines(indent: 2, colors: colors)
+  }
+
+  /// `heading` followed by `items` separated by commas, wrapped to the width.
+  func wrapped(_ heading: String, items: [String], indent: Int) -> [String] {
+    let prefix = String(repeating: " ", count: indent)
+    var lines = [prefix + heading]
+    var current = prefix + "  "
+    for (index, item) in items.enumerated() {
+      let piece = item + (index < items.count - 1 ? "," : "")
+      if DisplayWidth.of(current) + DisplayWidth.of(piece) + 1 > width,
+        current.contains(where: { $0 != " " })
+      {
+        lines.append(current)
+        current = prefix + "  "
+      }
+      current += (current.last == " " ? "" : " ") + piece
+    }
+    lines.append(current)
+    return lines
+  }
+
+  /// A path cut from the front, since its end (the file name) is what tells files apart.
+  private func truncatedPath(_ path: String, to limit: Int) -> String {
+    guard DisplayWidth.of(path) > limit else { return path }
+    let tail = DisplayWidth.truncate(String(path.reversed()), to: limit)
+    return String(tail.dropLast().reversed()).isEmpty
+      ? "…" : "…" + String(tail.dropLast().reversed())
+  }
+}
