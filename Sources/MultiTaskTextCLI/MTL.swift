@@ -11,7 +11,7 @@ struct MTL: ParsableCommand {
     commandName: "mtl",
     abstract: "Multi-task text classification: ICU text in, every task's answer out.",
     version: "0.1.0",
-    subcommands: [Tokenize.self, Train.self, Predict.self, Pipeline.self]
+    subcommands: [Tokenize.self, Train.self, Predict.self, Eval.self, Pipeline.self]
   )
 
   static func main() {

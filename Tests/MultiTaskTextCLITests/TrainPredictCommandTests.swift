@@ -72,16 +72,76 @@ struct TrainPredictCommandTests {
     let workspace = try Workspace()
     let result = try CommandRunner.run(["pipeline", workspace.path("config.yaml")])
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(result.standardOutput.contains("topic: accuracy 100.00%"))
+    #expect(result.standardOutput.contains("summary"))
+    for name in ["model.mtl", "vocabulary.tsv", "report.json", "report.md", "report.html"] {
+      #expect(FileManager.default.fileExists(atPath: workspace.path("out/\(name)")), "\(name)")
+      #expect(result.standardOutput.contains(workspace.path("out/\(name)")), "\(name)")
+    }
+    let html = try String(contentsOfFile: workspace.path("out/report.html"), encoding: .utf8)
+    #expect(html.components(separatedBy: "<svg class=\"confusion\"").count == 3)
     let report =
       try JSONSerialization.jsonObject(
         with: Data(contentsOf: URL(fileURLWithPath: workspace.path("out/report.json"))))
       as? [String: Any]
     let tasks = report?["tasks"] as? [String: [String: Any]]
     #expect(report?["schemaVersion"] as? Int == 1)
+    #expect((report?["history"] as? [String: Any])?["epochs"] is [Any])
     #expect(tasks?["topic"]?["accuracy"] as? Double == 1)
     #expect(tasks?["spam"]?["macroF1"] is Double)
     #expect(result.standardError.contains("epoch 30 done"))
+  }
+
+  @Test func evalPrintsPerClassTablesAndWritesEveryFormat() throws {
+    let workspace = try Workspace()
+    _ = try CommandRunner.run(["train", workspace.path("config.yaml"), "--quiet"])
+    let model = workspace.path("out/model.mtl")
+    let text = try CommandRunner.run(
+      ["eval", "--model", model, "--config", workspace.path("config.yaml")])
+    #expect(text.status == 0, "\(text.standardError)")
+    #expect(text.standardOutput.contains("politics"))
+    #expect(text.standardOutput.contains("precision"))
+    #expect(text.standardOutput.contains("summary"))
+    for format in ["json", "markdown", "html"] {
+      let path = workspace.path("eval.\(format)")
+      let result = try CommandRunner.run(
+        [
+          "eval", "--model", model, "--config", workspace.path("config.yaml"), "--format", format,
+          "--output", path,
+        ])
+      #expect(result.status == 0, "\(result.standardError)")
+      #expect(FileManager.default.fileExists(atPath: path))
+    }
+    let json =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: workspace.path("eval.json")))) as? [String: Any]
+    #expect(((json?["tasks"] as? [String: Any])?["spam"] as? [String: Any])?["accuracy"] is Double)
+  }
+
+  @Test func evalTakesOtherFilesPerTaskAndNamesUnseenLabels() throws {
+    let workspace = try Workspace()
+    _ = try CommandRunner.run(["train", workspace.path("config.yaml"), "--quiet"])
+    try workspace.write(
+      [
+        "{\"text\": \"the striker scored\", \"label\": \"sports\"}",
+        "{\"text\": \"rain all week\", \"label\": \"weather\"}",
+      ], "other.jsonl")
+    let result = try CommandRunner.run(
+      [
+        "eval", "--model", workspace.path("out/model.mtl"), "--task",
+        "topic=\(workspace.path("other.jsonl"))", "--format", "json",
+      ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let json =
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+    let topic = (json?["tasks"] as? [String: Any])?["topic"] as? [String: Any]
+    #expect(topic?["examples"] as? Int == 2)
+    #expect((topic?["unseenLabels"] as? [[String: Any]])?.first?["label"] as? String == "weather")
+    #expect((json?["tasks"] as? [String: Any])?["spam"] == nil)
+
+    let unknown = try CommandRunner.run(
+      ["eval", "--model", workspace.path("out/model.mtl"), "--task", "mood=x.jsonl"])
+    #expect(unknown.status == 1)
+    #expect(unknown.standardError.contains("the model has no task \"mood\""))
   }
 
   @Test func theSameSeedGivesByteIdenticalModelFiles() throws {

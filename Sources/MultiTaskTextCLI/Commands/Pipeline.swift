@@ -2,13 +2,20 @@ import ArgumentParser
 import Foundation
 import MultiTaskText
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `mtl pipeline CONFIG`: tokenize → vocabulary → train → evaluate, from one file.
 struct Pipeline: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Train on every task's training file, then evaluate on its test file.",
     discussion: """
-      Writes model.mtl, vocabulary.tsv and report.json into output.directory, and the \
-      vocabulary also to output.vocabularyCopy when the configuration names one.
+      Validates the whole configuration before any work, trains one model for all tasks \
+      (reporting dev accuracy per epoch where a task has a dev file), evaluates every task \
+      with a test file, and writes model.mtl, vocabulary.tsv, report.json, report.md and \
+      report.html into output.directory, plus the vocabulary to output.vocabularyCopy when \
+      the configuration names one.
       """
   )
 
@@ -17,71 +24,40 @@ struct Pipeline: ParsableCommand {
   func run() throws {
     let configuration = try options.load()
     let output = try TrainingRun(configuration: configuration, quiet: options.quiet).run()
-    let evaluator = Evaluator(model: output.model)
-    var report = PipelineReport(trainingSeconds: output.seconds)
-    for task in configuration.tasks {
-      guard let test = task.test else { continue }
+    let files = configuration.tasks.compactMap { task in
+      task.test.map { (task: task.name, source: $0) }
+    }
+    var written = [output.modelPath] + output.vocabularyPaths
+    var report = EvaluationReport(tasks: [], history: output.history)
+    if !files.isEmpty {
       do {
-        let matrix = try evaluator.evaluate(task: task.name, on: test)
-        report.tasks[task.name] = PipelineReport.Task(
-          testFile: test.path, metrics: TaskMetrics(matrix),
-          unseenLabels: matrix.unseenLabels)
+        report = try Evaluator(model: output.model).report(
+          on: files, modelPath: output.modelPath, history: output.history)
       } catch {
         throw CommandFailure("\(error)")
       }
     }
-    let reportPath = (configuration.output.directory as NSString)
-      .appendingPathComponent("report.json")
-    do {
-      try AtomicFileWriter().write(try report.encoded(), to: reportPath)
-    } catch {
-      throw CommandFailure("\(error)")
+    let directory = configuration.output.directory as NSString
+    for (name, format) in [
+      ("report.json", ReportFormat.json), ("report.md", .markdown), ("report.html", .html),
+    ] {
+      let path = directory.appendingPathComponent(name)
+      do {
+        try AtomicFileWriter().write(try format.render(report, colors: false), to: path)
+      } catch {
+        throw CommandFailure("\(error)")
+      }
+      written.append(path)
     }
-    for (name, task) in report.tasks.sorted(by: { $0.key < $1.key }) {
+    if files.isEmpty {
+      print("no task has a test file, so nothing was evaluated")
+    } else {
       print(
-        "\(name): accuracy "
-          + String(format: "%.2f%%", task.metrics.accuracy * 100)
-          + ", macro-F1 " + String(format: "%.4f", task.metrics.macroF1)
-          + " on \(task.metrics.examples) test examples")
+        TextReportRenderer(colors: isatty(1) != 0).renderSummary(report), terminator: "")
     }
-    print("wrote \(output.modelPath)")
-    for path in output.vocabularyPaths { print("wrote \(path)") }
-    print("wrote \(reportPath)")
-  }
-}
-
-/// The pipeline's `report.json`.
-struct PipelineReport: Encodable {
-  struct Task: Encodable {
-    var testFile: String
-    var metrics: TaskMetrics
-    var unseenLabels: [String]
-
-    enum CodingKeys: String, CodingKey {
-      case testFile, examples, accuracy, macroF1, weightedF1, classes, unseenLabels
-    }
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(testFile, forKey: .testFile)
-      try container.encode(metrics.examples, forKey: .examples)
-      try container.encode(metrics.accuracy, forKey: .accuracy)
-      try container.encode(metrics.macroF1, forKey: .macroF1)
-      try container.encode(metrics.weightedF1, forKey: .weightedF1)
-      try container.encode(metrics.classes, forKey: .classes)
-      try container.encode(unseenLabels, forKey: .unseenLabels)
-    }
-  }
-
-  var schemaVersion = 1
-  var trainingSeconds: Double
-  var tasks: [String: Task] = [:]
-
-  func encoded() throws -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    var bytes = Array(try encoder.encode(self))
-    bytes.append(10)
-    return bytes
+    print(
+      "trained \(configuration.tasks.count) task(s) in "
+        + String(format: "%.1f", output.seconds) + " s; wrote:")
+    for path in written { print("  \(path)") }
   }
 }

@@ -52,9 +52,9 @@ enum HTMLStyleSheet {
     .warning { background: #fef2f2; border: 1px solid #fecaca; color: #7f1d1d; border-radius: 8px;
       padding: 10px 14px; }
     .task-body { display: flex; flex-wrap: wrap; gap: 24px 32px; align-items: flex-start; }
-    .classes { flex: 1 1 500px; min-width: min(100%, 500px); }
+    .classes { flex: 1 1 540px; min-width: min(100%, 540px); }
     .classes table { width: 100%; }
-    td.label { min-width: 120px; max-width: 320px; overflow-wrap: anywhere; }
+    td.label { min-width: 100px; max-width: 320px; overflow-wrap: anywhere; }
     .f1 { min-width: 110px; }
     .meter { display: inline-block; width: 40px; height: 6px; background: #e2e8f0;
       border-radius: 3px; margin-right: 8px; vertical-align: middle; overflow: hidden; }

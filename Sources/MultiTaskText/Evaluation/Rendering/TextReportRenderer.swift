@@ -34,6 +34,11 @@ public struct TextReportRenderer: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// Only the summary table across tasks, for the end of a pipeline run.
+  public func renderSummary(_ report: EvaluationReport) -> String {
+    summaryLines(report).joined(separator: "\n") + "\n"
+  }
+
   /// A section rule: `━━ name ━━━━…` across the full width.
   func rule(_ name: String) -> String {
     let label = "━━ " + DisplayWidth.truncate(DisplayWidth.sanitized(name), to: width - 8) + " "

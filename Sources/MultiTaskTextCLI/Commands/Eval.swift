@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import MultiTaskText
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `mtl eval`: per-task accuracy, F1, per-class tables and confusion matrices.
+struct Eval: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval",
+    abstract: "Evaluate a model on every task's test file, with per-class metrics.",
+    discussion: """
+      Evaluates each task of the model on the test file its configuration names, or on the \
+      file given with --task NAME=FILE. Reports accuracy, macro- and weighted F1, per-class \
+      precision, recall, F1 and support, the confusion matrix, the majority-class baseline, \
+      and test labels never seen in training.
+      """
+  )
+
+  @Option(help: "The model file (.mtl).")
+  var model: String
+
+  @Option(help: "The configuration whose tasks' test files (and field settings) to use.")
+  var config: String?
+
+  @Option(
+    name: .customLong("task"),
+    help: ArgumentHelp("Evaluate a task on another file.", valueName: "name=file"))
+  var taskFiles: [String] = []
+
+  @Option(help: "Output format: text, json, markdown or html.")
+  var format: ReportFormat = .text
+
+  @Option(help: "Write the report to this file instead of standard output.")
+  var output: String?
+
+  @Flag(help: "Skip malformed records instead of stopping at the first one.")
+  var skipInvalid = false
+
+  func validate() throws {
+    if config == nil && taskFiles.isEmpty {
+      throw ValidationError("give --config, or at least one --task name=file")
+    }
+    for entry in taskFiles where !entry.contains("=") {
+      throw ValidationError("--task expects name=file, found \"\(entry)\"")
+    }
+  }
+
+  func run() throws {
+    let loaded: MultiTaskModel
+    do { loaded = try ModelFile.read(path: model) } catch { throw CommandFailure("\(error)") }
+    var configuration: PipelineConfiguration?
+    if let config {
+      do { configuration = try PipelineConfiguration.load(path: config) } catch {
+        throw CommandFailure("\(error)")
+      }
+    }
+    let files = try evaluationFiles(model: loaded, configuration: configuration)
+    let report: EvaluationReport
+    do { report = try Evaluator(model: loaded).report(on: files, modelPath: model) } catch {
+      throw CommandFailure("\(error)")
+    }
+    let colors = output == nil && format == .text && isatty(1) != 0
+    let bytes = try format.render(report, colors: colors)
+    if let output {
+      do { try AtomicFileWriter().write(bytes, to: output) } catch {
+        throw CommandFailure("\(error)")
+      }
+      print("wrote \(output)")
+    } else {
+      let writer = OutputWriter()
+      try bytes.withUnsafeBufferPointer { try writer.write($0) }
+      try writer.flush()
+    }
+  }
+
+  /// Which file each task is evaluated on, in the model's task order.
+  private func evaluationFiles(
+    model: MultiTaskModel, configuration: PipelineConfiguration?
+  ) throws -> [(task: String, source: CorpusSource)] {
+    let names = model.manifest.tasks.map(\.name)
+    var overrides: [String: String] = [:]
+    for entry in taskFiles {
+      let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+      guard names.contains(parts[0]) else {
+        throw CommandFailure(
+          "--task \(entry): the model has no task \"\(parts[0])\"; its tasks are "
+            + names.map { "\"\($0)\"" }.joined(separator: ", "))
+      }
+      overrides[parts[0]] = parts.count > 1 ? parts[1] : ""
+    }
+    var files: [(task: String, source: CorpusSource)] = []
+    for name in names {
+      let configured = configuration?.tasks.first { $0.name == name }
+      var source: CorpusSource
+      if let path = overrides[name] {
+        let format =
+          CorpusSource.inferredFormat(path: path) ?? configured?.train.format ?? .jsonl
+        source = configured?.test ?? configured?.train ?? CorpusSource(path: path, format: format)
+        source.path = path
+        source.format = format
+      } else if let test = configured?.test {
+        source = test
+      } else {
+        continue
+      }
+      if skipInvalid { source.skipInvalid = true }
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      else {
+        throw CommandFailure("\(source.path): no such file (test file of task \"\(name)\")")
+      }
+      files.append((name, source))
+    }
+    if files.isEmpty {
+      throw CommandFailure(
+        "nothing to evaluate: no task of the model has a test file in the configuration; "
+          + "use --task name=file")
+    }
+    return files
+  }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
