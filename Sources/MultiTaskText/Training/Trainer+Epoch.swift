@@ -67,7 +67,11 @@ extension Trainer {
     var epochSums = [Double](repeating: 0, count: context.set.taskCount)
     var epochCounts = [Int](repeating: 0, count: context.set.taskCount)
     let stepsBefore = Double((context.epoch - 1) * count)
-    let reportEvery = 4096
+    // Every 256 documents the worker checks for a stop request, and thread 0 reports progress
+    // if a fifth of a second has passed: frequent enough for a live line and a prompt Ctrl-C,
+    // rare enough to cost nothing.
+    let checkEvery = 256
+    var lastReport = ContinuousClock.now
     var rate = context.learningRate
     let taskCount = context.set.taskCount
 
@@ -93,9 +97,10 @@ extension Trainer {
             features: UnsafeBufferPointer(rebasing: features[range]),
             labels: UnsafeBufferPointer(rebasing: labels[labelRange]), learningRate: Float(rate))
           if !finite { return .diverged(rate) }
-          if (position - begin + 1) % reportEvery == 0 {
+          if (position - begin + 1) % checkEvery == 0 {
             if shouldStop() { return .stopped }
-            if thread == 0 {
+            if thread == 0 && lastReport.duration(to: .now) >= .milliseconds(200) {
+              lastReport = .now
               let elapsed = context.start.duration(to: .now)
               let seconds =
                 Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -112,9 +117,9 @@ extension Trainer {
                         ? worker.lossSums[$0] / Double(worker.lossCounts[$0]) : nil
                     },
                     elapsedSeconds: seconds)))
+              collect()
+              worker.resetLosses()
             }
-            collect()
-            worker.resetLosses()
           }
         }
         return .finished
