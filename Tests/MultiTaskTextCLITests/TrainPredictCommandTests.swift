@@ -144,6 +144,31 @@ struct TrainPredictCommandTests {
     #expect(unknown.standardError.contains("the model has no task \"mood\""))
   }
 
+  @Test func showsPlainProgressLinesWhenStandardErrorIsNotATerminal() throws {
+    let workspace = try Workspace()
+    let words = ["alpha", "beta", "gamma", "delta", "omega", "sigma"]
+    try workspace.write(
+      (0..<600).map { index in
+        "{\"text\": \"\(words[index % 6]) \(words[(index / 6) % 6]) doc\(index)\", "
+          + "\"label\": \"\(index % 2 == 0 ? "even" : "odd")\"}"
+      }, "many.jsonl")
+    try workspace.write(
+      [
+        "tasks: [{name: parity, train: many.jsonl}]", "training: {epochs: 2}",
+        "output: {directory: progress}",
+      ], "progress.yaml")
+    let shown = try CommandRunner.run(["train", workspace.path("progress.yaml")])
+    #expect(shown.status == 0, "\(shown.standardError)")
+    let progress = shown.standardError.split(separator: "\n").filter { $0.contains("epoch 1/2") }
+    #expect(progress.count >= 1)
+    #expect(progress.first?.contains("tokens/s lr ") == true)
+    #expect(progress.first?.contains("loss parity ") == true)
+    #expect(progress.first?.contains("ETA") == true)
+    #expect(!shown.standardError.contains("\u{1B}["))
+    let quiet = try CommandRunner.run(["train", workspace.path("progress.yaml"), "--quiet"])
+    #expect(quiet.standardError.isEmpty)
+  }
+
   @Test func theSameSeedGivesByteIdenticalModelFiles() throws {
     let workspace = try Workspace()
     for directory in ["a", "b"] {

@@ -71,7 +71,7 @@ extension Trainer {
     // if a fifth of a second has passed: frequent enough for a live line and a prompt Ctrl-C,
     // rare enough to cost nothing.
     let checkEvery = 256
-    var lastReport = ContinuousClock.now
+    var lastReport: ContinuousClock.Instant?
     var rate = context.learningRate
     let taskCount = context.set.taskCount
 
@@ -99,7 +99,9 @@ extension Trainer {
           if !finite { return .diverged(rate) }
           if (position - begin + 1) % checkEvery == 0 {
             if shouldStop() { return .stopped }
-            if thread == 0 && lastReport.duration(to: .now) >= .milliseconds(200) {
+            if thread == 0
+              && (lastReport.map { $0.duration(to: .now) >= .milliseconds(200) } ?? true)
+            {
               lastReport = .now
               let elapsed = context.start.duration(to: .now)
               let seconds =
