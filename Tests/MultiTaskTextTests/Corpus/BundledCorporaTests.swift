@@ -11,8 +11,8 @@ struct BundledCorporaTests {
   }
 
   static let expected: [(task: String, labels: Set<String>, train: Int, test: Int)] = [
-    ("topic", ["World", "Sports", "Business", "Science"], 200, 60),
-    ("sentiment", ["positive", "negative"], 150, 50),
+    ("topic", ["World", "Sports", "Business", "Science"], 360, 60),
+    ("sentiment", ["positive", "negative"], 400, 50),
     ("spam", ["spam", "ham"], 120, 40),
   ]
 
