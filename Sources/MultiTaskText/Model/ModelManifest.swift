@@ -36,6 +36,9 @@ public struct ModelManifest: Codable, Sendable, Equatable {
   public var features: FeatureConfiguration
   /// The embedding dimension.
   public var dimension: Int
+  /// Rows of each task's private table in a shared-private encoder; absent when there is
+  /// none, as in every model without one.
+  public var privateRows: Int?
   /// The tasks, in head order.
   public var tasks: [Task]
   /// The training settings, for the record.
@@ -58,6 +61,9 @@ public struct ModelManifest: Codable, Sendable, Equatable {
     self.training = training
     self.producer = producer
   }
+
+  /// Rows of each task's private table; 0 without a shared-private encoder.
+  public var privateBuckets: Int { privateRows ?? 0 }
 
   /// The index of the task named `name`, or nil.
   public func taskIndex(named name: String) -> Int? { tasks.firstIndex { $0.name == name } }

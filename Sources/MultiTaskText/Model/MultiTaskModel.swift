@@ -13,6 +13,9 @@ public struct MultiTaskModel: Sendable, Equatable {
   public var embeddings: EmbeddingTable
   /// One matrix per task: a row of `dimension` weights per label.
   public var heads: [Matrix]
+  /// With a shared-private encoder, one table per task of `privateBuckets` rows whose mean
+  /// is added to the shared document vector for that task only; empty otherwise.
+  public var privateEmbeddings: [Matrix]
 
   /// Creates a model from its parts.
   ///
@@ -22,15 +25,23 @@ public struct MultiTaskModel: Sendable, Equatable {
   ) {
     self.init(
       manifest: manifest, vocabulary: vocabulary, embeddings: EmbeddingTable(embeddings),
-      heads: heads)
+      heads: heads, privateEmbeddings: [])
   }
 
   /// Creates a model whose embeddings may be stored compactly.
   ///
   /// - Precondition: the shapes agree with the manifest and vocabulary.
   public init(
-    manifest: ModelManifest, vocabulary: Vocabulary, embeddings: EmbeddingTable, heads: [Matrix]
+    manifest: ModelManifest, vocabulary: Vocabulary, embeddings: EmbeddingTable, heads: [Matrix],
+    privateEmbeddings: [Matrix] = []
   ) {
+    precondition(
+      privateEmbeddings.isEmpty || privateEmbeddings.count == heads.count,
+      "one private table per task, or none")
+    for table in privateEmbeddings {
+      precondition(table.columns == manifest.dimension, "private width is the dimension")
+      precondition(table.rows == manifest.privateBuckets, "one private row per private bucket")
+    }
     precondition(embeddings.columns == manifest.dimension, "embedding width is the dimension")
     precondition(
       embeddings.rows == vocabulary.count + manifest.features.buckets,
@@ -44,6 +55,7 @@ public struct MultiTaskModel: Sendable, Equatable {
     self.vocabulary = vocabulary
     self.embeddings = embeddings
     self.heads = heads
+    self.privateEmbeddings = privateEmbeddings
   }
 
   /// The featurizer that turns this model's tokens into embedding rows.

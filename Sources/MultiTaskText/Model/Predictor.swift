@@ -9,6 +9,7 @@ public final class Predictor {
   public let model: MultiTaskModel
   private let encoder: DocumentEncoder
   private var hidden: [Float]
+  private var taskHidden: [Float]
   private var probabilities: [[Float]]
 
   /// Prepares a predictor for `model`.
@@ -19,6 +20,7 @@ public final class Predictor {
     self.model = model
     encoder = try DocumentEncoder(manifest: model.manifest, vocabularySize: model.vocabulary.count)
     hidden = Array(repeating: 0, count: model.manifest.dimension)
+    taskHidden = hidden
     probabilities = model.heads.map { Array(repeating: 0, count: $0.rows) }
   }
 
@@ -28,13 +30,28 @@ public final class Predictor {
   /// distribution, so its first label wins with probability 1/labels.
   public func run(_ bytes: UnsafeRawBufferPointer) throws(TextError) {
     try encoder.encode(bytes, vocabulary: model.vocabulary)
+    let privateBuckets = model.manifest.privateBuckets
     encoder.features.withUnsafeBufferPointer { ids in
       hidden.withUnsafeMutableBufferPointer { vector in
-        model.embeddings.averageRows(ids, into: vector.baseAddress!)
-        for task in model.heads.indices {
-          probabilities[task].withUnsafeMutableBufferPointer { scores in
-            model.heads[task].multiply(vector.baseAddress!, into: scores.baseAddress!)
-            SoftmaxCrossEntropy.softmax(&scores)
+        taskHidden.withUnsafeMutableBufferPointer { taskVector in
+          // The shared encoder runs once; each task adds only its private rows, if any.
+          model.embeddings.averageRows(ids, into: vector.baseAddress!)
+          for task in model.heads.indices {
+            var input = vector.baseAddress!
+            if !model.privateEmbeddings.isEmpty && !ids.isEmpty {
+              input = taskVector.baseAddress!
+              input.update(from: vector.baseAddress!, count: vector.count)
+              let table = model.privateEmbeddings[task]
+              let scale = 1 / Float(ids.count)
+              for id in ids {
+                let row = SharedParameters.privateRow(of: id, buckets: privateBuckets)
+                table.addRowToVector(row, input, scale: scale)
+              }
+            }
+            probabilities[task].withUnsafeMutableBufferPointer { scores in
+              model.heads[task].multiply(input, into: scores.baseAddress!)
+              SoftmaxCrossEntropy.softmax(&scores)
+            }
           }
         }
       }

@@ -113,8 +113,24 @@ extension ModelFile {
       heads[index] = matrix
     }
     try validateShapes(manifest, vocabulary, embeddings, heads, path: path)
+    var privateTables = [Matrix?](
+      repeating: nil, count: manifest.privateBuckets > 0 ? manifest.tasks.count : 0)
+    for section in sections where section.tag == privateTag {
+      let (index, matrix) = try readMatrix(payload(section.range), path: path, hasIndex: true)
+      guard index < privateTables.count, matrix.rows == manifest.privateBuckets,
+        matrix.columns == manifest.dimension
+      else {
+        throw ModelFileError.malformed(
+          path: path, problem: "private table \(index) does not match the manifest")
+      }
+      privateTables[index] = matrix
+    }
+    guard privateTables.allSatisfy({ $0 != nil }) else {
+      throw ModelFileError.malformed(path: path, problem: "a task's private table is missing")
+    }
     return MultiTaskModel(
-      manifest: manifest, vocabulary: vocabulary, embeddings: embeddings, heads: heads.map { $0! })
+      manifest: manifest, vocabulary: vocabulary, embeddings: embeddings,
+      heads: heads.map { $0! }, privateEmbeddings: privateTables.map { $0! })
   }
 
   private static func readSparseMatrix(

@@ -10,6 +10,7 @@ import Foundation
 ///   EMBD        UInt32 rows, UInt32 columns, UInt32 stored rows n, n × UInt32 row index,
 ///               n × columns Float32; rows not stored are zero (never trained)
 ///   HEAD        UInt32 task index, UInt32 rows, UInt32 columns, Float32 values
+///   PRIV        a task's private table, laid out like HEAD (shared-private models only)
 /// END           UInt32 tag "END ", UInt64 length 4, UInt32 CRC-32C of every byte before it
 /// ```
 ///
@@ -24,6 +25,7 @@ public enum ModelFile {
   static let vocabularyTag = tag("VOCB")
   static let embeddingsTag = tag("EMBD")
   static let headTag = tag("HEAD")
+  static let privateTag = tag("PRIV")
   static let endTag = tag("END ")
   /// Embedding rows written per chunk while streaming.
   static let rowsPerChunk = 4096
@@ -83,12 +85,15 @@ public enum ModelFile {
 
     try streamSparse(model.embeddings, into: &writer, send: send)
 
-    for (index, head) in model.heads.enumerated() {
-      header(headTag, length: 12 + head.storage.count * 4, into: &writer)
-      writer.write(UInt32(index))
-      writer.write(UInt32(head.rows))
-      writer.write(UInt32(head.columns))
-      writer.write(contentsOf: head.storage)
+    for (tag, matrices) in [(headTag, model.heads), (privateTag, model.privateEmbeddings)] {
+      for (index, matrix) in matrices.enumerated() {
+        header(tag, length: 12 + matrix.storage.count * 4, into: &writer)
+        writer.write(UInt32(index))
+        writer.write(UInt32(matrix.rows))
+        writer.write(UInt32(matrix.columns))
+        writer.write(contentsOf: matrix.storage)
+        try send(&writer)
+      }
     }
     writer.write(endTag)
     writer.write(UInt64(4))

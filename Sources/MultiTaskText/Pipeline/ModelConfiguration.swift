@@ -8,12 +8,28 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
 
   /// The length of the shared document vector; 1 through ``largestDimension``.
   public var dimension: Int
+  /// Rows of each task's private embedding table; 0 (the default) shares everything.
+  ///
+  /// A shared-private encoder: each task adds the mean of its own hashed rows to the shared
+  /// document vector, so it can keep what is only its own without pulling the shared rows.
+  /// Costs `tasks × privateBuckets × dimension × 4` bytes.
+  public var privateBuckets: Int
 
   /// Creates model settings.
   ///
   /// - Parameter dimension: The embedding dimension; 50 by default, as in fastText's
   ///   supervised mode.
-  public init(dimension: Int = 50) {
+  public init(dimension: Int = 50, privateBuckets: Int = 0) {
     self.dimension = dimension
+    self.privateBuckets = privateBuckets
+  }
+
+  private enum CodingKeys: String, CodingKey { case dimension, privateBuckets }
+
+  /// Decodes settings; `privateBuckets` may be absent (older manifests).
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    dimension = try container.decode(Int.self, forKey: .dimension)
+    privateBuckets = try container.decodeIfPresent(Int.self, forKey: .privateBuckets) ?? 0
   }
 }

@@ -42,8 +42,12 @@ extension PipelineConfiguration {
 extension ModelConfiguration {
   /// Decodes the `model` section.
   init(decoding object: ConfigurationObject) throws(ConfigurationError) {
-    try object.checkKeys(["dimension"])
+    try object.checkKeys(["dimension", "privateBuckets"])
     self.init()
+    if let buckets = try object.integer("privateBuckets") {
+      try object.require(buckets >= 0, "privateBuckets", expected: "0 (off) or more")
+      privateBuckets = buckets
+    }
     if let dimension = try object.integer("dimension") {
       try object.require(dimension >= 1, "dimension", expected: "at least 1")
       try object.require(

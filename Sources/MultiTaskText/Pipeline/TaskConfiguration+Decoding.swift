@@ -1,7 +1,7 @@
 extension TaskConfiguration {
   /// The keys allowed in a task entry: its own, then the corpus settings shared by its files.
   static let keys =
-    ["name", "train", "dev", "test", "weight", "classWeighting"]
+    ["name", "train", "dev", "test", "weight", "classWeighting", "learningRateScale"]
     + CorpusSource.configurationKeys
 
   /// Decodes the `tasks` list, checking that it is not empty and that names are valid and
@@ -73,6 +73,12 @@ extension TaskConfiguration {
     }
     if let weighting = try object.choice("classWeighting", of: ClassWeighting.self) {
       classWeighting = weighting
+    }
+    if let scale = try object.number("learningRateScale") {
+      try object.require(
+        scale > 0 && scale.isFinite, "learningRateScale",
+        expected: "a finite number greater than 0")
+      learningRateScale = scale
     }
   }
 }

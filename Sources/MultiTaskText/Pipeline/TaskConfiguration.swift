@@ -24,6 +24,9 @@ public struct TaskConfiguration: Codable, Sendable, Equatable {
   public var weight: Double
   /// Whether rare classes are weighted up.
   public var classWeighting: ClassWeighting
+  /// Scales the learning rate of this task's head only; its pull on the shared encoder is
+  /// set by ``weight``. A small task's head can learn faster without shaking the shared rows.
+  public var learningRateScale: Double
 
   /// Creates a task.
   ///
@@ -40,7 +43,8 @@ public struct TaskConfiguration: Codable, Sendable, Equatable {
     dev: CorpusSource? = nil,
     test: CorpusSource? = nil,
     weight: Double = 1,
-    classWeighting: ClassWeighting = .none
+    classWeighting: ClassWeighting = .none,
+    learningRateScale: Double = 1
   ) {
     self.name = name
     self.train = train
@@ -48,6 +52,7 @@ public struct TaskConfiguration: Codable, Sendable, Equatable {
     self.test = test
     self.weight = weight
     self.classWeighting = classWeighting
+    self.learningRateScale = learningRateScale
   }
 
   /// The corpora that are configured, labelled by split, in the order train, dev, test.

@@ -11,6 +11,11 @@ public enum TaskSampling: Sendable, Equatable {
   case temperature(Double)
   /// Draw every task equally often, whatever its size.
   case uniform
+  /// Proportional in the first epoch, moving towards uniform by the last: task probability
+  /// ∝ size^α with α = 1 − 0.8 · (epoch − 1) / (epochs − 1) (Stickland & Murray, "BERT and
+  /// PALs", ICML 2019). Big tasks shape the shared encoder first; small tasks get their turn
+  /// at the end.
+  case annealed
 
   /// The temperature used when a configuration asks for temperature sampling without one.
   public static let defaultTemperature = 2.0
@@ -21,9 +26,10 @@ public enum TaskSampling: Sendable, Equatable {
     case .proportional: return "proportional"
     case .temperature: return "temperature"
     case .uniform: return "uniform"
+    case .annealed: return "annealed"
     }
   }
 
   /// The names accepted by the `sampling` key, in the order error messages list them.
-  public static let names = ["proportional", "temperature", "uniform"]
+  public static let names = ["proportional", "temperature", "uniform", "annealed"]
 }

@@ -2,7 +2,7 @@ extension TrainingConfiguration {
   /// The keys allowed in the `training` section.
   static let keys = [
     "epochs", "learningRate", "seed", "threads", "sampling", "temperature", "skipInvalid",
-    "keepBestEpoch",
+    "keepBestEpoch", "weighting", "taskPatience",
   ]
 
   /// Decodes and range-checks the `training` section.
@@ -31,6 +31,13 @@ extension TrainingConfiguration {
     }
     if let skipInvalid = try object.bool("skipInvalid") { self.skipInvalid = skipInvalid }
     if let keepBestEpoch = try object.bool("keepBestEpoch") { self.keepBestEpoch = keepBestEpoch }
+    if let weighting = try object.choice("weighting", of: LossWeighting.self) {
+      self.weighting = weighting
+    }
+    if let patience = try object.integer("taskPatience") {
+      try object.require(patience >= 0, "taskPatience", expected: "0 (off) or more epochs")
+      taskPatience = patience
+    }
     sampling = try Self.decodeSampling(object)
   }
 
@@ -54,7 +61,11 @@ extension TrainingConfiguration {
           path: object.sourceName, key: object.path("temperature"),
           problem: "applies only when \"\(object.path("sampling"))\" is \"temperature\"")
       }
-      return name == "uniform" ? .uniform : .proportional
+      switch name {
+      case "uniform": return .uniform
+      case "annealed": return .annealed
+      default: return .proportional
+      }
     }
   }
 }

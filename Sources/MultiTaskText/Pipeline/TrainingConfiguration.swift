@@ -23,6 +23,11 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// Whether to keep the parameters of the epoch with the best mean dev accuracy instead of
   /// the last epoch's. Needs a dev file for at least one task; costs one copy of the model.
   public var keepBestEpoch: Bool
+  /// How the tasks' losses are weighted against each other.
+  public var weighting: LossWeighting
+  /// Per-task early stopping: after this many epochs without a better dev accuracy, a task
+  /// stops training and its head goes back to its best epoch. 0 turns it off. Needs dev files.
+  public var taskPatience: Int
 
   /// Creates training settings; the defaults match fastText's supervised mode.
   ///
@@ -41,7 +46,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
     threads: Int = 1,
     sampling: TaskSampling = .proportional,
     skipInvalid: Bool = false,
-    keepBestEpoch: Bool = false
+    keepBestEpoch: Bool = false,
+    weighting: LossWeighting = .fixed,
+    taskPatience: Int = 0
   ) {
     self.epochs = epochs
     self.learningRate = learningRate
@@ -50,12 +57,15 @@ public struct TrainingConfiguration: Sendable, Equatable {
     self.sampling = sampling
     self.skipInvalid = skipInvalid
     self.keepBestEpoch = keepBestEpoch
+    self.weighting = weighting
+    self.taskPatience = taskPatience
   }
 }
 
 extension TrainingConfiguration: Codable {
   private enum CodingKeys: String, CodingKey {
     case epochs, learningRate, seed, threads, sampling, temperature, skipInvalid, keepBestEpoch
+    case weighting, taskPatience
   }
 
   /// Decodes settings written by ``encode(to:)``: the sampling strategy by name, with its
@@ -68,10 +78,13 @@ extension TrainingConfiguration: Codable {
     threads = try container.decode(Int.self, forKey: .threads)
     skipInvalid = try container.decode(Bool.self, forKey: .skipInvalid)
     keepBestEpoch = try container.decodeIfPresent(Bool.self, forKey: .keepBestEpoch) ?? false
+    weighting = try container.decodeIfPresent(LossWeighting.self, forKey: .weighting) ?? .fixed
+    taskPatience = try container.decodeIfPresent(Int.self, forKey: .taskPatience) ?? 0
     let name = try container.decode(String.self, forKey: .sampling)
     switch name {
     case "proportional": sampling = .proportional
     case "uniform": sampling = .uniform
+    case "annealed": sampling = .annealed
     case "temperature":
       sampling = .temperature(try container.decode(Double.self, forKey: .temperature))
     default:
@@ -96,5 +109,7 @@ extension TrainingConfiguration: Codable {
     }
     try container.encode(skipInvalid, forKey: .skipInvalid)
     try container.encode(keepBestEpoch, forKey: .keepBestEpoch)
+    try container.encode(weighting, forKey: .weighting)
+    try container.encode(taskPatience, forKey: .taskPatience)
   }
 }

@@ -89,6 +89,15 @@ public struct DevelopmentSet: Sendable {
             Matrix.add(row, scale: 1, to: hidden, count: dimension)
           }
           Matrix.scale(hidden, by: 1 / Float(range.count), count: dimension)
+          if parameters.hasPrivateTables {
+            let table = parameters.privateTables[task]
+            let scale = 1 / Float(range.count)
+            for index in range {
+              let row = SharedParameters.privateRow(
+                of: features[index], buckets: parameters.privateBuckets)
+              Matrix.add(table + row * dimension, scale: scale, to: hidden, count: dimension)
+            }
+          }
           var best = 0
           for label in 0..<parameters.labelCounts[task] {
             let row = parameters.heads[task] + label * dimension

@@ -8,12 +8,15 @@ struct EpochSchedule {
   private let sampling: TaskSampling
   private let documentCount: Int
   private let documentsByTask: [[Int32]]
-  private let sampler: TaskSampler
+  private var sampler: TaskSampler
+  private let epochs: Int
+  private var epoch = 0
   private var queues: [[Int32]]
   private var positions: [Int]
   private var generator: SplitMix64
 
-  init(sampling: TaskSampling, set: TrainingSet, seed: UInt64) {
+  init(sampling: TaskSampling, set: TrainingSet, seed: UInt64, epochs: Int = 1) {
+    self.epochs = epochs
     self.sampling = sampling
     documentCount = set.documentCount
     documentsByTask = set.documentsByTask()
@@ -28,6 +31,11 @@ struct EpochSchedule {
 
   /// The next epoch's document order.
   mutating func nextEpoch() -> [Int32] {
+    epoch += 1
+    if case .annealed = sampling {
+      sampler = TaskSampler(
+        sampling: sampling, sizes: documentsByTask.map(\.count), epoch: epoch, epochs: epochs)
+    }
     if case .proportional = sampling {
       var order = (0..<documentCount).map { Int32($0) }
       Self.shuffle(&order, using: &generator)

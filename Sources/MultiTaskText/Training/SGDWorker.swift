@@ -4,28 +4,34 @@
 /// document's embedding rows into a hidden vector; for each task the document is labelled for,
 /// score every label, take the softmax, and move each label row by
 /// `rate × weight × (target − probability) × hidden` while accumulating the same coefficients
-/// times the old rows into one gradient for the hidden vector; finally add that gradient,
-/// divided by the feature count, to every embedding row the document used. Tasks without a
-/// label are skipped, so they neither pull the shared rows nor touch their head.
+/// times the old rows into the task's gradient for the hidden vector; finally add the tasks'
+/// gradients, divided by the feature count, to every embedding row the document used. Tasks
+/// without a label are skipped, so they neither pull the shared rows nor touch their head.
 ///
-/// The worker owns its scratch buffers and allocates nothing per step. Several workers may
-/// update the same parameters at once (Hogwild); with one worker, results are reproducible.
+/// The loss weighting strategy (``LossWeighting``) scales or projects each task's gradient,
+/// and a shared-private encoder adds each task's private rows to its hidden vector. The
+/// worker owns its scratch buffers and allocates nothing per step. Several workers may update
+/// the same parameters at once (Hogwild); with one worker, results are reproducible.
 struct SGDWorker {
+  /// The learning rate of the uncertainty weights' log variances, relative to the main rate.
+  static let uncertaintyRate: Float = 0.01
+  /// How much of the old moving average PCGrad keeps per update of a task's gradient.
+  static let gradientAverageDecay: Float = 0.99
+
   let parameters: SharedParameters
-  private var hidden: [Float]
-  private var gradient: [Float]
-  private var scores: [[Float]]
+  private let scratch: Scratch
+  private var labelledTasks: [Int] = []
   /// Weighted loss and example count per task since the last reset.
   private(set) var lossSums: [Double]
   private(set) var lossCounts: [Int]
 
   init(parameters: SharedParameters) {
     self.parameters = parameters
-    hidden = Array(repeating: 0, count: parameters.dimension)
-    gradient = Array(repeating: 0, count: parameters.dimension)
-    scores = parameters.labelCounts.map { Array(repeating: 0, count: $0) }
-    lossSums = Array(repeating: 0, count: parameters.labelCounts.count)
-    lossCounts = Array(repeating: 0, count: parameters.labelCounts.count)
+    let tasks = parameters.labelCounts.count
+    scratch = Scratch(dimension: parameters.dimension, labelCounts: parameters.labelCounts)
+    labelledTasks.reserveCapacity(tasks)
+    lossSums = Array(repeating: 0, count: tasks)
+    lossCounts = Array(repeating: 0, count: tasks)
   }
 
   mutating func resetLosses() {
@@ -40,69 +46,174 @@ struct SGDWorker {
     features: UnsafeBufferPointer<Int32>, labels: UnsafeBufferPointer<Int32>, learningRate: Float
   ) -> Bool {
     guard !features.isEmpty else { return true }
+    labelledTasks.removeAll(keepingCapacity: true)
+    for task in 0..<labels.count where labels[task] >= 0 && parameters.active[task] {
+      labelledTasks.append(task)
+    }
+    guard !labelledTasks.isEmpty else { return true }
+    let parameters = parameters
     let dimension = parameters.dimension
-    let embeddings = parameters.embeddings
+    let inverseCount = 1 / Float(features.count)
     var finite = true
-    hidden.withUnsafeMutableBufferPointer { hiddenBuffer in
-      gradient.withUnsafeMutableBufferPointer { gradientBuffer in
-        let hidden = hiddenBuffer.baseAddress!
-        let gradient = gradientBuffer.baseAddress!
-        hidden.update(repeating: 0, count: dimension)
-        for id in features {
-          Matrix.add(embeddings + Int(id) * dimension, scale: 1, to: hidden, count: dimension)
-        }
-        Matrix.scale(hidden, by: 1 / Float(features.count), count: dimension)
-        gradient.update(repeating: 0, count: dimension)
 
-        for task in 0..<labels.count {
-          let target = Int(labels[task])
-          guard target >= 0 else { continue }
-          let head = parameters.heads[task]
-          let weight = parameters.labelWeights[task][target]
-          let loss = scores[task].withUnsafeMutableBufferPointer { scoreBuffer -> Float in
-            let scores = scoreBuffer.baseAddress!
-            let labelCount = scoreBuffer.count
-            for label in 0..<labelCount {
-              scores[label] = Matrix.dot(head + label * dimension, hidden, count: dimension)
-            }
-            SoftmaxCrossEntropy.softmax(&scoreBuffer)
-            let loss = -log(max(scores[target], Float.leastNormalMagnitude))
-            for label in 0..<labelCount {
-              let coefficient =
-                learningRate * weight * ((label == target ? 1 : 0) - scores[label])
-              let row = head + label * dimension
-              Matrix.add(row, scale: coefficient, to: gradient, count: dimension)
-              Matrix.add(hidden, scale: coefficient, to: row, count: dimension)
-            }
-            return loss * weight
-          }
-          if !loss.isFinite { finite = false }
-          lossSums[task] += Double(loss)
-          lossCounts[task] += 1
-        }
-        Matrix.scale(gradient, by: 1 / Float(features.count), count: dimension)
-        for id in features {
-          Matrix.add(gradient, scale: 1, to: embeddings + Int(id) * dimension, count: dimension)
-        }
-        if !gradient[0].isFinite || !hidden[0].isFinite { finite = false }
+    let shared = scratch.shared
+    let sharedGradient = scratch.sharedGradient
+    shared.update(repeating: 0, count: dimension)
+    for id in features {
+      Matrix.add(
+        parameters.embeddings + Int(id) * dimension, scale: 1, to: shared, count: dimension)
+    }
+    Matrix.scale(shared, by: inverseCount, count: dimension)
+    sharedGradient.update(repeating: 0, count: dimension)
+
+    for task in labelledTasks {
+      let gradient = scratch.taskGradients + task * dimension
+      let loss = trainHead(
+        task: task, target: Int(labels[task]), features: features, gradient: gradient,
+        learningRate: learningRate, inverseCount: inverseCount)
+      if !loss.isFinite { finite = false }
+      if parameters.weighting != .pcgrad {
+        Matrix.add(gradient, scale: 1, to: sharedGradient, count: dimension)
       }
     }
+    if parameters.weighting == .pcgrad { projectConflicts(into: sharedGradient) }
+    Matrix.scale(sharedGradient, by: inverseCount, count: dimension)
+    for id in features {
+      Matrix.add(
+        sharedGradient, scale: 1, to: parameters.embeddings + Int(id) * dimension,
+        count: dimension)
+    }
+    if !sharedGradient[0].isFinite || !shared[0].isFinite { finite = false }
     return finite
+  }
+
+  /// Scores one task, updates its head (and private rows), and leaves its gradient with
+  /// respect to the shared document vector in `gradient`. Returns the task's raw loss.
+  private mutating func trainHead(
+    task: Int, target: Int, features: UnsafeBufferPointer<Int32>,
+    gradient: UnsafeMutablePointer<Float>, learningRate: Float, inverseCount: Float
+  ) -> Float {
+    let parameters = parameters
+    let shared = scratch.shared
+    let hidden = scratch.hidden
+    let dimension = parameters.dimension
+    let head = parameters.heads[task]
+    // The task's view of the document: the shared vector plus, with a shared-private
+    // encoder, the mean of the task's private rows.
+    var input = UnsafePointer(shared)
+    if parameters.hasPrivateTables {
+      hidden.update(from: shared, count: dimension)
+      let table = parameters.privateTables[task]
+      for id in features {
+        let row = SharedParameters.privateRow(of: id, buckets: parameters.privateBuckets)
+        Matrix.add(table + row * dimension, scale: inverseCount, to: hidden, count: dimension)
+      }
+      input = UnsafePointer(hidden)
+    }
+    var multiplier = parameters.epochMultipliers[task] * parameters.labelWeights[task][target]
+    var varianceFactor: Float = 1
+    if parameters.weighting == .uncertainty, let logVariances = parameters.logVariances {
+      varianceFactor = exp(-logVariances[task])
+      multiplier *= varianceFactor
+    }
+    let headRate = parameters.headScales[task]
+    gradient.update(repeating: 0, count: dimension)
+    let labelCount = parameters.labelCounts[task]
+    var scoreBuffer = UnsafeMutableBufferPointer(start: scratch.scores, count: labelCount)
+    for label in 0..<labelCount {
+      scoreBuffer[label] = Matrix.dot(head + label * dimension, input, count: dimension)
+    }
+    SoftmaxCrossEntropy.softmax(&scoreBuffer)
+    let loss = -log(max(scoreBuffer[target], Float.leastNormalMagnitude))
+    for label in 0..<labelCount {
+      let coefficient =
+        learningRate * multiplier * ((label == target ? 1 : 0) - scoreBuffer[label])
+      let row = head + label * dimension
+      Matrix.add(row, scale: coefficient, to: gradient, count: dimension)
+      Matrix.add(input, scale: coefficient * headRate, to: row, count: dimension)
+    }
+    if parameters.hasPrivateTables {
+      let table = parameters.privateTables[task]
+      for id in features {
+        let row = SharedParameters.privateRow(of: id, buckets: parameters.privateBuckets)
+        Matrix.add(gradient, scale: inverseCount, to: table + row * dimension, count: dimension)
+      }
+    }
+    if parameters.weighting == .uncertainty, let logVariances = parameters.logVariances {
+      // d/ds of exp(−s)·L + s/2.
+      let derivative = 0.5 - varianceFactor * loss
+      logVariances[task] -= learningRate * Self.uncertaintyRate * derivative
+    }
+    lossSums[task] += Double(loss * parameters.labelWeights[task][target])
+    lossCounts[task] += 1
+    return loss
+  }
+
+  /// PCGrad on the document vector: each task's gradient loses its component along any other
+  /// task's gradient it conflicts with, then they are summed into `sharedGradient`.
+  private func projectConflicts(into sharedGradient: UnsafeMutablePointer<Float>) {
+    let dimension = parameters.dimension
+    guard let averages = parameters.gradientAverages else { return }
+    let gradients = scratch.taskGradients
+    let projected = scratch.hidden
+    let taskCount = parameters.heads.count
+    for task in labelledTasks {
+      projected.update(from: gradients + task * dimension, count: dimension)
+      for other in 0..<taskCount where other != task {
+        let reference =
+          labelledTasks.contains(other)
+          ? UnsafePointer(gradients + other * dimension)
+          : UnsafePointer(averages + other * dimension)
+        let norm = Matrix.dot(reference, reference, count: dimension)
+        guard norm > 0 else { continue }
+        let overlap = Matrix.dot(projected, reference, count: dimension)
+        if overlap < 0 {
+          Matrix.add(reference, scale: -overlap / norm, to: projected, count: dimension)
+        }
+      }
+      Matrix.add(projected, scale: 1, to: sharedGradient, count: dimension)
+    }
+    for task in labelledTasks {
+      let average = averages + task * dimension
+      Matrix.scale(average, by: Self.gradientAverageDecay, count: dimension)
+      Matrix.add(
+        gradients + task * dimension, scale: 1 - Self.gradientAverageDecay, to: average,
+        count: dimension)
+    }
   }
 }
 
-/// Raw views of the parameters that every worker updates in place.
-///
-/// `@unchecked Sendable` because Hogwild shares them between threads on purpose: concurrent
-/// updates to the same row may lose one another's contribution, which sparse SGD tolerates.
-/// The matrices they point into outlive every worker.
-struct SharedParameters: @unchecked Sendable {
-  let embeddings: UnsafeMutablePointer<Float>
-  let heads: [UnsafeMutablePointer<Float>]
-  let labelCounts: [Int]
-  /// Per task, per label: the task weight times the label's class weight.
-  let labelWeights: [[Float]]
-  let dimension: Int
+/// A worker's scratch buffers, allocated once: the hot loop allocates nothing.
+final class Scratch {
+  let shared: UnsafeMutablePointer<Float>
+  let sharedGradient: UnsafeMutablePointer<Float>
+  let hidden: UnsafeMutablePointer<Float>
+  let taskGradients: UnsafeMutablePointer<Float>
+  let scores: UnsafeMutablePointer<Float>
+  private let sizes: (dimension: Int, tasks: Int, labels: Int)
+
+  init(dimension: Int, labelCounts: [Int]) {
+    let labels = max(1, labelCounts.max() ?? 1)
+    sizes = (dimension, labelCounts.count, labels)
+    shared = .allocate(capacity: dimension)
+    sharedGradient = .allocate(capacity: dimension)
+    hidden = .allocate(capacity: dimension)
+    taskGradients = .allocate(capacity: dimension * max(1, labelCounts.count))
+    scores = .allocate(capacity: labels)
+    shared.initialize(repeating: 0, count: dimension)
+    sharedGradient.initialize(repeating: 0, count: dimension)
+    hidden.initialize(repeating: 0, count: dimension)
+    taskGradients.initialize(repeating: 0, count: dimension * max(1, labelCounts.count))
+    scores.initialize(repeating: 0, count: labels)
+  }
+
+  deinit {
+    shared.deallocate()
+    sharedGradient.deallocate()
+    hidden.deallocate()
+    taskGradients.deallocate()
+    scores.deallocate()
+  }
 }
 
 #if canImport(Glibc)

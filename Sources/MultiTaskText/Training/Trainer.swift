@@ -64,37 +64,40 @@ public struct Trainer: Sendable {
     var initialization = SplitMix64(seed: training.seed, stream: .initialization)
     var embeddings = Matrix(
       rows: rows, columns: dimension, uniformBound: 1 / Float(dimension), using: &initialization)
-    // Heads start at zero, as in fastText. They live in manually allocated buffers while the
-    // workers hold raw pointers to them, and become matrices again at the end.
-    let headStorage = labelSets.map { labels in
-      let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: labels.count * dimension)
-      buffer.initialize(repeating: 0)
-      return buffer
-    }
-    defer { for buffer in headStorage { buffer.deallocate() } }
+    let state = TrainingState(
+      dimension: dimension, labelCounts: labelSets.map(\.count),
+      privateBuckets: configuration.model.privateBuckets)
     let labelWeights = self.labelWeights(set: set, labelSets: labelSets)
+    let headScales = configuration.tasks.map { Float($0.learningRateScale) }
 
-    var schedule = EpochSchedule(sampling: training.sampling, set: set, seed: training.seed)
+    var schedule = EpochSchedule(
+      sampling: training.sampling, set: set, seed: training.seed, epochs: training.epochs)
     let totalSteps = Double(max(1, set.documentCount * training.epochs))
     let threads = max(1, min(training.threads, set.documentCount))
     let start = ContinuousClock.now
     let averageTokens = Double(set.tokenCount) / Double(max(1, set.documentCount))
-    var best: (epoch: Int, score: Double, embeddings: [Float], heads: [[Float]])?
+    var best: (epoch: Int, score: Double, embeddings: [Float], tasks: [[Float]])?
+    var dynamic = DynamicWeightAverage()
+    var stopping = TaskEarlyStopping(taskCount: labelSets.count, patience: training.taskPatience)
 
     for epoch in 1...training.epochs {
       let order = schedule.nextEpoch()
-      let outcome = embeddings.withUnsafeMutableStorage { embeddingStorage in
-        do {
-          let parameters = SharedParameters(
-            embeddings: embeddingStorage.baseAddress!, heads: headStorage.map { $0.baseAddress! },
-            labelCounts: labelSets.map(\.count), labelWeights: labelWeights, dimension: dimension)
-          let context = EpochContext(
-            set: set, order: order, epoch: epoch, epochs: training.epochs,
-            learningRate: training.learningRate, totalSteps: totalSteps, threads: threads,
-            start: start, averageTokens: averageTokens)
-          return runEpoch(
-            context, parameters: parameters, shouldStop: shouldStop, onEvent: onEvent)
-        }
+      var parameters = embeddings.withUnsafeMutableStorage { storage in
+        state.parameters(
+          embeddings: storage.baseAddress!, labelWeights: labelWeights,
+          weighting: training.weighting)
+      }
+      parameters.headScales = headScales
+      parameters.active = stopping.active
+      if training.weighting == .dynamic {
+        parameters.epochMultipliers = dynamic.weights(taskCount: labelSets.count)
+      }
+      let context = EpochContext(
+        set: set, order: order, epoch: epoch, epochs: training.epochs,
+        learningRate: training.learningRate, totalSteps: totalSteps, threads: threads,
+        start: start, averageTokens: averageTokens)
+      let outcome = embeddings.withUnsafeMutableStorage { _ in
+        runEpoch(context, parameters: parameters, shouldStop: shouldStop, onEvent: onEvent)
       }
       let losses: [Double?]
       switch outcome {
@@ -102,38 +105,36 @@ public struct Trainer: Sendable {
       case .diverged(let rate): throw .diverged(epoch: epoch, learningRate: rate)
       case .stopped: throw .cancelled(epochsCompleted: epoch - 1)
       }
-      let accuracy: [Double?] = embeddings.withUnsafeMutableStorage { storage in
-        guard let development else { return Array(repeating: nil, count: labelSets.count) }
-        return development.accuracy(
-          parameters: SharedParameters(
-            embeddings: storage.baseAddress!, heads: headStorage.map { $0.baseAddress! },
-            labelCounts: labelSets.map(\.count), labelWeights: labelWeights,
-            dimension: dimension))
+      dynamic.record(losses)
+      let accuracy: [Double?] = embeddings.withUnsafeMutableStorage { _ in
+        development?.accuracy(parameters: parameters)
+          ?? Array(repeating: nil, count: labelSets.count)
       }
       onEvent(.epochFinished(epoch: epoch, averageLoss: losses, devAccuracy: accuracy))
+      for task in stopping.update(epoch: epoch, accuracy: accuracy, state: state) {
+        onEvent(.taskStopped(task: task, epoch: epoch, keptEpoch: stopping.bestEpochs[task]))
+      }
       let scored = accuracy.compactMap { $0 }
       if training.keepBestEpoch, !scored.isEmpty {
         let score = scored.reduce(0, +) / Double(scored.count)
         if best == nil || score > best!.score {
-          best = (epoch, score, embeddings.storage, headStorage.map { Array($0) })
+          best = (
+            epoch, score, embeddings.storage,
+            labelSets.indices.map { state.snapshot(task: $0) }
+          )
         }
       }
     }
     if let best, best.epoch != training.epochs {
       embeddings = Matrix(rows: rows, columns: dimension, storage: best.embeddings)
-      for (storage, saved) in zip(headStorage, best.heads) {
-        _ = storage.update(fromContentsOf: saved)
-      }
+      for (task, saved) in best.tasks.enumerated() { state.restore(task: task, from: saved) }
       onEvent(.keptEpoch(best.epoch))
     }
     Self.zeroRowsNeverTrained(&embeddings, features: set.features)
-    let heads = zip(labelSets, headStorage).map { labels, storage in
-      Matrix(rows: labels.count, columns: dimension, storage: Array(storage))
-    }
     return MultiTaskModel(
       manifest: manifest(labelSets: labelSets, set: set), vocabulary: vocabulary,
-      embeddings: embeddings,
-      heads: heads)
+      embeddings: EmbeddingTable(embeddings), heads: state.headMatrices(),
+      privateEmbeddings: state.privateMatrices())
   }
 
   /// Sets every embedding row that no training document used back to zero.
@@ -155,7 +156,7 @@ public struct Trainer: Sendable {
   /// The manifest recording how this trainer prepares text and features.
   func manifest(labelSets: [LabelSet], set: TrainingSet) -> ModelManifest {
     let counts = set.labelCounts(labelsPerTask: labelSets.map(\.count))
-    return ModelManifest(
+    var manifest = ModelManifest(
       normalizer: configuration.text.normalizer, tokenizer: configuration.text.tokenizer,
       features: configuration.features, dimension: configuration.model.dimension,
       tasks: configuration.tasks.indices.map { task in
@@ -164,6 +165,9 @@ public struct Trainer: Sendable {
           weight: configuration.tasks[task].weight, labelCounts: counts[task])
       },
       training: configuration.training)
+    let privateBuckets = configuration.model.privateBuckets
+    manifest.privateRows = privateBuckets > 0 ? privateBuckets : nil
+    return manifest
   }
 
   /// Task weight × class weight for every task and label. Balanced class weights are

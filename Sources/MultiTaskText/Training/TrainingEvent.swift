@@ -11,6 +11,9 @@ public enum TrainingEvent: Sendable {
   case epochFinished(epoch: Int, averageLoss: [Double?], devAccuracy: [Double?])
   /// Training ended by restoring the parameters of the epoch with the best mean dev accuracy.
   case keptEpoch(Int)
+  /// Per-task early stopping stopped a task after `epoch`, restoring its head from
+  /// `keptEpoch`.
+  case taskStopped(task: Int, epoch: Int, keptEpoch: Int)
 }
 
 /// A snapshot of training progress.

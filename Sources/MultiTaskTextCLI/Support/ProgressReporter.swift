@@ -48,6 +48,10 @@ final class ProgressReporter: @unchecked Sendable {
       emitLine(line)
     case .keptEpoch(let epoch):
       emitLine("kept epoch \(epoch), the best on dev")
+    case .taskStopped(let task, let epoch, let kept):
+      emitLine(
+        "stopped task \(taskNames[task]) after epoch \(epoch): no better on dev since epoch "
+          + "\(kept), whose head it keeps")
     }
   }
 

@@ -26,7 +26,7 @@ import Testing
     ),
     (
       "runs.yaml", yaml("model: {size: 3}"),
-      #"runs.yaml: unknown key "model.size"; valid keys are "dimension""#
+      #"runs.yaml: unknown key "model.size"; valid keys are "dimension", "privateBuckets""#
     ),
     (
       "runs.yaml", yaml("modle: {dimension: 3}"),
@@ -133,6 +133,7 @@ import Testing
     (
       "runs.yaml", yaml("training: {sampling: random}"),
       #"runs.yaml: "training.sampling" must be one of "proportional", "temperature", "uniform","#
+        + #" "annealed","#
         + #" found "random""#
     ),
     (

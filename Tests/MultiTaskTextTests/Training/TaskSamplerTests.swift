@@ -13,6 +13,7 @@ struct TaskSamplerTests {
       case .proportional: return Double(size)
       case .temperature(let temperature): return pow(Double(size), 1 / temperature)
       case .uniform: return 1
+      case .annealed: return Double(size)  // epoch 1 of 1: proportional
       }
     }
     let expected = weights.map { $0 / weights.reduce(0, +) }
@@ -27,6 +28,19 @@ struct TaskSamplerTests {
       // Five standard deviations of a binomial proportion.
       let tolerance = 5 * (wanted * (1 - wanted) / Double(draws)).squareRoot()
       #expect(abs(Double(count) / Double(draws) - wanted) <= tolerance)
+    }
+  }
+
+  /// Annealed sampling: α = 1 − 0.8 (e − 1)/(E − 1), from proportional to size^0.2.
+  @Test(arguments: [(1, 5, 1.0), (3, 5, 0.6), (5, 5, 0.2), (1, 1, 1.0), (2, 3, 0.6)])
+  func annealedSamplingMovesFromProportionalTowardsUniform(
+    _ epoch: Int, _ epochs: Int, _ exponent: Double
+  ) {
+    #expect(abs(TaskSampler.exponent(.annealed, epoch: epoch, epochs: epochs) - exponent) < 1e-12)
+    let sampler = TaskSampler(sampling: .annealed, sizes: Self.sizes, epoch: epoch, epochs: epochs)
+    let weights = Self.sizes.map { pow(Double($0), exponent) }
+    for (probability, weight) in zip(sampler.probabilities, weights) {
+      #expect(abs(probability - weight / weights.reduce(0, +)) < 1e-12)
     }
   }
 

@@ -1,0 +1,24 @@
+/// How the tasks' losses are weighted against each other during training.
+///
+/// Every strategy multiplies each task's configured `weight`; they differ in what they add:
+/// - `fixed`: nothing; the configured weights as they are.
+/// - `uncertainty`: learned homoscedastic uncertainty (Kendall, Gal & Cipolla, "Multi-Task
+///   Learning Using Uncertainty to Weigh Losses", CVPR 2018). Each task has a learned log
+///   variance `s`; its loss counts `exp(-s) · L + s / 2`, so noisy tasks are down-weighted.
+/// - `dynamic`: dynamic weight average (Liu, Johns & Davison, "End-to-End Multi-Task
+///   Learning with Attention", CVPR 2019). From the third epoch, a task whose loss fell
+///   slowly over the last two epochs gets more weight: `K · softmax(r / T)` with
+///   `r = L(e−1) / L(e−2)` and `T = 2`.
+/// - `pcgrad`: projecting conflicting gradients (Yu et al., "Gradient Surgery for Multi-Task
+///   Learning", NeurIPS 2020), applied to the shared document vector, where a task's gradient
+///   costs one vector. When another task's gradient points against this one
+///   (negative dot product), the conflicting component is removed before the shared rows are
+///   updated. Corpora of different tasks rarely share documents, so another task's gradient
+///   is its exact gradient when the document is labelled for it too, and otherwise an
+///   exponential moving average of its recent gradients.
+public enum LossWeighting: String, Codable, Sendable, CaseIterable {
+  case fixed
+  case uncertainty
+  case dynamic
+  case pcgrad
+}

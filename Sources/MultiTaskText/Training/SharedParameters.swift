@@ -1,0 +1,52 @@
+/// Raw views of the parameters that every worker updates in place, and the per-epoch
+/// settings of each task.
+///
+/// `@unchecked Sendable` because Hogwild shares them between threads on purpose: concurrent
+/// updates to the same row may lose one another's contribution, which sparse SGD tolerates.
+/// The buffers they point into outlive every worker.
+struct SharedParameters: @unchecked Sendable {
+  let embeddings: UnsafeMutablePointer<Float>
+  let heads: [UnsafeMutablePointer<Float>]
+  let labelCounts: [Int]
+  /// Per task, per label: the task weight times the label's class weight.
+  let labelWeights: [[Float]]
+  let dimension: Int
+  /// Per task: the multiplier of its head's learning rate.
+  var headScales: [Float] = []
+  /// Per task: a loss multiplier set for the epoch (dynamic weight average), 1 otherwise.
+  var epochMultipliers: [Float] = []
+  /// Per task: whether it still trains (false once per-task early stopping stopped it).
+  var active: [Bool] = []
+  /// The loss weighting strategy.
+  var weighting: LossWeighting = .fixed
+  /// Per task: its private table of `privateBuckets` rows, when the encoder has them.
+  var privateTables: [UnsafeMutablePointer<Float>] = []
+  var privateBuckets = 0
+  /// Per task: the learned log variance `s` of uncertainty weighting.
+  var logVariances: UnsafeMutablePointer<Float>? = nil
+  /// Per task: the moving average of its document-vector gradient, for PCGrad.
+  var gradientAverages: UnsafeMutablePointer<Float>? = nil
+
+  init(
+    embeddings: UnsafeMutablePointer<Float>, heads: [UnsafeMutablePointer<Float>],
+    labelCounts: [Int], labelWeights: [[Float]], dimension: Int
+  ) {
+    self.embeddings = embeddings
+    self.heads = heads
+    self.labelCounts = labelCounts
+    self.labelWeights = labelWeights
+    self.dimension = dimension
+    headScales = Array(repeating: 1, count: heads.count)
+    epochMultipliers = Array(repeating: 1, count: heads.count)
+    active = Array(repeating: true, count: heads.count)
+  }
+
+  var hasPrivateTables: Bool { privateBuckets > 0 && !privateTables.isEmpty }
+
+  /// The private row that feature `id` uses: a multiplicative hash of the id, so features
+  /// spread over the few private rows instead of the low ids crowding the first ones.
+  @inline(__always)
+  static func privateRow(of id: Int32, buckets: Int) -> Int {
+    Int((UInt64(UInt32(bitPattern: id)) &* 0x9E37_79B9_7F4A_7C15) >> 33) % buckets
+  }
+}
