@@ -11,7 +11,9 @@ struct MTL: ParsableCommand {
     commandName: "mtl",
     abstract: "Multi-task text classification: ICU text in, every task's answer out.",
     version: "0.1.0",
-    subcommands: [Tokenize.self, Train.self, Predict.self, Eval.self, Pipeline.self]
+    subcommands: [
+      Tokenize.self, Train.self, Predict.self, Eval.self, Pipeline.self, Compare.self,
+    ]
   )
 
   static func main() {

@@ -13,9 +13,12 @@
 ///   Learning", NeurIPS 2020), applied to the shared document vector, where a task's gradient
 ///   costs one vector. When another task's gradient points against this one
 ///   (negative dot product), the conflicting component is removed before the shared rows are
-///   updated. Corpora of different tasks rarely share documents, so another task's gradient
-///   is its exact gradient when the document is labelled for it too, and otherwise an
-///   exponential moving average of its recent gradients.
+///   updated. Conflicts are resolved between the tasks a document is labelled for, whose
+///   gradients are exact; tasks trained on separate corpora never meet in one document, and
+///   for them `pcgrad` trains exactly like `fixed`. (Estimating the other tasks' gradients
+///   by moving averages was tried: averaged over both labels, they point along the very
+///   direction that separates the labels, and projecting it away cost 1.9 points of mean
+///   accuracy on the seven sentiment-style tasks.)
 public enum LossWeighting: String, Codable, Sendable, CaseIterable {
   case fixed
   case uncertainty

@@ -17,8 +17,15 @@ public enum TaskSampling: Sendable, Equatable {
   /// at the end.
   case annealed
 
-  /// The temperature used when a configuration asks for temperature sampling without one.
-  public static let defaultTemperature = 2.0
+  /// The temperature used when a configuration asks for temperature sampling without one,
+  /// and by the default sampling.
+  ///
+  /// Measured with `mtl compare` over seeds 1–3: on seven related tasks (cr, mpqa, subj, sst2
+  /// and the three uci_* domains) T = 1.5 raised mean multi-task accuracy from 84.1 to 84.6
+  /// against proportional sampling, with no task losing more than 0.3 points to its
+  /// single-task model; T = 2 gained as much but cost sms_spam up to 0.6 points when
+  /// trained with ag_news and sst2.
+  public static let defaultTemperature = 1.5
 
   /// The name used for this strategy in configuration files (`"sampling"`).
   public var name: String {

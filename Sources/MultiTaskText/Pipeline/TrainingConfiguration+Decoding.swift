@@ -45,7 +45,7 @@ extension TrainingConfiguration {
   private static func decodeSampling(
     _ object: ConfigurationObject
   ) throws(ConfigurationError) -> TaskSampling {
-    let name = try object.choice("sampling", among: TaskSampling.names) ?? "proportional"
+    let name = try object.choice("sampling", among: TaskSampling.names) ?? "temperature"
     let temperature = try object.number("temperature")
     if let temperature {
       try object.require(

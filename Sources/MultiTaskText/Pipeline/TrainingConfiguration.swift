@@ -36,7 +36,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
   ///   - learningRate: The initial learning rate; 0.5 by default.
   ///   - seed: The random seed; 1 by default.
   ///   - threads: Worker threads; 1 by default, which keeps runs reproducible.
-  ///   - sampling: How tasks are interleaved; proportional by default.
+  ///   - sampling: How tasks are interleaved; temperature sampling with T = 1.5 by default,
+  ///     chosen on the seven-task benchmark (see ``TaskSampling/defaultTemperature``).
   ///   - skipInvalid: Whether malformed records are skipped; off by default.
   ///   - keepBestEpoch: Whether to keep the best epoch on dev; off by default.
   public init(
@@ -44,7 +45,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
     learningRate: Double = 0.5,
     seed: UInt64 = 1,
     threads: Int = 1,
-    sampling: TaskSampling = .proportional,
+    sampling: TaskSampling = .temperature(TaskSampling.defaultTemperature),
     skipInvalid: Bool = false,
     keepBestEpoch: Bool = false,
     weighting: LossWeighting = .fixed,

@@ -15,8 +15,6 @@
 struct SGDWorker {
   /// The learning rate of the uncertainty weights' log variances, relative to the main rate.
   static let uncertaintyRate: Float = 0.01
-  /// How much of the old moving average PCGrad keeps per update of a task's gradient.
-  static let gradientAverageDecay: Float = 0.99
 
   let parameters: SharedParameters
   private let scratch: Scratch
@@ -150,20 +148,17 @@ struct SGDWorker {
   }
 
   /// PCGrad on the document vector: each task's gradient loses its component along any other
-  /// task's gradient it conflicts with, then they are summed into `sharedGradient`.
+  /// task's gradient it conflicts with (negative dot product), then they are summed into
+  /// `sharedGradient`. Only tasks labelled in this document take part: another task's
+  /// gradient is known exactly only where it has a label.
   private func projectConflicts(into sharedGradient: UnsafeMutablePointer<Float>) {
     let dimension = parameters.dimension
-    guard let averages = parameters.gradientAverages else { return }
     let gradients = scratch.taskGradients
     let projected = scratch.hidden
-    let taskCount = parameters.heads.count
     for task in labelledTasks {
       projected.update(from: gradients + task * dimension, count: dimension)
-      for other in 0..<taskCount where other != task {
-        let reference =
-          labelledTasks.contains(other)
-          ? UnsafePointer(gradients + other * dimension)
-          : UnsafePointer(averages + other * dimension)
+      for other in labelledTasks where other != task {
+        let reference = UnsafePointer(gradients + other * dimension)
         let norm = Matrix.dot(reference, reference, count: dimension)
         guard norm > 0 else { continue }
         let overlap = Matrix.dot(projected, reference, count: dimension)
@@ -172,13 +167,6 @@ struct SGDWorker {
         }
       }
       Matrix.add(projected, scale: 1, to: sharedGradient, count: dimension)
-    }
-    for task in labelledTasks {
-      let average = averages + task * dimension
-      Matrix.scale(average, by: Self.gradientAverageDecay, count: dimension)
-      Matrix.add(
-        gradients + task * dimension, scale: 1 - Self.gradientAverageDecay, to: average,
-        count: dimension)
     }
   }
 }

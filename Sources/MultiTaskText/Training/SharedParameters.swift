@@ -24,8 +24,6 @@ struct SharedParameters: @unchecked Sendable {
   var privateBuckets = 0
   /// Per task: the learned log variance `s` of uncertainty weighting.
   var logVariances: UnsafeMutablePointer<Float>? = nil
-  /// Per task: the moving average of its document-vector gradient, for PCGrad.
-  var gradientAverages: UnsafeMutablePointer<Float>? = nil
 
   init(
     embeddings: UnsafeMutablePointer<Float>, heads: [UnsafeMutablePointer<Float>],

@@ -11,8 +11,6 @@ final class TrainingState {
   let privateTables: [UnsafeMutableBufferPointer<Float>]
   /// Uncertainty weighting's log variances, one per task, starting at 0 (weight 1).
   let logVariances: UnsafeMutableBufferPointer<Float>
-  /// PCGrad's moving averages of each task's document-vector gradient.
-  let gradientAverages: UnsafeMutableBufferPointer<Float>
 
   init(dimension: Int, labelCounts: [Int], privateBuckets: Int) {
     self.dimension = dimension
@@ -29,13 +27,11 @@ final class TrainingState {
     privateTables =
       privateBuckets > 0 ? labelCounts.map { _ in zeros(privateBuckets * dimension) } : []
     logVariances = zeros(labelCounts.count)
-    gradientAverages = zeros(labelCounts.count * dimension)
   }
 
   deinit {
     for buffer in heads + privateTables { buffer.deallocate() }
     logVariances.deallocate()
-    gradientAverages.deallocate()
   }
 
   /// Pointers to everything, for one epoch's workers.
@@ -49,7 +45,6 @@ final class TrainingState {
     parameters.privateTables = privateTables.map { $0.baseAddress! }
     parameters.privateBuckets = privateBuckets
     parameters.logVariances = logVariances.baseAddress!
-    parameters.gradientAverages = gradientAverages.baseAddress!
     return parameters
   }
 

@@ -56,7 +56,7 @@ import Testing
     #expect(task.test?.path == "\(base)/data/test.jsonl")
     #expect(fromJSON.output.directory == "\(base)/runs/demo")
     #expect(fromJSON.model.dimension == 50)
-    #expect(fromJSON.training == TrainingConfiguration())
+    #expect(fromJSON.training == TrainingConfiguration(sampling: .proportional))
   }
 
   @Test func formatIsSniffedForOtherExtensions() throws {
@@ -81,7 +81,7 @@ import Testing
       ],
       output: OutputConfiguration(directory: "/data/runs/quick"))
     #expect(configuration == expected)
-    #expect(configuration.training.sampling == .proportional)
+    #expect(configuration.training.sampling == .temperature(1.5))
     #expect(configuration.tasks[0].weight == 1)
     #expect(configuration.tasks[0].classWeighting == .none)
     #expect(configuration.features.maxVocabularySize == nil)

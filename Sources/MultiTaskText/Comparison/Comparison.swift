@@ -1,0 +1,115 @@
+import Foundation
+
+/// Trains a configuration's tasks together and each task alone, with the same settings and
+/// seed, and scores every model on the tasks' test files.
+///
+/// Sharing an encoder helps a small task when its neighbours teach the shared rows something
+/// it could not learn from its own data, and hurts when they pull those rows elsewhere
+/// (negative transfer). Running both and putting the scores side by side is the honest way
+/// to tell which happens.
+public struct Comparison: Sendable {
+  /// What the comparison is doing, for progress display.
+  public enum Event: Sendable {
+    /// Training the joint model, or the single-task model of `task`.
+    case training(task: String?)
+    /// One of the underlying trainings reported progress.
+    case trainer(TrainingEvent, task: String?)
+  }
+
+  /// The configuration; every task needs a test file.
+  public let configuration: PipelineConfiguration
+
+  /// Creates a comparison.
+  public init(configuration: PipelineConfiguration) { self.configuration = configuration }
+
+  /// Trains and evaluates everything.
+  ///
+  /// - Throws: ``ComparisonError``.
+  public func run(
+    shouldStop: @escaping @Sendable () -> Bool = { false },
+    onEvent: @escaping @Sendable (Event) -> Void = { _ in }
+  ) throws(ComparisonError) -> ComparisonReport {
+    let missing = configuration.tasks.filter { $0.test == nil }.map(\.name)
+    guard missing.isEmpty else { throw .missingTestFile(tasks: missing) }
+
+    onEvent(.training(task: nil))
+    let jointStart = Date()
+    let joint = try trainAndEvaluate(configuration, label: nil, shouldStop, onEvent)
+    let jointSeconds = Date().timeIntervalSince(jointStart)
+
+    var rows: [ComparisonReport.Row] = []
+    let singleStart = Date()
+    for task in configuration.tasks {
+      var alone = configuration
+      alone.tasks = [task]
+      onEvent(.training(task: task.name))
+      let single = try trainAndEvaluate(alone, label: task.name, shouldStop, onEvent)
+      guard let multiReport = joint.first(where: { $0.name == task.name }),
+        let singleReport = single.first
+      else { continue }
+      rows.append(
+        ComparisonReport.Row(
+          task: task.name, file: singleReport.file, examples: singleReport.metrics.examples,
+          single: .init(
+            accuracy: singleReport.metrics.accuracy, macroF1: singleReport.metrics.macroF1),
+          multi: .init(
+            accuracy: multiReport.metrics.accuracy, macroF1: multiReport.metrics.macroF1)))
+    }
+    return ComparisonReport(
+      rows: rows, settings: Self.describe(configuration), jointSeconds: jointSeconds,
+      singleSeconds: Date().timeIntervalSince(singleStart))
+  }
+
+  private func trainAndEvaluate(
+    _ configuration: PipelineConfiguration, label: String?,
+    _ shouldStop: @escaping @Sendable () -> Bool,
+    _ onEvent: @escaping @Sendable (Event) -> Void
+  ) throws(ComparisonError) -> [TaskReport] {
+    let model: MultiTaskModel
+    do {
+      model = try Trainer(configuration: configuration).train(
+        shouldStop: shouldStop, onEvent: { onEvent(.trainer($0, task: label)) })
+    } catch { throw .training(task: label, error) }
+    let files = configuration.tasks.compactMap { task in task.test.map { (task.name, $0) } }
+    do {
+      return try Evaluator(model: model).report(on: files).tasks
+    } catch { throw .evaluation(error) }
+  }
+
+  /// The settings that shape multi-task training, in one line.
+  static func describe(_ configuration: PipelineConfiguration) -> String {
+    let training = configuration.training
+    var parts = [
+      "weighting \(training.weighting.rawValue)", "sampling \(training.sampling.name)",
+      "epochs \(training.epochs)", "learning rate \(training.learningRate)",
+      "dimension \(configuration.model.dimension)", "seed \(training.seed)",
+    ]
+    if case .temperature(let temperature) = training.sampling {
+      parts[1] += " (T = \(temperature))"
+    }
+    if configuration.model.privateBuckets > 0 {
+      parts.append("private buckets \(configuration.model.privateBuckets)")
+    }
+    if training.taskPatience > 0 { parts.append("task patience \(training.taskPatience)") }
+    return parts.joined(separator: ", ")
+  }
+}
+
+/// Why a comparison could not finish.
+public enum ComparisonError: Error, Sendable, CustomStringConvertible {
+  case missingTestFile(tasks: [String])
+  case training(task: String?, TrainingError)
+  case evaluation(EvaluationError)
+
+  public var description: String {
+    switch self {
+    case .missingTestFile(let tasks):
+      return "compare needs a test file for every task; none for "
+        + tasks.map { "\"\($0)\"" }.joined(separator: ", ")
+    case .training(let task, let error):
+      return (task.map { "training \"\($0)\" alone: " } ?? "training all tasks together: ")
+        + "\(error)"
+    case .evaluation(let error): return "\(error)"
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/// Single-task against multi-task results for every task: the answer to "does training my
+/// tasks together help?".
+public struct ComparisonReport: Sendable, Equatable, Codable {
+  /// The version of the JSON layout.
+  public static let currentSchemaVersion = 1
+
+  /// One task's scores trained alone and trained jointly.
+  public struct Row: Sendable, Equatable, Codable {
+    /// Test accuracy and macro-F1.
+    public struct Scores: Sendable, Equatable, Codable {
+      public var accuracy: Double
+      public var macroF1: Double
+    }
+
+    /// The task's name.
+    public var task: String
+    /// The test file.
+    public var file: String
+    /// The number of test examples.
+    public var examples: Int
+    /// Trained alone, with the same settings and seed.
+    public var single: Scores
+    /// Trained with every task of the configuration.
+    public var multi: Scores
+
+    /// Multi-task minus single-task accuracy, in points.
+    public var accuracyChange: Double { (multi.accuracy - single.accuracy) * 100 }
+    /// Multi-task minus single-task macro-F1.
+    public var macroF1Change: Double { multi.macroF1 - single.macroF1 }
+    /// Whether joint training lowered the task's accuracy: negative transfer.
+    public var isNegativeTransfer: Bool { multi.accuracy < single.accuracy }
+
+    private enum CodingKeys: String, CodingKey {
+      case task, file, examples, single, multi, accuracyChange, macroF1Change, negativeTransfer
+    }
+
+    public init(task: String, file: String, examples: Int, single: Scores, multi: Scores) {
+      self.task = task
+      self.file = file
+      self.examples = examples
+      self.single = single
+      self.multi = multi
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      task = try container.decode(String.self, forKey: .task)
+      file = try container.decode(String.self, forKey: .file)
+      examples = try container.decode(Int.self, forKey: .examples)
+      single = try container.decode(Scores.self, forKey: .single)
+      multi = try container.decode(Scores.self, forKey: .multi)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(task, forKey: .task)
+      try container.encode(file, forKey: .file)
+      try container.encode(examples, forKey: .examples)
+      try container.encode(single, forKey: .single)
+      try container.encode(multi, forKey: .multi)
+      try container.encode(accuracyChange, forKey: .accuracyChange)
+      try container.encode(macroF1Change, forKey: .macroF1Change)
+      try container.encode(isNegativeTransfer, forKey: .negativeTransfer)
+    }
+  }
+
+  /// The layout version.
+  public var schemaVersion = Self.currentSchemaVersion
+  /// One row per task, in configuration order.
+  public var rows: [Row]
+  /// The settings both runs used, as a short description (`weighting fixed, sampling …`).
+  public var settings: String
+  /// Wall-clock seconds of the joint run and of all single-task runs together.
+  public var jointSeconds: Double
+  public var singleSeconds: Double
+
+  /// Creates a report.
+  public init(rows: [Row], settings: String, jointSeconds: Double, singleSeconds: Double) {
+    self.rows = rows
+    self.settings = settings
+    self.jointSeconds = jointSeconds
+    self.singleSeconds = singleSeconds
+  }
+
+  /// Mean single-task and multi-task accuracy (0...1) over the tasks.
+  public var meanAccuracy: (single: Double, multi: Double) {
+    guard !rows.isEmpty else { return (0, 0) }
+    let count = Double(rows.count)
+    return (
+      rows.reduce(0) { $0 + $1.single.accuracy } / count,
+      rows.reduce(0) { $0 + $1.multi.accuracy } / count
+    )
+  }
+
+  /// The largest loss in accuracy points of any task (0 when none loses).
+  public var worstChange: Double { rows.map(\.accuracyChange).min() ?? 0 }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import MultiTaskText
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `mtl compare CONFIG`: does training the tasks together help them?
+struct Compare: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Train the tasks together and each alone, and compare their test scores.",
+    discussion: """
+      Trains one model for all tasks of the configuration and one model per task, with the \
+      same settings and seed, and evaluates each on the task's test file. Prints a table of \
+      single-task and multi-task accuracy and macro-F1 with the difference, flags tasks that \
+      joint training hurts (negative transfer), and writes the same table as compare.json, \
+      compare.md and compare.html into output.directory.
+      """
+  )
+
+  @OptionGroup var options: ConfigurationOptions
+
+  func run() throws {
+    let configuration = try options.load()
+    Interruption.install()
+    let reporter = ComparisonProgress(configuration: configuration, quiet: options.quiet)
+    let report: ComparisonReport
+    do {
+      report = try Comparison(configuration: configuration).run(
+        shouldStop: { Interruption.wasRequested }, onEvent: reporter.handle)
+    } catch {
+      reporter.finish()
+      throw CommandFailure("\(error)")
+    }
+    reporter.finish()
+    let directory = configuration.output.directory as NSString
+    var written: [String] = []
+    for (name, format) in [
+      ("compare.json", ReportFormat.json), ("compare.md", .markdown), ("compare.html", .html),
+    ] {
+      let path = directory.appendingPathComponent(name)
+      do {
+        try AtomicFileWriter().write(
+          try ComparisonRenderer().render(report, as: format), to: path)
+      } catch {
+        throw CommandFailure("\(error)")
+      }
+      written.append(path)
+    }
+    print(ComparisonRenderer(colors: isatty(1) != 0).text(report), terminator: "")
+    print("wrote:")
+    for path in written { print("  \(path)") }
+  }
+}
+
+/// Progress for a comparison: which model is training, then the trainer's own lines.
+final class ComparisonProgress: @unchecked Sendable {
+  private let quiet: Bool
+  private let lock = NSLock()
+  private var reporter: ProgressReporter?
+  private let configuration: PipelineConfiguration
+
+  init(configuration: PipelineConfiguration, quiet: Bool) {
+    self.configuration = configuration
+    self.quiet = quiet
+  }
+
+  func handle(_ event: Comparison.Event) {
+    guard !quiet else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    switch event {
+    case .training(let task):
+      reporter?.finish()
+      let names = task.map { [$0] } ?? configuration.tasks.map(\.name)
+      writeToStandardError(
+        task.map { "== training \($0) alone" } ?? "== training all tasks together")
+      reporter = ProgressReporter(taskNames: names, quiet: false)
+    case .trainer(let event, _):
+      reporter?.handle(event)
+    }
+  }
+
+  func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    reporter?.finish()
+  }
+}
