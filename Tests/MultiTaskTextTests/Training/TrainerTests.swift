@@ -181,3 +181,63 @@ struct DevelopmentTrainingTests {
     #expect(last == 0.5)
   }
 }
+
+struct StrategyDeterminismTests {
+  static let variants = [
+    "fixed", "uncertainty", "dynamic", "pcgrad", "annealed", "uniform", "private", "patience",
+    "head-scale",
+  ]
+
+  static func configure(_ variant: String, _ configuration: inout PipelineConfiguration) {
+    switch variant {
+    case "uncertainty": configuration.training.weighting = .uncertainty
+    case "dynamic": configuration.training.weighting = .dynamic
+    case "pcgrad": configuration.training.weighting = .pcgrad
+    case "annealed": configuration.training.sampling = .annealed
+    case "uniform": configuration.training.sampling = .uniform
+    case "private": configuration.model.privateBuckets = 64
+    case "patience":
+      configuration.training.taskPatience = 1
+      configuration.tasks[0].dev = configuration.tasks[0].train
+      configuration.tasks[1].dev = configuration.tasks[1].train
+    case "head-scale": configuration.tasks[1].learningRateScale = 3
+    default: break
+    }
+  }
+
+  @Test(arguments: variants)
+  func theSameSeedGivesTheSameModelAndItStillLearns(_ variant: String) throws {
+    let fixture = try TrainingFixture(epochs: 15)
+    var configuration = fixture.configuration
+    Self.configure(variant, &configuration)
+    let first = try Trainer(configuration: configuration).train()
+    let second = try Trainer(configuration: configuration).train()
+    #expect(try ModelFile.encode(first) == ModelFile.encode(second))
+    let path = fixture.directory.url.appendingPathComponent("\(variant).mtl").path
+    try ModelFile.write(first, to: path)
+    let reloaded = try ModelFile.read(path: path)
+    #expect(reloaded == first)
+    for task in configuration.tasks {
+      let matrix = try Evaluator(model: reloaded).evaluate(task: task.name, on: task.test!)
+      #expect(TaskMetrics(matrix).accuracy >= 0.8, "\(variant) \(task.name)")
+    }
+  }
+
+  @Test func perTaskEarlyStoppingStopsAndKeepsTheBestHead() throws {
+    let fixture = try TrainingFixture(epochs: 30)
+    var configuration = fixture.configuration
+    configuration.training.taskPatience = 2
+    configuration.tasks[0].dev = configuration.tasks[0].train
+    let events = EventLog()
+    _ = try Trainer(configuration: configuration).train(onEvent: events.append)
+    let stops = events.all.compactMap { event -> (Int, Int, Int)? in
+      if case .taskStopped(let task, let epoch, let kept) = event { return (task, epoch, kept) }
+      return nil
+    }
+    // The topic task reaches perfect dev accuracy early and cannot improve, so it stops
+    // `patience` epochs after its best; sentiment has no dev file and never stops.
+    #expect(stops.count == 1)
+    #expect(stops.first?.0 == 0)
+    if let stop = stops.first { #expect(stop.1 - stop.2 == 2) }
+  }
+}
