@@ -11,7 +11,7 @@ public struct EmbeddingTable: Sendable {
   /// The embedding dimension.
   public let columns: Int
   /// Row values: every row when dense, only stored rows when compact.
-  private(set) var values: [Float]
+  let storage: FloatStorage
   /// For a compact table, each row's position in ``values`` or -1 for a zero row.
   private(set) var positions: [Int32]?
 
@@ -19,17 +19,31 @@ public struct EmbeddingTable: Sendable {
   public init(_ matrix: Matrix) {
     rows = matrix.rows
     columns = matrix.columns
-    values = matrix.storage
+    storage = FloatStorage(matrix.storage)
+    positions = nil
+  }
+
+  /// A dense table over `storage`, which holds `rows × columns` floats.
+  init(rows: Int, columns: Int, dense storage: FloatStorage) {
+    precondition(storage.count == rows * columns, "one value row per row")
+    self.rows = rows
+    self.columns = columns
+    self.storage = storage
     positions = nil
   }
 
   /// A compact table: `storedRows` lists the non-zero rows in increasing order, and `values`
   /// holds their values in the same order.
   init(rows: Int, columns: Int, storedRows: [UInt32], values: [Float]) {
-    precondition(values.count == storedRows.count * columns, "one value row per stored row")
+    self.init(rows: rows, columns: columns, storedRows: storedRows, storage: FloatStorage(values))
+  }
+
+  /// A compact table over `storage`, which holds the stored rows' values in order.
+  init(rows: Int, columns: Int, storedRows: [UInt32], storage: FloatStorage) {
+    precondition(storage.count == storedRows.count * columns, "one value row per stored row")
     self.rows = rows
     self.columns = columns
-    self.values = values
+    self.storage = storage
     var positions = [Int32](repeating: -1, count: rows)
     for (position, row) in storedRows.enumerated() { positions[Int(row)] = Int32(position) }
     self.positions = positions
@@ -40,14 +54,13 @@ public struct EmbeddingTable: Sendable {
 
   /// The rows that are not all zero, in increasing order.
   public var storedRows: [Int] {
-    values.withUnsafeBufferPointer { values in
-      (0..<rows).filter { row in
-        guard let position = position(of: row) else { return false }
-        return UnsafeBufferPointer(
-          rebasing: values[(position * columns)..<((position + 1) * columns)]
-        )
-        .contains { $0 != 0 }
-      }
+    let values = storage.buffer
+    return (0..<rows).filter { row in
+      guard let position = position(of: row) else { return false }
+      return UnsafeBufferPointer(
+        rebasing: values[(position * columns)..<((position + 1) * columns)]
+      )
+      .contains { $0 != 0 }
     }
   }
 
@@ -63,7 +76,7 @@ public struct EmbeddingTable: Sendable {
   public func row(_ row: Int) -> [Float] {
     precondition(row >= 0 && row < rows, "row \(row) is out of bounds")
     guard let position = position(of: row) else { return Array(repeating: 0, count: columns) }
-    return Array(values[(position * columns)..<((position + 1) * columns)])
+    return Array(storage.buffer[(position * columns)..<((position + 1) * columns)])
   }
 
   /// Writes the mean of the selected rows into `output`: a document's vector. Rows not stored
@@ -73,12 +86,11 @@ public struct EmbeddingTable: Sendable {
   ) {
     output.update(repeating: 0, count: columns)
     guard !ids.isEmpty else { return }
-    values.withUnsafeBufferPointer { values in
-      for id in ids {
-        assert(id >= 0 && Int(id) < rows, "row \(id) is out of bounds")
-        guard let position = position(of: Int(id)) else { continue }
-        Matrix.add(values.baseAddress! + position * columns, scale: 1, to: output, count: columns)
-      }
+    let values = storage.base
+    for id in ids {
+      assert(id >= 0 && Int(id) < rows, "row \(id) is out of bounds")
+      guard let position = position(of: Int(id)) else { continue }
+      Matrix.add(values + position * columns, scale: 1, to: output, count: columns)
     }
     Matrix.scale(output, by: 1 / Float(ids.count), count: columns)
   }
@@ -88,13 +100,15 @@ extension EmbeddingTable: Equatable {
   /// Equal when every row is equal, whatever the layouts.
   public static func == (left: EmbeddingTable, right: EmbeddingTable) -> Bool {
     guard left.rows == right.rows, left.columns == right.columns else { return false }
-    if left.positions == nil && right.positions == nil { return left.values == right.values }
+    if left.positions == nil && right.positions == nil {
+      return left.storage.buffer.elementsEqual(right.storage.buffer)
+    }
     for row in 0..<left.rows {
       let leftPosition = left.position(of: row)
       let rightPosition = right.position(of: row)
       for column in 0..<left.columns {
-        let leftValue = leftPosition.map { left.values[$0 * left.columns + column] } ?? 0
-        let rightValue = rightPosition.map { right.values[$0 * right.columns + column] } ?? 0
+        let leftValue = leftPosition.map { left.storage.base[$0 * left.columns + column] } ?? 0
+        let rightValue = rightPosition.map { right.storage.base[$0 * right.columns + column] } ?? 0
         if leftValue != rightValue { return false }
       }
     }

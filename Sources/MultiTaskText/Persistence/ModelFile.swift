@@ -119,7 +119,7 @@ public enum ModelFile {
     try send(&writer)
     for (index, row) in stored.enumerated() {
       let position = matrix.position(of: row)! * columns
-      for column in 0..<columns { writer.write(matrix.values[position + column]) }
+      for column in 0..<columns { writer.write(matrix.storage.base[position + column]) }
       if (index + 1) % rowsPerChunk == 0 { try send(&writer) }
     }
     try send(&writer)

@@ -68,6 +68,13 @@ public struct DevelopmentSet: Sendable {
     return set
   }
 
+  /// Replaces every feature id with `rows[id]`, as training does with its own features.
+  mutating func remapFeatures(_ rows: [Int32]) {
+    features.withUnsafeMutableBufferPointer { features in
+      for index in features.indices { features[index] = rows[Int(features[index])] }
+    }
+  }
+
   /// Each task's accuracy under the given parameters (nil for tasks without a dev file).
   func accuracy(parameters: SharedParameters) -> [Double?] {
     let dimension = parameters.dimension

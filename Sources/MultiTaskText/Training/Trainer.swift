@@ -35,7 +35,8 @@ public struct Trainer: Sendable {
       tasks: configuration.tasks, manifest: manifest(labelSets: labelSets, set: set),
       vocabulary: vocabulary, skipInvalid: configuration.training.skipInvalid)
     return try train(
-      on: set, vocabulary: vocabulary, labelSets: labelSets, development: development,
+      on: consume set, vocabulary: vocabulary, labelSets: labelSets,
+      development: consume development,
       shouldStop: shouldStop, onEvent: onEvent)
   }
 
@@ -53,17 +54,27 @@ public struct Trainer: Sendable {
 
   /// Trains on an already featurized set.
   public func train(
-    on set: TrainingSet, vocabulary: Vocabulary, labelSets: [LabelSet],
-    development: DevelopmentSet? = nil,
+    on set: consuming TrainingSet, vocabulary: Vocabulary, labelSets: [LabelSet],
+    development: consuming DevelopmentSet? = nil,
     shouldStop: @escaping @Sendable () -> Bool = { false },
     onEvent: @escaping @Sendable (TrainingEvent) -> Void = { _ in }
   ) throws(TrainingError) -> MultiTaskModel {
     let training = configuration.training
     let dimension = configuration.model.dimension
     let rows = vocabulary.count + configuration.features.buckets
-    var initialization = SplitMix64(seed: training.seed, stream: .initialization)
-    var embeddings = Matrix(
-      rows: rows, columns: dimension, uniformBound: 1 / Float(dimension), using: &initialization)
+    guard
+      let embeddings = EmbeddingStorage(
+        rows: rows, columns: dimension, features: set.features, seed: training.seed,
+        bound: 1 / Float(dimension))
+    else {
+      throw .outOfMemory(bytes: rows * dimension * MemoryLayout<Float>.stride)
+    }
+    // From here on, features are packed row numbers.
+    do {
+      let packed = embeddings.packedRows()
+      set.remapFeatures(packed)
+      development?.remapFeatures(packed)
+    }
     let state = TrainingState(
       dimension: dimension, labelCounts: labelSets.map(\.count),
       privateBuckets: configuration.model.privateBuckets)
@@ -71,34 +82,31 @@ public struct Trainer: Sendable {
     let headScales = configuration.tasks.map { Float($0.learningRateScale) }
 
     var schedule = EpochSchedule(
-      sampling: training.sampling, set: set, seed: training.seed, epochs: training.epochs)
+      sampling: training.sampling, set: copy set, seed: training.seed, epochs: training.epochs)
     let totalSteps = Double(max(1, set.documentCount * training.epochs))
     let threads = max(1, min(training.threads, set.documentCount))
     let start = ContinuousClock.now
     let averageTokens = Double(set.tokenCount) / Double(max(1, set.documentCount))
     var best: (epoch: Int, score: Double, embeddings: [Float], tasks: [[Float]])?
+    let embeddingPointer = embeddings.pointer
     var dynamic = DynamicWeightAverage()
     var stopping = TaskEarlyStopping(taskCount: labelSets.count, patience: training.taskPatience)
 
     for epoch in 1...training.epochs {
       let order = schedule.nextEpoch()
-      var parameters = embeddings.withUnsafeMutableStorage { storage in
-        state.parameters(
-          embeddings: storage.baseAddress!, labelWeights: labelWeights,
-          weighting: training.weighting)
-      }
+      var parameters = state.parameters(
+        embeddings: embeddingPointer, labelWeights: labelWeights, weighting: training.weighting)
       parameters.headScales = headScales
       parameters.active = stopping.active
       if training.weighting == .dynamic {
         parameters.epochMultipliers = dynamic.weights(taskCount: labelSets.count)
       }
       let context = EpochContext(
-        set: set, order: order, epoch: epoch, epochs: training.epochs,
+        set: copy set, order: order, epoch: epoch, epochs: training.epochs,
         learningRate: training.learningRate, totalSteps: totalSteps, threads: threads,
         start: start, averageTokens: averageTokens)
-      let outcome = embeddings.withUnsafeMutableStorage { _ in
-        runEpoch(context, parameters: parameters, shouldStop: shouldStop, onEvent: onEvent)
-      }
+      let outcome = runEpoch(
+        context, parameters: parameters, shouldStop: shouldStop, onEvent: onEvent)
       let losses: [Double?]
       switch outcome {
       case .finished(let averages): losses = averages
@@ -106,10 +114,9 @@ public struct Trainer: Sendable {
       case .stopped: throw .cancelled(epochsCompleted: epoch - 1)
       }
       dynamic.record(losses)
-      let accuracy: [Double?] = embeddings.withUnsafeMutableStorage { _ in
+      let accuracy =
         development?.accuracy(parameters: parameters)
-          ?? Array(repeating: nil, count: labelSets.count)
-      }
+        ?? Array(repeating: nil, count: labelSets.count)
       onEvent(.epochFinished(epoch: epoch, averageLoss: losses, devAccuracy: accuracy))
       for task in stopping.update(epoch: epoch, accuracy: accuracy, state: state) {
         onEvent(.taskStopped(task: task, epoch: epoch, keptEpoch: stopping.bestEpochs[task]))
@@ -119,38 +126,21 @@ public struct Trainer: Sendable {
         let score = scored.reduce(0, +) / Double(scored.count)
         if best == nil || score > best!.score {
           best = (
-            epoch, score, embeddings.storage,
+            epoch, score, embeddings.snapshot(),
             labelSets.indices.map { state.snapshot(task: $0) }
           )
         }
       }
     }
     if let best, best.epoch != training.epochs {
-      embeddings = Matrix(rows: rows, columns: dimension, storage: best.embeddings)
+      embeddings.restore(best.embeddings)
       for (task, saved) in best.tasks.enumerated() { state.restore(task: task, from: saved) }
       onEvent(.keptEpoch(best.epoch))
     }
-    Self.zeroRowsNeverTrained(&embeddings, features: set.features)
     return MultiTaskModel(
       manifest: manifest(labelSets: labelSets, set: set), vocabulary: vocabulary,
-      embeddings: EmbeddingTable(embeddings), heads: state.headMatrices(),
+      embeddings: embeddings.finish(), heads: state.headMatrices(),
       privateEmbeddings: state.privateMatrices())
-  }
-
-  /// Sets every embedding row that no training document used back to zero.
-  ///
-  /// Those rows still hold their random initialization and carry no information, yet a test
-  /// n-gram hashing into one would add that noise to its document. Zero rows also let the
-  /// model file store only the rows that were trained.
-  static func zeroRowsNeverTrained(_ embeddings: inout Matrix, features: [Int32]) {
-    var used = [Bool](repeating: false, count: embeddings.rows)
-    for id in features { used[Int(id)] = true }
-    let columns = embeddings.columns
-    embeddings.withUnsafeMutableStorage { storage in
-      for row in 0..<used.count where !used[row] {
-        (storage.baseAddress! + row * columns).update(repeating: 0, count: columns)
-      }
-    }
   }
 
   /// The manifest recording how this trainer prepares text and features.

@@ -12,6 +12,8 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
   case features(FeatureConfigurationError)
   /// The loss became NaN or infinite.
   case diverged(epoch: Int, learningRate: Double)
+  /// The embedding table could not be allocated.
+  case outOfMemory(bytes: Int)
   /// Training was asked to stop before it finished.
   case cancelled(epochsCompleted: Int)
 
@@ -28,6 +30,9 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
     case .diverged(let epoch, let learningRate):
       return "training diverged in epoch \(epoch): the loss became NaN or infinite; "
         + "try a smaller learning rate than \(learningRate)"
+    case .outOfMemory(let bytes):
+      return "cannot allocate \(bytes / 1_048_576) MiB for the embedding table; "
+        + "use fewer features.buckets or a smaller model.dimension"
     case .cancelled(let epochs):
       return "training stopped after \(epochs) complete epoch(s)"
     }

@@ -23,6 +23,13 @@ public struct TrainingSet: Sendable {
   /// The label of document `document` for task `task`, or -1.
   public func label(document: Int, task: Int) -> Int32 { labels[document * taskCount + task] }
 
+  /// Replaces every feature id with `rows[id]`: training renumbers the rows it uses.
+  mutating func remapFeatures(_ rows: [Int32]) {
+    features.withUnsafeMutableBufferPointer { features in
+      for index in features.indices { features[index] = rows[Int(features[index])] }
+    }
+  }
+
   /// The documents labelled for each task.
   public func documentsByTask() -> [[Int32]] {
     var result = [[Int32]](repeating: [], count: taskCount)
