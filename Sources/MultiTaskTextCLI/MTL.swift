@@ -24,6 +24,9 @@ struct MTL: ParsableCommand {
     } catch let closed as OutputClosed {
       _ = closed
       Self.exit(withError: nil)
+    } catch let failure as CommandFailure where failure.exitCode != 1 {
+      writeToStandardError("Error: \(failure)")
+      Self.exit(withError: ExitCode(failure.exitCode))
     } catch {
       Self.exit(withError: error)
     }

@@ -3,6 +3,11 @@
 ///
 /// Tokenizing once and keeping compact ids, instead of re-reading text every epoch, is what
 /// makes epochs cheap; 4 bytes per feature is the whole memory cost of the corpus.
+///
+/// Peak memory while reading is higher: the builder keeps 4 bytes per token of provisional
+/// ids plus the vocabulary's text while it counts, and both live until the features are
+/// built. `Benchmarks/large-corpus-memory.sh` measures the whole-process peak (see
+/// `docs/RELIABILITY.md`).
 public struct TrainingSet: Sendable {
   /// Feature ids of all documents, laid end to end.
   public internal(set) var features: [Int32] = []
@@ -14,6 +19,9 @@ public struct TrainingSet: Sendable {
   public let taskCount: Int
   /// The total number of tokens, for throughput reports.
   public internal(set) var tokenCount = 0
+  /// What reading each task's training file counted (skipped records, repaired lines), in
+  /// task order.
+  public internal(set) var corpusStatistics: [CorpusStatistics] = []
 
   init(taskCount: Int) { self.taskCount = taskCount }
 

@@ -48,6 +48,8 @@ final class ProgressReporter: @unchecked Sendable {
       emitLine(line)
     case .keptEpoch(let epoch):
       emitLine("kept epoch \(epoch), the best on dev")
+    case .corpusStatistics:
+      break  // CorpusWarnings reports these at the end, even with --quiet.
     }
   }
 
