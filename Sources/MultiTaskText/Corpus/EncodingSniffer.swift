@@ -3,8 +3,9 @@
 /// A UTF-16 file read as UTF-8 or a binary file read as text does not fail loudly by itself:
 /// its bytes decode to nonsense (with U+FFFD repairs) or to JSON syntax errors far from the
 /// cause. Both are easy to recognise from a prefix, because text never holds NUL bytes:
-/// UTF-16 starts with a byte order mark or has a NUL in every other byte, and other NUL
-/// bytes mean binary data.
+/// UTF-16 starts with a byte order mark or has a NUL in every other byte, and binary formats
+/// are dense in NUL and other control bytes. A text file with a stray NUL here and there is
+/// left to the line decoder, which reports (or skips) just those lines.
 enum EncodingSniffer {
   /// What the prefix looks like.
   enum Finding: Equatable {
@@ -36,6 +37,10 @@ enum EncodingSniffer {
     if nuls * 4 >= bytes.count && max(evenNuls, oddNuls) * 10 >= nuls * 9 {
       return .utf16(line: 1)
     }
+    // Random or compressed bytes are about 10% controls; text has next to none.
+    var controls = 0
+    for byte in bytes where Self.isBinaryControl(byte) { controls += 1 }
+    guard controls * 20 >= bytes.count else { return .text }
     var line = 1
     var lineStart = 0
     for index in 0..<firstNul where bytes[index] == 0x0A {
@@ -43,5 +48,11 @@ enum EncodingSniffer {
       lineStart = index + 1
     }
     return .binary(line: line, offset: firstNul - lineStart)
+  }
+
+  /// C0 controls that text does not use: all but tab, line feed, vertical tab, form feed,
+  /// carriage return and escape (which ANSI-coloured logs contain).
+  private static func isBinaryControl(_ byte: UInt8) -> Bool {
+    byte < 0x20 && !(0x09...0x0D).contains(byte) && byte != 0x1B
   }
 }

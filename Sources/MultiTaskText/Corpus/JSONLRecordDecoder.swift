@@ -5,8 +5,8 @@
 /// stays unlabelled. Numbers and booleans are accepted as labels in their literal spelling,
 /// because many corpora store classes as `0` and `1`. Other members are skipped.
 ///
-/// The first record must have the label field or the labels field: when it has neither, the
-/// field name is almost certainly wrong (`labelField: category` for records keyed `label`),
+/// With `checksLabelField`, the first record must have the label field or the labels field:
+/// when it has neither, the field name is almost certainly wrong (`labelField: category` for records keyed `label`),
 /// and reading on would only end in "no example is labelled" after the whole file.
 struct JSONLRecordDecoder: RecordDecoder {
   let source: CorpusSource
@@ -14,6 +14,7 @@ struct JSONLRecordDecoder: RecordDecoder {
 
   init(source: CorpusSource) {
     self.source = source
+    checkedFirstRecord = !source.checksLabelField
   }
 
   mutating func consume(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int)

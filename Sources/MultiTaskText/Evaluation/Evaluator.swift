@@ -35,6 +35,7 @@ public struct Evaluator {
     var matrix = ConfusionMatrix(labels: model.manifest.tasks[task].labels.labels)
     var source = source
     source.taskName = taskName
+    source.checksLabelField = true
     var statistics = CorpusStatistics(path: source.path)
     do {
       let reader = try CorpusReader(source: source)

@@ -38,6 +38,7 @@ public struct DevelopmentSet: Sendable {
     for (task, configuration) in tasks.enumerated() {
       guard var source = configuration.dev else { continue }
       source.taskName = configuration.name
+      source.checksLabelField = true
       if skipInvalid { source.skipInvalid = true }
       do {
         let reader = try CorpusReader(source: source)

@@ -38,7 +38,7 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
     case .diverged(let epoch, let learningRate):
       return "training diverged in epoch \(epoch): the loss became NaN or infinite "
         + "(learning rate \(learningRate) at that point); no model was written; "
-        + "try a smaller training.learningRate"
+        + "try a smaller learning rate (training.learningRate)"
     case .cancelled(let epochs):
       return "training stopped after \(epochs) complete epoch(s)"
     }

@@ -33,6 +33,7 @@ struct TrainingSetBuilder {
     for (task, configuration) in tasks.enumerated() {
       var source = configuration.train
       source.taskName = configuration.name
+      source.checksLabelField = true
       if skipInvalid { source.skipInvalid = true }
       let reader: CorpusReader
       do { reader = try CorpusReader(source: source) } catch { throw .corpus(error) }
