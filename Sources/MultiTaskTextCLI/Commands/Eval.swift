@@ -70,7 +70,6 @@ struct Eval: ParsableCommand {
     let colors = output == nil && format == .text && isatty(1) != 0
     let bytes = try format.render(report, colors: colors)
     if let output {
-      Interruption.install(phase: .exitAtOnce, message: "Error: interrupted\n")
       try Interruption.whileWriting {
         do { try AtomicFileWriter().write(bytes, to: output) } catch {
           throw CommandFailure("\(error)")

@@ -40,6 +40,13 @@ enum Interruption {
   ) {
     exitMessage = message
     currentPhase = phase.rawValue
+    // A parent may start us with these signals blocked (Foundation's Process does); unblock
+    // them so Ctrl-C and `kill` reach the handlers.
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    sigaddset(&signals, SIGINT)
+    sigaddset(&signals, SIGTERM)
+    pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     signal(SIGINT) { _ in Interruption.handle() }
     signal(SIGTERM) { _ in Interruption.handle() }
   }

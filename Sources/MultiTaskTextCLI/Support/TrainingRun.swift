@@ -20,8 +20,8 @@ struct TrainingRun {
   func run() throws -> Output {
     // Reading corpora writes nothing, so a signal may end the process at once; the trainer
     // is told to stop at its next check only once epochs begin.
-    Interruption.install(
-      phase: .exitAtOnce,
+    Interruption.enter(
+      .exitAtOnce,
       message: "Error: interrupted while reading the corpora; no model was written\n")
     let taskNames = configuration.tasks.map(\.name)
     let reporter = ProgressReporter(taskNames: taskNames, quiet: quiet)

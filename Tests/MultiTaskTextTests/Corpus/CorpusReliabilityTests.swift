@@ -68,7 +68,8 @@ extension CorpusTests {
     @Test func aDirectoryAndAMissingFileAreUnreadable() throws {
       let directory = try TemporaryDirectory()
       #expect(
-        throws: CorpusError.unreadable(path: directory.url.path, problem: "is a directory, not a file")
+        throws: CorpusError.unreadable(
+          path: directory.url.path, problem: "is a directory, not a file")
       ) {
         _ = try readAll(CorpusSource(path: directory.url.path, format: .jsonl))
       }

@@ -37,8 +37,13 @@ extension CorpusTests {
       ("empty", [], .text),
       ("UTF-16LE with BOM", utf16(jsonl, bigEndian: false, byteOrderMark: true), .utf16(line: 1)),
       ("UTF-16BE with BOM", utf16(jsonl, bigEndian: true, byteOrderMark: true), .utf16(line: 1)),
-      ("UTF-16LE without BOM", utf16(jsonl, bigEndian: false, byteOrderMark: false), .utf16(line: 1)),
-      ("UTF-16BE without BOM", utf16(jsonl, bigEndian: true, byteOrderMark: false), .utf16(line: 1)),
+      (
+        "UTF-16LE without BOM", utf16(jsonl, bigEndian: false, byteOrderMark: false),
+        .utf16(line: 1)
+      ),
+      (
+        "UTF-16BE without BOM", utf16(jsonl, bigEndian: true, byteOrderMark: false), .utf16(line: 1)
+      ),
       ("PNG", png, .binary(line: 3, offset: 0)),
       ("ELF", elf, .binary(line: 1, offset: 7)),
       ("one stray NUL in long text", Array((jsonl + jsonl + jsonl + "a\0b\n").utf8), .text),

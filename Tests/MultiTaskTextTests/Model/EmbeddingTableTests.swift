@@ -8,7 +8,9 @@ struct EmbeddingTableTests {
     var generator = SplitMix64(seed: seed)
     var storage = [Float](repeating: 0, count: rows * columns)
     for row in 0..<rows where generator.next() % 3 != 0 {
-      for column in 0..<columns { storage[row * columns + column] = generator.nextUnitFloat() - 0.5 }
+      for column in 0..<columns {
+        storage[row * columns + column] = generator.nextUnitFloat() - 0.5
+      }
     }
     return Matrix(rows: rows, columns: columns, storage: storage)
   }
