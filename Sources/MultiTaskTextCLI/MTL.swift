@@ -20,12 +20,18 @@ struct MTL: ParsableCommand {
     // A closed pipe (`mtl tokenize | head -1`) should end the run quietly, not kill it with
     // SIGPIPE; the writer sees EPIPE and stops.
     signal(SIGPIPE, SIG_IGN)
+    // Ctrl-C ends any command at once with status 130, until a command that writes files
+    // or trains says otherwise.
+    Interruption.install(phase: .exitAtOnce, message: "Error: interrupted\n")
     do {
       var command = try parseAsRoot()
       try command.run()
     } catch let closed as OutputClosed {
       _ = closed
       Self.exit(withError: nil)
+    } catch let failure as CommandFailure where failure.exitCode != 1 {
+      writeToStandardError("Error: \(failure)")
+      Self.exit(withError: ExitCode(failure.exitCode))
     } catch {
       Self.exit(withError: error)
     }

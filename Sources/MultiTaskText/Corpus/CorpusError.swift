@@ -21,6 +21,18 @@ public enum CorpusError: Error, Sendable, Equatable {
   case missingColumn(path: String, line: Int, column: ColumnReference, available: [String])
   /// Bytes that are not valid in the file's encoding, reported only in strict mode.
   case invalidEncoding(path: String, line: Int, column: Int, encoding: CorpusEncoding)
+  /// The file starts with a UTF-16 byte order mark, or its NUL bytes fall in the pattern of
+  /// UTF-16 text; it has to be converted to UTF-8 first.
+  case looksLikeUTF16(path: String, line: Int)
+  /// A line holding NUL bytes, which text never has: the file is most likely binary (an
+  /// image, an executable, a compressed archive). `offset` is the 0-based byte offset of the
+  /// first NUL, counted from the start of the line.
+  case binaryData(path: String, line: Int, offset: Int)
+  /// The first JSONL record has neither the label field nor the labels field the source
+  /// names, so every record would be unlabelled: usually a misspelt `labelField`.
+  case missingLabelField(
+    path: String, line: Int, field: String, labelsField: String, task: String,
+    available: [String])
 
   /// The file the error is about.
   public var path: String {
@@ -28,7 +40,9 @@ public enum CorpusError: Error, Sendable, Equatable {
     case .unreadable(let path, _), .invalidConfiguration(let path, _),
       .syntax(let path, _, _, _), .invalidRecord(let path, _, _),
       .unclosedQuote(let path, _), .columnCount(let path, _, _, _),
-      .missingColumn(let path, _, _, _), .invalidEncoding(let path, _, _, _):
+      .missingColumn(let path, _, _, _), .invalidEncoding(let path, _, _, _),
+      .looksLikeUTF16(let path, _), .binaryData(let path, _, _),
+      .missingLabelField(let path, _, _, _, _, _):
       return path
     }
   }
@@ -39,19 +53,24 @@ public enum CorpusError: Error, Sendable, Equatable {
     case .unreadable, .invalidConfiguration: return nil
     case .syntax(_, let line, _, _), .invalidRecord(_, let line, _),
       .unclosedQuote(_, let line), .columnCount(_, let line, _, _),
-      .missingColumn(_, let line, _, _), .invalidEncoding(_, let line, _, _):
+      .missingColumn(_, let line, _, _), .invalidEncoding(_, let line, _, _),
+      .looksLikeUTF16(_, let line), .binaryData(_, let line, _),
+      .missingLabelField(_, let line, _, _, _, _):
       return line
     }
   }
 
   /// Whether the error concerns one record only, so `skipInvalid` may skip past it.
   ///
-  /// Missing files, bad configuration and a header without the configured column would make
-  /// every record fail, so they always stop the reader.
+  /// Missing files, bad configuration, a header without the configured column, a UTF-16
+  /// file and a misnamed label field would make every record fail, so they always stop the
+  /// reader.
   var isRecordProblem: Bool {
     switch self {
-    case .unreadable, .invalidConfiguration, .missingColumn: return false
-    case .syntax, .invalidRecord, .unclosedQuote, .columnCount, .invalidEncoding: return true
+    case .unreadable, .invalidConfiguration, .missingColumn, .looksLikeUTF16, .missingLabelField:
+      return false
+    case .syntax, .invalidRecord, .unclosedQuote, .columnCount, .invalidEncoding, .binaryData:
+      return true
     }
   }
 }
@@ -83,6 +102,16 @@ extension CorpusError: CustomStringConvertible {
       }
     case .invalidEncoding(let path, let line, let column, let encoding):
       return "\(path):\(line):\(column): invalid \(encoding.rawValue) byte sequence"
+    case .looksLikeUTF16(let path, let line):
+      return "\(path):\(line): the file looks like UTF-16; convert it to UTF-8"
+        + " (for example: iconv -f UTF-16 -t UTF-8)"
+    case .binaryData(let path, let line, let offset):
+      return "\(path):\(line): line \(line) contains NUL bytes (first at byte \(offset + 1)),"
+        + " so this looks like binary data, not text"
+    case .missingLabelField(let path, let line, let field, let labelsField, let task, let available):
+      let names = available.isEmpty ? "none" : available.map { "\"\($0)\"" }.joined(separator: ", ")
+      return "\(path):\(line): the first record has no label field \"\(field)\" (labelField of"
+        + " task \"\(task)\") and no \"\(labelsField)\" (labelsField); its fields are \(names)"
     }
   }
 }

@@ -20,6 +20,7 @@ public final class CorpusReader {
   private var recordDecoder: any RecordDecoder
   private var lineBytes: [UInt8] = []
   private var reachedEnd = false
+  private var sniffed = false
 
   /// Opens a source for reading.
   ///
@@ -29,6 +30,7 @@ public final class CorpusReader {
   public init(source: CorpusSource) throws(CorpusError) {
     try source.validate()
     self.source = source
+    statistics = CorpusStatistics(path: source.path)
     do {
       lines = try LineReader(path: source.path)
     } catch {
@@ -47,6 +49,15 @@ public final class CorpusReader {
   /// - Throws: `CorpusError` for a read failure, or for a malformed record unless the source
   ///   skips invalid records; skipped records are counted in ``statistics``.
   public func next() throws(CorpusError) -> Example? {
+    if !sniffed {
+      // A UTF-16 or binary file stops the reader even when invalid records may be skipped:
+      // every record would fail.
+      sniffed = true
+      do { try sniff() } catch {
+        reachedEnd = true
+        throw error
+      }
+    }
     while !reachedEnd {
       do {
         if let example = try readRecord() {
@@ -83,7 +94,9 @@ public final class CorpusReader {
           raw, isFirstLine: lines.lineNumber == 1, into: &lineBytes)
         switch outcome {
         case .decoded: break
-        case .repaired: statistics.repairedLines += 1
+        case .repaired: statistics.lineRepaired(lines.lineNumber)
+        case .binary(let offset):
+          throw CorpusError.binaryData(path: source.path, line: lines.lineNumber, offset: offset)
         case .invalid(let offset):
           throw CorpusError.invalidEncoding(
             path: source.path, line: lines.lineNumber,
@@ -104,6 +117,25 @@ public final class CorpusReader {
     }
     return try lineBytes.withUnsafeBufferPointer { buffer throws(CorpusError) in
       try recordDecoder.consume(buffer, lineNumber: lines.lineNumber)
+    }
+  }
+
+  /// Rejects a UTF-16 or binary file before its first line is parsed, so the error names the
+  /// cause rather than a JSON or CSV syntax error it leads to.
+  private func sniff() throws(CorpusError) {
+    let finding: EncodingSniffer.Finding
+    do {
+      finding = try lines.withBufferedBytes { raw in
+        EncodingSniffer.inspect(raw.bindMemory(to: UInt8.self))
+      }
+    } catch {
+      throw CorpusError(error)
+    }
+    switch finding {
+    case .text: return
+    case .utf16(let line): throw .looksLikeUTF16(path: source.path, line: line)
+    case .binary(let line, let offset):
+      throw .binaryData(path: source.path, line: line, offset: offset)
     }
   }
 

@@ -38,6 +38,10 @@ public struct CorpusSource: Sendable, Hashable {
   public var skipInvalid: Bool
   /// Whether invalid UTF-8 stops the reader instead of being repaired to U+FFFD.
   public var strictEncoding: Bool
+  /// Whether the first JSONL record must have ``labelField`` or ``labelsField``. Readers of
+  /// labelled data (training, dev and test files) turn this on, so that a misspelt field
+  /// name fails on line 1 instead of after reading the whole file as unlabelled.
+  public var checksLabelField: Bool
   /// How many lines one quoted CSV field may span before the quote is reported as unclosed,
   /// which keeps memory bounded when a stray quote would swallow the rest of the file.
   public var maximumLinesPerRecord: Int
@@ -60,6 +64,7 @@ public struct CorpusSource: Sendable, Hashable {
     labelPrefix: String = "__label__",
     skipInvalid: Bool = false,
     strictEncoding: Bool = false,
+    checksLabelField: Bool = false,
     maximumLinesPerRecord: Int = 10_000
   ) {
     self.path = path
@@ -76,6 +81,7 @@ public struct CorpusSource: Sendable, Hashable {
     self.labelPrefix = labelPrefix
     self.skipInvalid = skipInvalid
     self.strictEncoding = strictEncoding
+    self.checksLabelField = checksLabelField
     self.maximumLinesPerRecord = maximumLinesPerRecord
   }
 

@@ -16,13 +16,28 @@ public struct CorpusStatistics: Sendable, Equatable {
   public var repairedLines = 0
   /// The first few skipped records' errors, in file order.
   public var skippedProblems: [CorpusError] = []
+  /// The 1-based numbers of the first few repaired lines, in file order.
+  public var repairedLineNumbers: [Int] = []
+  /// The file these counts are about (empty when not read from a file).
+  public var path: String
 
-  /// Creates empty statistics.
-  public init() {}
+  /// Creates empty statistics for the file at `path`.
+  public init(path: String = "") {
+    self.path = path
+  }
+
+  /// Whether records were skipped or lines repaired, which a user should hear about.
+  public var hasProblems: Bool { recordsSkipped > 0 || repairedLines > 0 }
 
   /// Counts one skipped record and keeps its error if there is room.
   mutating func recordSkipped(_ error: CorpusError) {
     recordsSkipped += 1
     if skippedProblems.count < Self.maximumKeptProblems { skippedProblems.append(error) }
+  }
+
+  /// Counts one line whose invalid UTF-8 was repaired and keeps its number if there is room.
+  mutating func lineRepaired(_ line: Int) {
+    repairedLines += 1
+    if repairedLineNumbers.count < Self.maximumKeptProblems { repairedLineNumbers.append(line) }
   }
 }

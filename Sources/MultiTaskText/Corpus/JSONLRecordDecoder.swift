@@ -4,8 +4,18 @@
 /// {"topic": "World", "spam": null}}` labels several tasks; a task that is absent or `null`
 /// stays unlabelled. Numbers and booleans are accepted as labels in their literal spelling,
 /// because many corpora store classes as `0` and `1`. Other members are skipped.
+///
+/// With `checksLabelField`, the first record must have the label field or the labels field:
+/// when it has neither, the field name is almost certainly wrong (`labelField: category` for records keyed `label`),
+/// and reading on would only end in "no example is labelled" after the whole file.
 struct JSONLRecordDecoder: RecordDecoder {
   let source: CorpusSource
+  private var checkedFirstRecord = false
+
+  init(source: CorpusSource) {
+    self.source = source
+    checkedFirstRecord = !source.checksLabelField
+  }
 
   mutating func consume(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int)
     throws(CorpusError) -> Example?
@@ -14,17 +24,21 @@ struct JSONLRecordDecoder: RecordDecoder {
     var parser = JSONLineParser(bytes: line)
     var text: String?
     var labels: [String: String] = [:]
+    var keys: [String] = []
+    var hasLabelKey = false
     do throws(JSONSyntaxError) {
       try parser.beginObject()
       var isFirst = true
       while let key = try parser.nextKey(isFirst: isFirst) {
         isFirst = false
+        if !checkedFirstRecord { keys.append(key) }
         if key == source.textField {
           guard parser.current == UInt8(ascii: "\"") else {
             throw parser.error("text field \"\(key)\" must be a string")
           }
           text = try parser.parseString()
         } else if key == source.labelField || key == source.labelsField {
+          hasLabelKey = true
           if parser.current == UInt8(ascii: "{") {
             try readLabelObject(&parser, into: &labels)
           } else {
@@ -39,6 +53,14 @@ struct JSONLRecordDecoder: RecordDecoder {
       throw .syntax(
         path: source.path, line: lineNumber,
         column: UTF8Bytes.column(ofOffset: error.offset, in: line), problem: error.problem)
+    }
+    if !checkedFirstRecord {
+      checkedFirstRecord = true
+      if !hasLabelKey {
+        throw .missingLabelField(
+          path: source.path, line: lineNumber, field: source.labelField,
+          labelsField: source.labelsField, task: source.taskName, available: keys)
+      }
     }
     guard let text else {
       throw .invalidRecord(

@@ -1,8 +1,15 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Turns one raw line of a file into valid UTF-8 bytes.
 ///
 /// Runs before any format parsing, so parsers only ever see UTF-8. UTF-8 input is copied
 /// when valid and repaired to U+FFFD when not (or rejected in strict mode); the byte order
-/// mark is dropped from the first line. Windows-1252 and Latin-1 map byte by byte.
+/// mark is dropped from the first line. Windows-1252 and Latin-1 map byte by byte. A line
+/// with a NUL byte is never text, in any of these encodings, and is reported as binary.
 struct LineDecoder {
   /// What happened to a line.
   enum Outcome: Equatable {
@@ -12,6 +19,8 @@ struct LineDecoder {
     case repaired
     /// The line held invalid UTF-8 at this 0-based byte offset and was left undecoded.
     case invalid(offset: Int)
+    /// The line held a NUL byte at this 0-based offset: binary data, left undecoded.
+    case binary(offset: Int)
   }
 
   let encoding: CorpusEncoding
@@ -29,6 +38,9 @@ struct LineDecoder {
     output.removeAll(keepingCapacity: true)
     var bytes = UnsafeBufferPointer(
       start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)
+    if let base = raw.baseAddress, let nul = memchr(base, 0, raw.count) {
+      return .binary(offset: base.distance(to: UnsafeRawPointer(nul)))
+    }
     switch encoding {
     case .utf8:
       if isFirstLine, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {

@@ -93,6 +93,18 @@ public final class LineReader {
     }
   }
 
+  /// Calls `body` with the bytes already read ahead, reading the first chunk if nothing has
+  /// been read yet, without consuming them; used to sniff a file's kind before its first
+  /// line is parsed.
+  ///
+  /// - Throws: `LineReaderError` on a read failure.
+  public func withBufferedBytes<Result>(
+    _ body: (UnsafeRawBufferPointer) -> Result
+  ) throws(LineReaderError) -> Result {
+    if end == 0 && !reachedEnd { try refill() }
+    return body(UnsafeRawBufferPointer(start: buffer + start, count: end - start))
+  }
+
   private func findNewline(from index: Int) -> Int? {
     guard index < end else { return nil }
     guard let found = memchr(buffer + index, 10, end - index) else { return nil }

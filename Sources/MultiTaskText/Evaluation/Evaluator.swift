@@ -15,6 +15,16 @@ public struct Evaluator {
   public func evaluate(
     task taskName: String, on source: CorpusSource
   ) throws(EvaluationError) -> ConfusionMatrix {
+    try evaluateCountingRecords(task: taskName, on: source).matrix
+  }
+
+  /// Evaluates task `taskName` on `source`, also returning what the reader counted: records
+  /// skipped as invalid and lines whose invalid UTF-8 was repaired.
+  ///
+  /// - Throws: ``EvaluationError`` for an unknown task, an unreadable corpus or bad text.
+  public func evaluateCountingRecords(
+    task taskName: String, on source: CorpusSource
+  ) throws(EvaluationError) -> (matrix: ConfusionMatrix, statistics: CorpusStatistics) {
     guard let task = model.manifest.taskIndex(named: taskName) else {
       throw .unknownTask(taskName, known: model.manifest.tasks.map(\.name))
     }
@@ -25,8 +35,11 @@ public struct Evaluator {
     var matrix = ConfusionMatrix(labels: model.manifest.tasks[task].labels.labels)
     var source = source
     source.taskName = taskName
+    source.checksLabelField = true
+    var statistics = CorpusStatistics(path: source.path)
     do {
       let reader = try CorpusReader(source: source)
+      defer { statistics = reader.statistics }
       while let example = try reader.next() {
         guard let truth = example.labels[taskName] else { continue }
         var text = example.text
@@ -49,7 +62,7 @@ public struct Evaluator {
     } catch {
       throw .text(path: source.path, line: 0, problem: "\(error)")
     }
-    return matrix
+    return (matrix, statistics)
   }
 }
 
@@ -60,13 +73,17 @@ extension Evaluator {
   ///   - files: Task names with the corpus to evaluate each on, in report order.
   ///   - modelPath: How to name the model in the report.
   ///   - history: The training history, when the report follows training.
+  ///   - onCorpusRead: Receives what reading each file counted (skipped records, repaired
+  ///     lines), once per file, in order.
   public func report(
     on files: [(task: String, source: CorpusSource)], modelPath: String? = nil,
-    history: TrainingHistory? = nil
+    history: TrainingHistory? = nil,
+    onCorpusRead: (CorpusStatistics) -> Void = { _ in }
   ) throws(EvaluationError) -> EvaluationReport {
     var tasks: [TaskReport] = []
     for (name, source) in files {
-      let matrix = try evaluate(task: name, on: source)
+      let (matrix, statistics) = try evaluateCountingRecords(task: name, on: source)
+      onCorpusRead(statistics)
       let counts = model.manifest.tasks.first { $0.name == name }?.labelCounts
       tasks.append(
         TaskReport(name: name, file: source.path, confusion: matrix, trainingLabelCounts: counts))

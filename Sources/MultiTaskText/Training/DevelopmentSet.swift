@@ -11,6 +11,8 @@ public struct DevelopmentSet: Sendable {
   var labels: [Int32] = []
   /// Which tasks have a dev file.
   public let hasDevelopmentFile: [Bool]
+  /// What reading each dev file counted (skipped records, repaired lines).
+  public internal(set) var corpusStatistics: [CorpusStatistics] = []
 
   init(taskCount: Int, hasDevelopmentFile: [Bool]) {
     self.hasDevelopmentFile = hasDevelopmentFile
@@ -36,6 +38,7 @@ public struct DevelopmentSet: Sendable {
     for (task, configuration) in tasks.enumerated() {
       guard var source = configuration.dev else { continue }
       source.taskName = configuration.name
+      source.checksLabelField = true
       if skipInvalid { source.skipInvalid = true }
       do {
         let reader = try CorpusReader(source: source)
@@ -57,6 +60,7 @@ public struct DevelopmentSet: Sendable {
           set.tasks.append(Int32(task))
           set.labels.append(manifest.tasks[task].labels.id(of: label)?.rawValue ?? -1)
         }
+        set.corpusStatistics.append(reader.statistics)
       } catch let error as TrainingError {
         throw error
       } catch let error as CorpusError {

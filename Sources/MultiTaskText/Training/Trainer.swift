@@ -34,6 +34,7 @@ public struct Trainer: Sendable {
     let development = try DevelopmentSet.read(
       tasks: configuration.tasks, manifest: manifest(labelSets: labelSets, set: set),
       vocabulary: vocabulary, skipInvalid: configuration.training.skipInvalid)
+    onEvent(.corpusStatistics(set.corpusStatistics + (development?.corpusStatistics ?? [])))
     return try train(
       on: consume set, vocabulary: vocabulary, labelSets: labelSets,
       development: consume development,

@@ -3,6 +3,10 @@
 public enum TrainingEvent: Sendable {
   /// The training corpora were read and featurized.
   case corporaRead(documents: Int, tokens: Int, vocabulary: Int, labelsPerTask: [Int])
+  /// What reading the training and dev files counted, one entry per file read: records
+  /// skipped as invalid (with `skipInvalid`) and lines whose invalid UTF-8 was repaired.
+  /// Sent once, after the corpora are read and before the first epoch.
+  case corpusStatistics([CorpusStatistics])
   /// A periodic update from inside an epoch.
   case progress(TrainingProgress)
   /// An epoch ended; `averageLoss` holds each task's mean weighted loss over it (nil for a

@@ -33,6 +33,7 @@ struct TrainingSetBuilder {
     for (task, configuration) in tasks.enumerated() {
       var source = configuration.train
       source.taskName = configuration.name
+      source.checksLabelField = true
       if skipInvalid { source.skipInvalid = true }
       let reader: CorpusReader
       do { reader = try CorpusReader(source: source) } catch { throw .corpus(error) }
@@ -64,6 +65,14 @@ struct TrainingSetBuilder {
         throw .corpus(.unreadable(path: source.path, problem: "\(error)"))
       }
       statistics.append(reader.statistics)
+      if reader.statistics.examplesRead == 0 {
+        if let first = reader.statistics.skippedProblems.first {
+          throw .everyRecordSkipped(
+            task: configuration.name, path: source.path,
+            count: reader.statistics.recordsSkipped, first: first)
+        }
+        throw .emptyCorpus(task: configuration.name, path: source.path)
+      }
       if labelled == 0 { throw .noLabelledExamples(task: configuration.name, path: source.path) }
       if labelNames[task].count < 2 {
         throw .tooFewLabels(task: configuration.name, labels: labelNames[task])
@@ -124,6 +133,7 @@ struct TrainingSetBuilder {
       names.map { set.id(of: $0)!.rawValue }
     }
     var set = TrainingSet(taskCount: tasks.count)
+    set.corpusStatistics = statistics
     set.labels = provisionalLabels
     for index in set.labels.indices where set.labels[index] >= 0 {
       set.labels[index] = labelRemap[index % tasks.count][Int(set.labels[index])]

@@ -59,14 +59,21 @@ struct Eval: ParsableCommand {
     }
     let files = try evaluationFiles(model: loaded, configuration: configuration)
     let report: EvaluationReport
-    do { report = try Evaluator(model: loaded).report(on: files, modelPath: model) } catch {
+    let warnings = CorpusWarnings()
+    defer { warnings.emit() }
+    do {
+      report = try Evaluator(model: loaded).report(
+        on: files, modelPath: model, onCorpusRead: { warnings.record([$0]) })
+    } catch {
       throw CommandFailure("\(error)")
     }
     let colors = output == nil && format == .text && isatty(1) != 0
     let bytes = try format.render(report, colors: colors)
     if let output {
-      do { try AtomicFileWriter().write(bytes, to: output) } catch {
-        throw CommandFailure("\(error)")
+      try Interruption.whileWriting {
+        do { try AtomicFileWriter().write(bytes, to: output) } catch {
+          throw CommandFailure("\(error)")
+        }
       }
       print("wrote \(output)")
     } else {

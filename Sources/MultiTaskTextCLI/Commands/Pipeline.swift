@@ -23,7 +23,11 @@ struct Pipeline: ParsableCommand {
 
   func run() throws {
     let configuration = try options.load()
-    let output = try TrainingRun(configuration: configuration, quiet: options.quiet).run()
+    let warnings = CorpusWarnings()
+    defer { warnings.emit() }
+    let output = try TrainingRun(
+      configuration: configuration, quiet: options.quiet, warnings: warnings
+    ).run()
     let files = configuration.tasks.compactMap { task in
       task.test.map { (task: task.name, source: $0) }
     }
@@ -32,22 +36,25 @@ struct Pipeline: ParsableCommand {
     if !files.isEmpty {
       do {
         report = try Evaluator(model: output.model).report(
-          on: files, modelPath: output.modelPath, history: output.history)
+          on: files, modelPath: output.modelPath, history: output.history,
+          onCorpusRead: { warnings.record([$0]) })
       } catch {
         throw CommandFailure("\(error)")
       }
     }
     let directory = configuration.output.directory as NSString
-    for (name, format) in [
-      ("report.json", ReportFormat.json), ("report.md", .markdown), ("report.html", .html),
-    ] {
-      let path = directory.appendingPathComponent(name)
-      do {
-        try AtomicFileWriter().write(try format.render(report, colors: false), to: path)
-      } catch {
-        throw CommandFailure("\(error)")
+    try Interruption.whileWriting {
+      for (name, format) in [
+        ("report.json", ReportFormat.json), ("report.md", .markdown), ("report.html", .html),
+      ] {
+        let path = directory.appendingPathComponent(name)
+        do {
+          try AtomicFileWriter().write(try format.render(report, colors: false), to: path)
+        } catch {
+          throw CommandFailure("\(error)")
+        }
+        written.append(path)
       }
-      written.append(path)
     }
     if files.isEmpty {
       print("no task has a test file, so nothing was evaluated")

@@ -17,7 +17,11 @@ struct Train: ParsableCommand {
 
   func run() throws {
     let configuration = try options.load()
-    let output = try TrainingRun(configuration: configuration, quiet: options.quiet).run()
+    let warnings = CorpusWarnings()
+    let output = try TrainingRun(
+      configuration: configuration, quiet: options.quiet, warnings: warnings
+    ).run()
+    warnings.emit()
     print(
       "trained \(configuration.tasks.count) task(s) in "
         + String(format: "%.1f", output.seconds) + " s")

@@ -15,11 +15,26 @@ struct ConfigurationOptions: ParsableArguments {
   @Flag(help: "Do not show training progress.")
   var quiet = false
 
+  @Flag(
+    help: """
+      Skip malformed records instead of stopping at the first one; the number skipped and \
+      the first few locations are printed at the end.
+      """)
+  var skipInvalid = false
+
   /// Loads the configuration and checks that every data file exists, before any work.
   func load() throws -> PipelineConfiguration {
     do {
-      let loaded = try PipelineConfiguration.load(path: configuration, overrides: overrides)
+      var loaded = try PipelineConfiguration.load(path: configuration, overrides: overrides)
       try loaded.validateFilesExist(configurationPath: configuration)
+      if skipInvalid {
+        loaded.training.skipInvalid = true
+        for index in loaded.tasks.indices {
+          loaded.tasks[index].train.skipInvalid = true
+          loaded.tasks[index].dev?.skipInvalid = true
+          loaded.tasks[index].test?.skipInvalid = true
+        }
+      }
       return loaded
     } catch {
       throw CommandFailure("\(error)")

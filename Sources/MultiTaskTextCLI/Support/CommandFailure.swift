@@ -1,9 +1,14 @@
 import ArgumentParser
 
-/// An error for the user: its message is printed as `Error: …` and the command exits with 1.
+/// An error for the user: its message is printed as `Error: …` and the command exits with
+/// `exitCode` (1 unless said otherwise; 130 for an interrupted run).
 struct CommandFailure: Error, CustomStringConvertible {
   let description: String
-  init(_ description: String) { self.description = description }
+  let exitCode: Int32
+  init(_ description: String, exitCode: Int32 = 1) {
+    self.description = description
+    self.exitCode = exitCode
+  }
 }
 
 #if canImport(Glibc)

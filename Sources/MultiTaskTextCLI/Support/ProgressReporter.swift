@@ -52,6 +52,8 @@ final class ProgressReporter: @unchecked Sendable {
       emitLine(
         "stopped task \(taskNames[task]) after epoch \(epoch): no better on dev since epoch "
           + "\(kept), whose head it keeps")
+    case .corpusStatistics:
+      break  // CorpusWarnings reports these at the end, even with --quiet.
     }
   }
 

@@ -6,6 +6,8 @@ import MultiTaskText
 struct TrainingRun {
   let configuration: PipelineConfiguration
   let quiet: Bool
+  /// Receives what reading the corpora counted; the command prints it at the end.
+  let warnings: CorpusWarnings
 
   struct Output {
     var model: MultiTaskModel
@@ -16,38 +18,62 @@ struct TrainingRun {
   }
 
   func run() throws -> Output {
-    Interruption.install()
+    // Reading corpora writes nothing, so a signal may end the process at once; the trainer
+    // is told to stop at its next check only once epochs begin.
+    Interruption.enter(
+      .exitAtOnce,
+      message: "Error: interrupted while reading the corpora; no model was written\n")
     let taskNames = configuration.tasks.map(\.name)
     let reporter = ProgressReporter(taskNames: taskNames, quiet: quiet)
     let recorder = HistoryRecorder(taskNames: taskNames)
+    let warnings = self.warnings
     let start = Date()
+    let directory = configuration.output.directory
+    let modelPath = (directory as NSString).appendingPathComponent("model.mtl")
     let model: MultiTaskModel
     do {
       model = try Trainer(configuration: configuration).train(
         shouldStop: { Interruption.wasRequested },
         onEvent: { event in
+          if case .corpusStatistics(let statistics) = event {
+            warnings.record(statistics)
+            Interruption.enter(
+              .stopAtNextCheck, message: "Error: interrupted again; no model was written\n")
+          }
           recorder.record(event)
           reporter.handle(event)
         })
     } catch {
       reporter.finish()
+      warnings.emit()
       if case .cancelled = error {
-        throw CommandFailure("interrupted: \(error); no model was written")
+        let previous =
+          FileManager.default.fileExists(atPath: modelPath)
+          ? " (\(modelPath) is unchanged)" : ""
+        throw CommandFailure(
+          "interrupted: \(error); no model was written\(previous)",
+          exitCode: Interruption.exitStatus)
       }
       throw CommandFailure("\(error)")
     }
     reporter.finish()
     let seconds = Date().timeIntervalSince(start)
-    let directory = configuration.output.directory
-    let modelPath = (directory as NSString).appendingPathComponent("model.mtl")
     var vocabularyPaths = [(directory as NSString).appendingPathComponent("vocabulary.tsv")]
     if let copy = configuration.output.vocabularyCopy { vocabularyPaths.append(copy) }
-    do {
-      try ModelFile.write(model, to: modelPath)
-      for path in vocabularyPaths { try VocabularyFile.write(model.vocabulary, to: path) }
-    } catch {
-      throw CommandFailure("\(error)")
+    try Interruption.whileWriting {
+      if Interruption.wasRequested {
+        throw CommandFailure(
+          "interrupted: training finished but no model was written",
+          exitCode: Interruption.exitStatus)
+      }
+      do {
+        try ModelFile.write(model, to: modelPath)
+        for path in vocabularyPaths { try VocabularyFile.write(model.vocabulary, to: path) }
+      } catch {
+        throw CommandFailure("\(error)")
+      }
     }
+    Interruption.enter(.exitAtOnce, message: "Error: interrupted after the model was written\n")
     return Output(
       model: model, modelPath: modelPath, vocabularyPaths: vocabularyPaths, seconds: seconds,
       history: recorder.finish(seconds: seconds))
