@@ -23,7 +23,8 @@ struct Compare: ParsableCommand {
 
   func run() throws {
     let configuration = try options.load()
-    Interruption.install()
+    // Ctrl-C ends a comparison at once: it has written nothing until its last step, and
+    // that step is atomic.
     let reporter = ComparisonProgress(configuration: configuration, quiet: options.quiet)
     let report: ComparisonReport
     do {
@@ -41,8 +42,10 @@ struct Compare: ParsableCommand {
     ] {
       let path = directory.appendingPathComponent(name)
       do {
-        try AtomicFileWriter().write(
-          try ComparisonRenderer().render(report, as: format), to: path)
+        let bytes = try ComparisonRenderer().render(report, as: format)
+        try Interruption.whileWriting { try AtomicFileWriter().write(bytes, to: path) }
+      } catch let failure as CommandFailure {
+        throw failure
       } catch {
         throw CommandFailure("\(error)")
       }
