@@ -74,9 +74,7 @@ public struct DevelopmentSet: Sendable {
 
   /// Replaces every feature id with `rows[id]`, as training does with its own features.
   mutating func remapFeatures(_ rows: [Int32]) {
-    features.withUnsafeMutableBufferPointer { features in
-      for index in features.indices { features[index] = rows[Int(features[index])] }
-    }
+    EmbeddingStorage.remap(&features, to: rows)
   }
 
   /// Each task's accuracy under the given parameters (nil for tasks without a dev file).

@@ -58,6 +58,13 @@ final class EmbeddingStorage {
     return packed
   }
 
+  /// Replaces every feature id in `features` with `rows[id]`.
+  static func remap(_ features: inout [Int32], to rows: [Int32]) {
+    features.withUnsafeMutableBufferPointer { features in
+      for index in features.indices { features[index] = rows[Int(features[index])] }
+    }
+  }
+
   /// A copy of every packed row's values.
   func snapshot() -> [Float] {
     Array(UnsafeBufferPointer(start: pointer, count: usedRows.count * columns))

@@ -37,9 +37,7 @@ public struct TrainingSet: Sendable {
 
   /// Replaces every feature id with `rows[id]`: training renumbers the rows it uses.
   mutating func remapFeatures(_ rows: [Int32]) {
-    features.withUnsafeMutableBufferPointer { features in
-      for index in features.indices { features[index] = rows[Int(features[index])] }
-    }
+    EmbeddingStorage.remap(&features, to: rows)
   }
 
   /// The documents labelled for each task.

@@ -43,22 +43,14 @@ struct Predict: ParsableCommand {
       try output.write(
         tasks.map { "\($0.name)\t\($0.name)_probability" }.joined(separator: "\t") + "\n")
     }
-    let readers: [() throws -> LineReader] =
-      files.isEmpty
-      ? [{ LineReader(standardInputChunkSize: 1 << 16) }]
-      : files.map { path in { try LineReader(path: path) } }
-    for open in readers {
-      let reader: LineReader
-      do { reader = try open() } catch { throw CommandFailure("\(error)") }
-      while try reader.nextLine({ line in
-        do { try predictor.run(line) } catch {
-          throw CommandFailure("\(reader.path):\(reader.lineNumber): \(error)")
-        }
-        switch format {
-        case .jsonl: try writeJSON(predictor, tasks: tasks, to: output)
-        case .tsv: try writeTSV(predictor, tasks: tasks, to: output)
-        }
-      }) {}
+    try forEachInputLine(of: files) { line, reader in
+      do { try predictor.run(line) } catch {
+        throw CommandFailure("\(reader.path):\(reader.lineNumber): \(error)")
+      }
+      switch format {
+      case .jsonl: try writeJSON(predictor, tasks: tasks, to: output)
+      case .tsv: try writeTSV(predictor, tasks: tasks, to: output)
+      }
     }
     try output.flush()
   }

@@ -33,29 +33,21 @@ struct Tokenize: ParsableCommand {
     var repairedLines = 0
     var firstRepair: String?
 
-    let readers: [() throws -> LineReader] =
-      files.isEmpty
-      ? [{ LineReader(standardInputChunkSize: 1 << 16) }]
-      : files.map { path in { try LineReader(path: path) } }
-    for open in readers {
-      let reader: LineReader
-      do { reader = try open() } catch { throw CommandFailure("\(error)") }
-      while try reader.nextLine({ line in
-        do {
-          try pipeline.tokenize(line, into: &tokenized)
-        } catch {
-          throw CommandFailure("\(reader.path):\(reader.lineNumber): \(error)")
-        }
-        if tokenized.invalidByteCount > 0 {
-          repairedBytes += tokenized.invalidByteCount
-          repairedLines += 1
-          if firstRepair == nil { firstRepair = "\(reader.path):\(reader.lineNumber)" }
-        }
-        switch format {
-        case .text: try writeText(tokenized, to: output)
-        case .jsonl: try writeJSON(tokenized, to: output)
-        }
-      }) {}
+    try forEachInputLine(of: files) { line, reader in
+      do {
+        try pipeline.tokenize(line, into: &tokenized)
+      } catch {
+        throw CommandFailure("\(reader.path):\(reader.lineNumber): \(error)")
+      }
+      if tokenized.invalidByteCount > 0 {
+        repairedBytes += tokenized.invalidByteCount
+        repairedLines += 1
+        if firstRepair == nil { firstRepair = "\(reader.path):\(reader.lineNumber)" }
+      }
+      switch format {
+      case .text: try writeText(tokenized, to: output)
+      case .jsonl: try writeJSON(tokenized, to: output)
+      }
     }
     try output.flush()
     if let firstRepair {
