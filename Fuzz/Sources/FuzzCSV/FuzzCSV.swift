@@ -12,7 +12,12 @@ import FuzzDriver
 
 @testable import MultiTaskText
 
-private let path = "/tmp/mtl-fuzz-csv-\(getpid()).txt"
+/// The file each input is written to: one per process, in `$TMPDIR` (run.sh points it at its
+/// scratch folder).
+private let path: String = {
+  let folder = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+  return "\(folder)/mtl-fuzz-csv-\(getpid()).txt"
+}()
 
 /// The entry point SwiftPM links as `main`; hands control to libFuzzer.
 @_cdecl("FuzzCSV_main")

@@ -4,8 +4,14 @@
 // the checksum. So each input is decoded twice: as given, and with the checksum of the END
 // section recomputed, which lets mutations reach the manifest, vocabulary and matrix readers.
 // A model that decodes must re-encode to bytes that decode to a model with the same bytes.
+#if canImport(Glibc)
+  import Glibc
+#endif
 import FuzzDriver
 import MultiTaskText
+
+/// Set `MTL_FUZZ_VERBOSE=1` to print why each input was rejected, when checking seeds.
+private let verbose = getenv("MTL_FUZZ_VERBOSE") != nil
 
 /// The entry point SwiftPM links as `main`; hands control to libFuzzer.
 @_cdecl("FuzzModelFile_main")
@@ -31,8 +37,10 @@ private func checkRoundTrip(_ bytes: [UInt8]) {
   do {
     model = try ModelFile.decode(bytes, path: "fuzz.mtl")
   } catch {
+    if verbose { print("rejected: \(error)") }
     return
   }
+  if verbose { print("decoded a model with \(model.vocabulary.count) words") }
   let encoded: [UInt8]
   do {
     encoded = try ModelFile.encode(model)
