@@ -40,6 +40,9 @@ export TMPDIR="$scratch"
 # Leak checking is off: Swift runtime caches would drown real reports, and the targets keep their
 # ICU engines for the whole run on purpose.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+# The Swift backtracer reads process memory in a way AddressSanitizer reports; libFuzzer and
+# ASan print the stack themselves.
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 
 summary=()
 failed=0

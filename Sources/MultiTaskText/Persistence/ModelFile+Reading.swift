@@ -104,7 +104,10 @@ extension ModelFile {
       guard id == index else {
         throw ModelFileError.malformed(path: path, problem: "duplicate vocabulary token \(index)")
       }
-      counts.append(Int(try vocabularyReader.readUInt64()))
+      guard let count = Int(exactly: try vocabularyReader.readUInt64()) else {
+        throw ModelFileError.malformed(path: path, problem: "vocabulary token \(index) has a bad count")
+      }
+      counts.append(count)
     }
     let vocabulary = Vocabulary(table: builder.table, counts: counts)
 
