@@ -5,12 +5,13 @@
 // is read back with LineReader, whose lines must match a plain split of the bytes, and the lines
 // go through LineDecoder and the record decoder the way CorpusReader drives them. Errors are
 // expected; a crash or a broken invariant is a bug.
-#if canImport(Glibc)
-  import Glibc
-#endif
 import FuzzDriver
 
 @testable import MultiTaskText
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The file each input is written to: one per process, in `$TMPDIR` (run.sh points it at its
 /// scratch folder).
@@ -103,7 +104,8 @@ private func makeSource(_ settings: UInt8) -> CorpusSource {
   let hasHeader = settings & 2 == 0
   var source = CorpusSource(
     path: path, format: isCSV ? .csv : .tsv, taskName: "topic", hasHeader: hasHeader,
-    skipInvalid: settings & 4 != 0, maximumLinesPerRecord: [10_000, 1, 2, 3][Int(settings >> 3) & 3])
+    skipInvalid: settings & 4 != 0,
+    maximumLinesPerRecord: [10_000, 1, 2, 3][Int(settings >> 3) & 3])
   if settings & 0x20 != 0 { source.allowsQuotedFields = !isCSV }
   if settings & 0x40 != 0 {
     source.textColumns = [.index(0), .index(2)]

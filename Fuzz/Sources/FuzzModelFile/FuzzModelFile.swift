@@ -4,11 +4,12 @@
 // the checksum. So each input is decoded twice: as given, and with the checksum of the END
 // section recomputed, which lets mutations reach the manifest, vocabulary and matrix readers.
 // A model that decodes must re-encode to bytes that decode to a model with the same bytes.
+import FuzzDriver
+import MultiTaskText
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FuzzDriver
-import MultiTaskText
 
 /// Set `MTL_FUZZ_VERBOSE=1` to print why each input was rejected, when checking seeds.
 private let verbose = getenv("MTL_FUZZ_VERBOSE") != nil
@@ -80,7 +81,9 @@ private func withRepairedChecksum(_ bytes: [UInt8]) -> [UInt8]? {
       guard length == 4 else { return nil }
       var repaired = bytes
       let checksum = Checksum.of(bytes[0..<payload])
-      for index in 0..<4 { repaired[payload + index] = UInt8(truncatingIfNeeded: checksum >> (8 * index)) }
+      for index in 0..<4 {
+        repaired[payload + index] = UInt8(truncatingIfNeeded: checksum >> (8 * index))
+      }
       return repaired
     }
     offset = payload + Int(length)

@@ -105,7 +105,8 @@ extension ModelFile {
         throw ModelFileError.malformed(path: path, problem: "duplicate vocabulary token \(index)")
       }
       guard let count = Int(exactly: try vocabularyReader.readUInt64()) else {
-        throw ModelFileError.malformed(path: path, problem: "vocabulary token \(index) has a bad count")
+        throw ModelFileError.malformed(
+          path: path, problem: "vocabulary token \(index) has a bad count")
       }
       counts.append(count)
     }

@@ -115,6 +115,39 @@ struct ModelFileGoldenTests {
     #expect(try ModelFile.decode(bytes, path: "golden.mtl") == Self.handMade())
   }
 
+  /// The input on which the model file fuzzer crashed: a vocabulary count above `Int.max`,
+  /// behind a valid checksum, trapped when converted to `Int`.
+  @Test func aVocabularyCountAboveIntMaxIsMalformed() throws {
+    var bytes = try ModelFile.encode(Self.handMade())
+    // The first token's count follows the VOCB header, the token count and "win" with its length.
+    let vocabulary = try #require(Self.offset(ofTag: "VOCB", in: bytes))
+    let count = vocabulary + 12 + 4 + 4 + 3
+    for index in count..<(count + 8) { bytes[index] = 0xFF }
+    Self.resetChecksum(&bytes)
+    #expect(
+      throws: ModelFileError.malformed(
+        path: "m.mtl", problem: "vocabulary token 0 has a bad count")
+    ) {
+      try ModelFile.decode(bytes, path: "m.mtl")
+    }
+  }
+
+  /// The offset of the first section header with `tag`.
+  static func offset(ofTag tag: String, in bytes: [UInt8]) -> Int? {
+    let pattern = Array(tag.utf8)
+    return (0...(bytes.count - pattern.count)).first {
+      Array(bytes[$0..<($0 + pattern.count)]) == pattern
+    }
+  }
+
+  /// Rewrites the trailing checksum so that a deliberately damaged file passes it.
+  static func resetChecksum(_ bytes: inout [UInt8]) {
+    bytes.removeLast(4)
+    var checksum = BinaryWriter()
+    checksum.write(Checksum.of(bytes))
+    bytes.append(contentsOf: checksum.bytes)
+  }
+
   @Test func unknownSectionsAreSkipped() throws {
     var bytes = try ModelFile.encode(Self.handMade())
     let endStart = bytes.count - 16
