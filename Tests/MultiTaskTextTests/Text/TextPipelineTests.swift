@@ -182,11 +182,11 @@ struct TextPipelineTests {
     ]
     var result = TokenizedText()
     try bytes.withUnsafeBytes { try pipeline.tokenize($0, into: &result) }
-    var previous = 0..<0
+    var previous = Token(kind: .other, range: 0..<0, originalRange: 0..<0, isPlaceholder: false)
     for token in result.tokens {
-      #expect(token.range.lowerBound >= previous.upperBound, "\(token.range) after \(previous)")
-      #expect(token.originalRange.lowerBound >= previous.lowerBound)
-      previous = token.range
+      #expect(token.range.lowerBound >= previous.range.upperBound, "\(token) after \(previous)")
+      #expect(token.originalRange.lowerBound >= previous.originalRange.lowerBound)
+      previous = token
     }
     #expect(
       result.tokens.filter { $0.kind == .url }.map { result.text(of: $0) } == [
