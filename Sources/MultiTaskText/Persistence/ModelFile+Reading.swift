@@ -115,7 +115,11 @@ extension ModelFile {
     guard let embeddingRange = sections.first(where: { $0.tag == embeddingsTag })?.range else {
       throw ModelFileError.malformed(path: path, problem: "the embedding section is missing")
     }
-    let embeddings = try readSparseMatrix(payload(embeddingRange), path: path)
+    let (expectedRows, rowsOverflow) = vocabulary.count.addingReportingOverflow(
+      manifest.features.buckets)
+    let embeddings = try readSparseMatrix(
+      payload(embeddingRange), expectedRows: rowsOverflow ? -1 : expectedRows,
+      expectedColumns: manifest.dimension, path: path)
     var heads = [Matrix?](repeating: nil, count: manifest.tasks.count)
     for section in sections where section.tag == headTag {
       let (index, matrix) = try readMatrix(payload(section.range), path: path, hasIndex: true)
@@ -129,13 +133,25 @@ extension ModelFile {
       manifest: manifest, vocabulary: vocabulary, embeddings: embeddings, heads: heads.map { $0! })
   }
 
-  private static func readSparseMatrix(_ reader: BinaryReader, path: String) throws -> Matrix {
+  /// Reads the sparse embedding matrix, checking its shape against the manifest's before
+  /// allocating it, so a small file cannot make the reader allocate a huge matrix.
+  private static func readSparseMatrix(
+    _ reader: BinaryReader, expectedRows: Int, expectedColumns: Int, path: String
+  ) throws -> Matrix {
     var reader = reader
     let rows = Int(try reader.readUInt32())
     let columns = Int(try reader.readUInt32())
     let stored = Int(try reader.readUInt32())
+    guard rows == expectedRows, columns == expectedColumns else {
+      throw ModelFileError.malformed(
+        path: path,
+        problem: "the embedding matrix is \(rows) × \(columns), expected "
+          + "\(expectedRows) × \(expectedColumns)")
+    }
     let (size, overflow) = rows.multipliedReportingOverflow(by: columns)
-    guard !overflow, stored <= rows, reader.remaining == stored * 4 + stored * columns * 4,
+    // Each stored row takes a 4-byte index and `columns` floats.
+    let (storedBytes, storedOverflow) = stored.multipliedReportingOverflow(by: (columns + 1) * 4)
+    guard !overflow, !storedOverflow, stored <= rows, reader.remaining == storedBytes,
       size <= Int(Int32.max) * 64
     else {
       throw ModelFileError.malformed(
@@ -165,9 +181,8 @@ extension ModelFile {
     let index = hasIndex ? Int(try reader.readUInt32()) : 0
     let rows = Int(try reader.readUInt32())
     let columns = Int(try reader.readUInt32())
-    guard rows.multipliedReportingOverflow(by: columns).overflow == false,
-      rows * columns * 4 == reader.remaining
-    else {
+    let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+    guard !overflow, reader.remaining % 4 == 0, count == reader.remaining / 4 else {
       throw ModelFileError.malformed(
         path: path, problem: "a \(rows) × \(columns) matrix does not fit its section")
     }
