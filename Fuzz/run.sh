@@ -34,7 +34,10 @@ echo "== building: swift build ${build_flags[*]}"
 swift build "${build_flags[@]}"
 bin="$(swift build "${build_flags[@]}" --show-bin-path)"
 
-scratch="$(mktemp -d "${TMPDIR:-/tmp}/mtl-fuzz.XXXXXX")"
+# Scratch space in memory when possible: FuzzCSV writes a file per input, and corpora grow.
+scratch_base="${MTL_FUZZ_SCRATCH:-/dev/shm}"
+[ -d "$scratch_base" ] && [ -w "$scratch_base" ] || scratch_base="${TMPDIR:-/tmp}"
+scratch="$(mktemp -d "$scratch_base/mtl-fuzz.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
 export TMPDIR="$scratch"
 # Leak checking is off: Swift runtime caches would drown real reports, and the targets keep their
