@@ -145,7 +145,7 @@ extension ModelFile {
     guard rows == expectedRows, columns == expectedColumns else {
       throw ModelFileError.malformed(
         path: path,
-        problem: "the embedding matrix is \(rows) × \(columns), expected "
+        problem: "the embedding section holds a \(rows) × \(columns) matrix, the manifest needs "
           + "\(expectedRows) × \(expectedColumns)")
     }
     let (size, overflow) = rows.multipliedReportingOverflow(by: columns)

@@ -142,7 +142,8 @@ struct ModelFileGoldenTests {
     Self.resetChecksum(&bytes)
     #expect(
       throws: ModelFileError.malformed(
-        path: "m.mtl", problem: "the embedding matrix is 1162757151 × 2, expected 4 × 2")
+        path: "m.mtl",
+        problem: "the embedding section holds a 1162757151 × 2 matrix, the manifest needs 4 × 2")
     ) {
       try ModelFile.decode(bytes, path: "m.mtl")
     }
