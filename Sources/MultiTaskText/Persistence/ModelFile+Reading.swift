@@ -96,14 +96,22 @@ extension ModelFile {
       guard id == index else {
         throw ModelFileError.malformed(path: path, problem: "duplicate vocabulary token \(index)")
       }
-      counts.append(Int(try vocabularyReader.readUInt64()))
+      guard let count = Int(exactly: try vocabularyReader.readUInt64()) else {
+        throw ModelFileError.malformed(
+          path: path, problem: "vocabulary token \(index) has a bad count")
+      }
+      counts.append(count)
     }
     let vocabulary = Vocabulary(table: builder.table, counts: counts)
 
     guard let embeddingRange = sections.first(where: { $0.tag == embeddingsTag })?.range else {
       throw ModelFileError.malformed(path: path, problem: "the embedding section is missing")
     }
-    let embeddings = try readSparseMatrix(payload(embeddingRange), path: path)
+    let (expectedRows, rowsOverflow) = vocabulary.count.addingReportingOverflow(
+      manifest.features.buckets)
+    let embeddings = try readSparseMatrix(
+      payload(embeddingRange), expectedRows: rowsOverflow ? -1 : expectedRows,
+      expectedColumns: manifest.dimension, path: path)
     var heads = [Matrix?](repeating: nil, count: manifest.tasks.count)
     for section in sections where section.tag == headTag {
       let (index, matrix) = try readMatrix(payload(section.range), path: path, hasIndex: true)
@@ -133,14 +141,29 @@ extension ModelFile {
       heads: heads.map { $0! }, privateEmbeddings: privateTables.map { $0! })
   }
 
+  /// Reads the sparse embedding matrix, checking its shape against the manifest's before
+  /// allocating it, so a small file cannot make the reader allocate a huge matrix.
   private static func readSparseMatrix(
-    _ reader: BinaryReader, path: String
+    _ reader: BinaryReader, expectedRows: Int, expectedColumns: Int, path: String
   ) throws -> EmbeddingTable {
     var reader = reader
     let rows = Int(try reader.readUInt32())
     let columns = Int(try reader.readUInt32())
     let stored = Int(try reader.readUInt32())
-    guard stored <= rows, reader.remaining == stored * 4 + stored * columns * 4 else {
+    guard rows == expectedRows, columns == expectedColumns else {
+      throw ModelFileError.malformed(
+        path: path,
+        problem: "the embedding section holds a \(rows) × \(columns) matrix, the manifest needs "
+          + "\(expectedRows) × \(expectedColumns)")
+    }
+    let (size, overflow) = rows.multipliedReportingOverflow(by: columns)
+    // Each stored row takes a 4-byte index and `columns` floats.
+    let (storedBytes, storedOverflow) = stored.multipliedReportingOverflow(by: (columns + 1) * 4)
+    // A loaded table keeps one 4-byte position per row, so the row count is bounded too:
+    // 2^28 rows is far beyond any real vocabulary plus buckets.
+    guard !overflow, !storedOverflow, stored <= rows, reader.remaining == storedBytes,
+      size <= Int(Int32.max) * 64, rows <= 1 << 28
+    else {
       throw ModelFileError.malformed(
         path: path, problem: "a \(rows) × \(columns) embedding matrix does not fit its section")
     }
@@ -165,9 +188,8 @@ extension ModelFile {
     let index = hasIndex ? Int(try reader.readUInt32()) : 0
     let rows = Int(try reader.readUInt32())
     let columns = Int(try reader.readUInt32())
-    guard rows.multipliedReportingOverflow(by: columns).overflow == false,
-      rows * columns * 4 == reader.remaining
-    else {
+    let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+    guard !overflow, reader.remaining % 4 == 0, count == reader.remaining / 4 else {
       throw ModelFileError.malformed(
         path: path, problem: "a \(rows) × \(columns) matrix does not fit its section")
     }

@@ -57,32 +57,34 @@ public final class TextPipeline {
     }
     let map = OffsetMap(edits: edits)
     var linkIndex = 0
+    var emittedLink = -1
     for segment in segments {
-      while linkIndex < links.count && links[linkIndex].range.upperBound <= segment.range.lowerBound
-      {
-        linkIndex += 1
-      }
-      guard linkIndex < links.count, links[linkIndex].range.overlaps(segment.range) else {
-        emit(segment, map: map, into: &result)
-        continue
-      }
-      // The segment overlaps a link: the link replaces the pieces ICU cut it into, and any part
-      // of the segment outside the link stays a token of its own.
-      let link = links[linkIndex]
-      if segment.range.lowerBound < link.range.lowerBound {
-        emit(
-          Segment(range: segment.range.lowerBound..<link.range.lowerBound, kind: segment.kind),
-          map: map, into: &result)
-      }
-      if segment.range.lowerBound <= link.range.lowerBound
-        || result.tokens.last?.range != link.range
-      {
-        emit(link, map: map, into: &result)
-      }
-      if segment.range.upperBound > link.range.upperBound {
-        emit(
-          Segment(range: link.range.upperBound..<segment.range.upperBound, kind: segment.kind),
-          map: map, into: &result)
+      // The links a segment overlaps replace the pieces ICU cut them into; the parts of the
+      // segment outside every link stay tokens of their own. One segment may overlap several
+      // links (ICU joins letters of different scripts), and one link several segments.
+      var start = segment.range.lowerBound
+      while start < segment.range.upperBound {
+        while linkIndex < links.count && links[linkIndex].range.upperBound <= start {
+          linkIndex += 1
+        }
+        guard linkIndex < links.count, links[linkIndex].range.lowerBound < segment.range.upperBound
+        else {
+          emit(
+            Segment(range: start..<segment.range.upperBound, kind: segment.kind), map: map,
+            into: &result)
+          break
+        }
+        let link = links[linkIndex]
+        if start < link.range.lowerBound {
+          emit(
+            Segment(range: start..<link.range.lowerBound, kind: segment.kind), map: map,
+            into: &result)
+        }
+        if emittedLink != linkIndex {
+          emit(link, map: map, into: &result)
+          emittedLink = linkIndex
+        }
+        start = link.range.upperBound
       }
     }
   }

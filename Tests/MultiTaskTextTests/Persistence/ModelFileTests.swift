@@ -115,6 +115,77 @@ struct ModelFileGoldenTests {
     #expect(try ModelFile.decode(bytes, path: "golden.mtl") == Self.handMade())
   }
 
+  /// The input on which the model file fuzzer crashed: a vocabulary count above `Int.max`,
+  /// behind a valid checksum, trapped when converted to `Int`.
+  @Test func aVocabularyCountAboveIntMaxIsMalformed() throws {
+    var bytes = try ModelFile.encode(Self.handMade())
+    // The first token's count follows the VOCB header, the token count and "win" with its length.
+    let vocabulary = try #require(Self.offset(ofTag: "VOCB", in: bytes))
+    let count = vocabulary + 12 + 4 + 4 + 3
+    for index in count..<(count + 8) { bytes[index] = 0xFF }
+    Self.resetChecksum(&bytes)
+    #expect(
+      throws: ModelFileError.malformed(
+        path: "m.mtl", problem: "vocabulary token 0 has a bad count")
+    ) {
+      try ModelFile.decode(bytes, path: "m.mtl")
+    }
+  }
+
+  /// The input on which the model file fuzzer ran out of memory: a 664-byte file whose
+  /// embedding section claims 1,162,757,151 rows, which the reader allocated before comparing
+  /// the shape with the manifest's.
+  @Test func anEmbeddingShapeThatDisagreesWithTheManifestIsRejectedBeforeAllocating() throws {
+    var bytes = try ModelFile.encode(Self.handMade())
+    let embeddings = try #require(Self.offset(ofTag: "EMBD", in: bytes))
+    Self.write(1_162_757_151, at: embeddings + 12, in: &bytes)
+    Self.resetChecksum(&bytes)
+    #expect(
+      throws: ModelFileError.malformed(
+        path: "m.mtl",
+        problem: "the embedding section holds a 1162757151 × 2 matrix, the manifest needs 4 × 2")
+    ) {
+      try ModelFile.decode(bytes, path: "m.mtl")
+    }
+  }
+
+  /// A head of 2³¹ × 2³¹ floats: the count fits in `Int`, but its size in bytes did not, and
+  /// computing it trapped.
+  @Test func aHeadWhoseByteSizeOverflowsIsMalformed() throws {
+    var bytes = try ModelFile.encode(Self.handMade())
+    let head = try #require(Self.offset(ofTag: "HEAD", in: bytes))
+    Self.write(1 << 31, at: head + 16, in: &bytes)
+    Self.write(1 << 31, at: head + 20, in: &bytes)
+    Self.resetChecksum(&bytes)
+    #expect(
+      throws: ModelFileError.malformed(
+        path: "m.mtl", problem: "a 2147483648 × 2147483648 matrix does not fit its section")
+    ) {
+      try ModelFile.decode(bytes, path: "m.mtl")
+    }
+  }
+
+  /// Overwrites four bytes with `value`, little-endian.
+  static func write(_ value: UInt32, at offset: Int, in bytes: inout [UInt8]) {
+    for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+  }
+
+  /// The offset of the first section header with `tag`.
+  static func offset(ofTag tag: String, in bytes: [UInt8]) -> Int? {
+    let pattern = Array(tag.utf8)
+    return (0...(bytes.count - pattern.count)).first {
+      Array(bytes[$0..<($0 + pattern.count)]) == pattern
+    }
+  }
+
+  /// Rewrites the trailing checksum so that a deliberately damaged file passes it.
+  static func resetChecksum(_ bytes: inout [UInt8]) {
+    bytes.removeLast(4)
+    var checksum = BinaryWriter()
+    checksum.write(Checksum.of(bytes))
+    bytes.append(contentsOf: checksum.bytes)
+  }
+
   @Test func unknownSectionsAreSkipped() throws {
     var bytes = try ModelFile.encode(Self.handMade())
     let endStart = bytes.count - 16

@@ -87,6 +87,10 @@ struct TextPipelineTests {
     Case(input: "ok 😀 !", tokens: ["ok", "😀"], tokenizer: Tokenizer(dropsPunctuation: true)),
     Case(input: "ok 😀 !", tokens: ["ok", "!"], tokenizer: Tokenizer(dropsSymbols: true)),
     // Nothing to tokenize.
+    // ICU joins Latin and Hebrew letters into one word that overlaps two URLs (found by fuzzing).
+    Case(
+      input: "https://a.io/x\u{5D1}https://b.io",
+      tokens: ["https://a.io/x", "\u{5D1}", "https://b.io"], kinds: [.url, .word, .url]),
     Case(input: "", tokens: []),
     Case(input: " \t \u{3000}\u{200B} ", tokens: []),
   ]
@@ -162,6 +166,32 @@ struct TextPipelineTests {
     #expect(result.text(of: result.tokens[words - 1]) == "word")
     #expect(result.tokens[words].originalRange == (words * 5)..<(words * 5 + 6))
     #expect(result.text(of: result.tokens.last!) == "ます")
+  }
+
+  /// The input on which the tokenizer fuzzer found overlapping tokens: an ICU word that ran from
+  /// inside one URL into the next.
+  @Test func aWordSpanningTwoLinksGivesOrderedTokens() throws {
+    let pipeline = try TextPipeline(
+      normalizer: TextNormalizer(form: .none, caseFolding: true),
+      tokenizer: Tokenizer(emails: .placeholder))
+    let bytes: [UInt8] = [
+      0xD9, 0x85, 0xD8, 0xB1, 0xD8, 0xD8, 0xAD, 0xA8, 0xD8, 0xB1, 0xD8, 0xAD, 0xA8, 0xD8, 0x5D,
+      0x20, 0x68, 0x74, 0x74, 0x70, 0x73, 0x3A, 0x2F, 0x2F, 0x65, 0x78, 0x70, 0xD7, 0x91, 0xD7,
+      0xA8, 0xD7, 0x99, 0xD7, 0xAA, 0xD8, 0xAD, 0x68, 0x74, 0x74, 0x70, 0x73, 0x3A, 0x2F, 0x2F,
+      0x65, 0x88, 0x8F, 0xD7, 0x91, 0xD7, 0xA8, 0xD7, 0x99, 0xD7, 0xAA,
+    ]
+    var result = TokenizedText()
+    try bytes.withUnsafeBytes { try pipeline.tokenize($0, into: &result) }
+    var previous = Token(kind: .other, range: 0..<0, originalRange: 0..<0, isPlaceholder: false)
+    for token in result.tokens {
+      #expect(token.range.lowerBound >= previous.range.upperBound, "\(token) after \(previous)")
+      #expect(token.originalRange.lowerBound >= previous.originalRange.lowerBound)
+      previous = token
+    }
+    #expect(
+      result.tokens.filter { $0.kind == .url }.map { result.text(of: $0) } == [
+        "https://exp", "https://e",
+      ])
   }
 
   @Test func reusingOneResultAcrossDocumentsGivesTheSameTokens() throws {
