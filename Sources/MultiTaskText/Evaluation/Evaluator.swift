@@ -43,15 +43,11 @@ public struct Evaluator {
       while let example = try reader.next() {
         guard let truth = example.labels[taskName] else { continue }
         var text = example.text
-        let failure = text.withUTF8 { utf8 -> TextError? in
-          do throws(TextError) {
-            try predictor.run(UnsafeRawBufferPointer(utf8))
-            return nil
-          } catch { return error }
-        }
-        if let failure {
+        do {
+          try text.withUTF8Bytes { (bytes) throws(TextError) in try predictor.run(bytes) }
+        } catch {
           throw EvaluationError.text(
-            path: source.path, line: example.location?.line ?? 0, problem: "\(failure)")
+            path: source.path, line: example.location?.line ?? 0, problem: "\(error)")
         }
         matrix.record(truth: truth, predicted: Int(predictor.best(ofTask: task).label.rawValue))
       }

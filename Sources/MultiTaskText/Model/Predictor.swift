@@ -75,14 +75,8 @@ public final class Predictor {
 
   /// Every task's answer for `text`. Convenient; allocates the answers.
   public func predict(_ text: String) throws(TextError) -> [TaskPrediction] {
-    var utf8 = Array(text.utf8)
-    let failure = utf8.withUnsafeMutableBytes { bytes -> TextError? in
-      do throws(TextError) {
-        try run(UnsafeRawBufferPointer(bytes))
-        return nil
-      } catch { return error }
-    }
-    if let failure { throw failure }
+    var text = text
+    try text.withUTF8Bytes { (bytes) throws(TextError) in try run(bytes) }
     return model.manifest.tasks.indices.map { task in
       let labels = model.manifest.tasks[task].labels
       let (best, probability) = best(ofTask: task)

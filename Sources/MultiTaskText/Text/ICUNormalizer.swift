@@ -53,14 +53,10 @@ public final class ICUNormalizer {
   public func normalize(_ text: String) throws(TextError) -> String {
     var output: [UInt8] = []
     var edits: [TextEdit] = []
-    var utf8 = Array(text.utf8)
-    let failure = utf8.withUnsafeMutableBytes { bytes -> TextError? in
-      do throws(TextError) {
-        _ = try normalize(UnsafeRawBufferPointer(bytes), into: &output, edits: &edits)
-        return nil
-      } catch { return error }
+    var text = text
+    _ = try text.withUTF8Bytes { (bytes) throws(TextError) in
+      try normalize(bytes, into: &output, edits: &edits)
     }
-    if let failure { throw failure }
     return String(decoding: output, as: UTF8.self)
   }
 

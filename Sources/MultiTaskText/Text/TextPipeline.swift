@@ -30,14 +30,8 @@ public final class TextPipeline {
   /// Tokenizes `text`. Allocates a new result; loops should use ``tokenize(_:into:)``.
   public func tokenize(_ text: String) throws(TextError) -> TokenizedText {
     var result = TokenizedText()
-    var utf8 = Array(text.utf8)
-    let failure = utf8.withUnsafeMutableBytes { bytes -> TextError? in
-      do throws(TextError) {
-        try tokenize(UnsafeRawBufferPointer(bytes), into: &result)
-        return nil
-      } catch { return error }
-    }
-    if let failure { throw failure }
+    var text = text
+    try text.withUTF8Bytes { (bytes) throws(TextError) in try tokenize(bytes, into: &result) }
     return result
   }
 

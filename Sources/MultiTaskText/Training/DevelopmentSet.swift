@@ -45,15 +45,13 @@ public struct DevelopmentSet: Sendable {
         while let example = try reader.next() {
           guard let label = example.labels[configuration.name] else { continue }
           var text = example.text
-          let failure = text.withUTF8 { utf8 -> TextError? in
-            do throws(TextError) {
-              try encoder.encode(UnsafeRawBufferPointer(utf8), vocabulary: vocabulary)
-              return nil
-            } catch { return error }
-          }
-          if let failure {
+          do {
+            try text.withUTF8Bytes { (bytes) throws(TextError) in
+              try encoder.encode(bytes, vocabulary: vocabulary)
+            }
+          } catch {
             throw TrainingError.text(
-              path: source.path, line: example.location?.line ?? 0, error: failure)
+              path: source.path, line: example.location?.line ?? 0, error: error)
           }
           set.features.append(contentsOf: encoder.features)
           set.offsets.append(set.features.count)

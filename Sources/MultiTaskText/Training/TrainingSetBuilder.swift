@@ -85,16 +85,14 @@ struct TrainingSetBuilder {
     _ example: Example, label: String?, task: Int
   ) throws(TrainingError) -> Int {
     var text = example.text
-    let failure = text.withUTF8 { utf8 -> TextError? in
-      do throws(TextError) {
-        try pipeline.tokenize(UnsafeRawBufferPointer(utf8), into: &tokenized)
-        return nil
-      } catch { return error }
-    }
-    if let failure {
+    do {
+      try text.withUTF8Bytes { (bytes) throws(TextError) in
+        try pipeline.tokenize(bytes, into: &tokenized)
+      }
+    } catch {
       throw .text(
         path: example.location?.path ?? tasks[task].train.path,
-        line: example.location?.line ?? 0, error: failure)
+        line: example.location?.line ?? 0, error: error)
     }
     for token in tokenized.tokens {
       let id = tokenized.withUTF8(of: token) { utf8 in
