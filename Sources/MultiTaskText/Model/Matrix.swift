@@ -32,9 +32,10 @@ public struct Matrix: Sendable, Equatable {
 
   /// Creates a matrix of values drawn uniformly from `[-bound, bound)`.
   ///
-  /// fastText initializes its embedding table this way with `bound = 1 / dimension`, which
-  /// keeps the averaged hidden vector small whatever the dimension. Values are drawn row by
-  /// row from `generator`, so one seed always gives the same matrix.
+  /// This is fastText's initialization of its embedding table (`bound = 1 / dimension`). The
+  /// trainer itself initializes only the rows its corpus uses, each from its own stream (see
+  /// `EmbeddingStorage`); this initializer serves callers that want a whole random matrix.
+  /// Values are drawn row by row from `generator`, so one seed always gives the same matrix.
   ///
   /// - Parameters:
   ///   - bound: The largest magnitude; must not be negative.

@@ -14,7 +14,7 @@ public struct DevelopmentSet: Sendable {
   /// What reading each dev file counted (skipped records, repaired lines).
   public internal(set) var corpusStatistics: [CorpusStatistics] = []
 
-  init(taskCount: Int, hasDevelopmentFile: [Bool]) {
+  init(hasDevelopmentFile: [Bool]) {
     self.hasDevelopmentFile = hasDevelopmentFile
   }
 
@@ -33,8 +33,7 @@ public struct DevelopmentSet: Sendable {
     } catch {
       throw .corpus(.invalidConfiguration(path: tasks[0].train.path, problem: "\(error)"))
     }
-    var set = DevelopmentSet(
-      taskCount: tasks.count, hasDevelopmentFile: tasks.map { $0.dev != nil })
+    var set = DevelopmentSet(hasDevelopmentFile: tasks.map { $0.dev != nil })
     for (task, configuration) in tasks.enumerated() {
       guard var source = configuration.dev else { continue }
       source.taskName = configuration.name

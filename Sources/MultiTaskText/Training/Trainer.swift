@@ -32,7 +32,7 @@ public struct Trainer: Sendable {
         documents: set.documentCount, tokens: set.tokenCount, vocabulary: vocabulary.count,
         labelsPerTask: labelSets.map(\.count)))
     let development = try DevelopmentSet.read(
-      tasks: configuration.tasks, manifest: manifest(labelSets: labelSets, set: set),
+      tasks: configuration.tasks, manifest: manifest(labelSets: labelSets, labelCounts: nil),
       vocabulary: vocabulary, skipInvalid: configuration.training.skipInvalid)
     onEvent(.corpusStatistics(set.corpusStatistics + (development?.corpusStatistics ?? [])))
     return try train(
@@ -79,7 +79,8 @@ public struct Trainer: Sendable {
     let state = TrainingState(
       dimension: dimension, labelCounts: labelSets.map(\.count),
       privateBuckets: configuration.model.privateBuckets)
-    let labelWeights = self.labelWeights(set: set, labelSets: labelSets)
+    let labelCounts = set.labelCounts(labelsPerTask: labelSets.map(\.count))
+    let labelWeights = self.labelWeights(labelCounts: labelCounts, labelSets: labelSets)
     let headScales = configuration.tasks.map { Float($0.learningRateScale) }
 
     var schedule = EpochSchedule(
@@ -139,21 +140,21 @@ public struct Trainer: Sendable {
       onEvent(.keptEpoch(best.epoch))
     }
     return MultiTaskModel(
-      manifest: manifest(labelSets: labelSets, set: set), vocabulary: vocabulary,
+      manifest: manifest(labelSets: labelSets, labelCounts: labelCounts), vocabulary: vocabulary,
       embeddings: embeddings.finish(), heads: state.headMatrices(),
       privateEmbeddings: state.privateMatrices())
   }
 
-  /// The manifest recording how this trainer prepares text and features.
-  func manifest(labelSets: [LabelSet], set: TrainingSet) -> ModelManifest {
-    let counts = set.labelCounts(labelsPerTask: labelSets.map(\.count))
+  /// The manifest recording how this trainer prepares text and features, with the training
+  /// documents per label when they are known.
+  func manifest(labelSets: [LabelSet], labelCounts: [[Int]]?) -> ModelManifest {
     var manifest = ModelManifest(
       normalizer: configuration.text.normalizer, tokenizer: configuration.text.tokenizer,
       features: configuration.features, dimension: configuration.model.dimension,
       tasks: configuration.tasks.indices.map { task in
         ModelManifest.Task(
           name: configuration.tasks[task].name, labels: labelSets[task],
-          weight: configuration.tasks[task].weight, labelCounts: counts[task])
+          weight: configuration.tasks[task].weight, labelCounts: labelCounts?[task])
       },
       training: configuration.training)
     let privateBuckets = configuration.model.privateBuckets
@@ -163,9 +164,8 @@ public struct Trainer: Sendable {
 
   /// Task weight × class weight for every task and label. Balanced class weights are
   /// `documents / (labels × documents with the label)`, as in scikit-learn.
-  func labelWeights(set: TrainingSet, labelSets: [LabelSet]) -> [[Float]] {
-    let counts = set.labelCounts(labelsPerTask: labelSets.map(\.count))
-    return configuration.tasks.indices.map { task in
+  func labelWeights(labelCounts counts: [[Int]], labelSets: [LabelSet]) -> [[Float]] {
+    configuration.tasks.indices.map { task in
       let weight = Float(configuration.tasks[task].weight)
       guard configuration.tasks[task].classWeighting == .balanced else {
         return Array(repeating: weight, count: labelSets[task].count)
