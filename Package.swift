@@ -6,6 +6,7 @@ let package = Package(
   name: "MultiTaskText",
   products: [
     .library(name: "MultiTaskText", targets: ["MultiTaskText"]),
+    .library(name: "MultiTaskTextConfiguration", targets: ["MultiTaskTextConfiguration"]),
     .executable(name: "mtl", targets: ["MultiTaskTextCLI"]),
   ],
   dependencies: [
@@ -30,9 +31,14 @@ let package = Package(
 
     // MARK: Library
 
+    // Text → Corpus → Vocabulary/Features → Model → Training → Evaluation → Pipeline. Reads
+    // corpus files but no configuration files, so a program that builds its settings in code
+    // links neither Yams nor a YAML parser.
+    .target(name: "MultiTaskText", dependencies: ["CICUShim"]),
+    // Configuration files (YAML or JSON) to pipeline settings, with key-path errors.
     .target(
-      name: "MultiTaskText",
-      dependencies: ["CICUShim", .product(name: "Yams", package: "Yams")]
+      name: "MultiTaskTextConfiguration",
+      dependencies: ["MultiTaskText", .product(name: "Yams", package: "Yams")]
     ),
 
     // MARK: Command-line tool
@@ -41,6 +47,7 @@ let package = Package(
       name: "MultiTaskTextCLI",
       dependencies: [
         "MultiTaskText",
+        "MultiTaskTextConfiguration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -48,6 +55,9 @@ let package = Package(
     // MARK: Tests
 
     .testTarget(name: "MultiTaskTextTests", dependencies: ["MultiTaskText"]),
+    .testTarget(
+      name: "MultiTaskTextConfigurationTests",
+      dependencies: ["MultiTaskTextConfiguration", "MultiTaskText"]),
     .testTarget(name: "MultiTaskTextCLITests", dependencies: ["MultiTaskTextCLI"]),
   ],
   cxxLanguageStandard: .cxx17

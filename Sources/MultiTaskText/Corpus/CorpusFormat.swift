@@ -1,3 +1,5 @@
+import Foundation
+
 /// The file formats a corpus can be read from.
 ///
 /// Configuration files name the format as a string (`"format": "jsonl"`), so the raw values are
@@ -13,4 +15,18 @@ public enum CorpusFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case tsv
   /// fastText's training format: `__label__X text`, with the label prefix configurable.
   case fasttext
+}
+
+extension CorpusSource {
+  /// The format a file extension implies: `.jsonl`/`.json` → JSONL, `.csv`, `.tsv`, and
+  /// `.txt`/`.ft` → fastText; `nil` for any other extension.
+  public static func inferredFormat(path: String) -> CorpusFormat? {
+    switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+    case "jsonl", "json": return .jsonl
+    case "csv": return .csv
+    case "tsv": return .tsv
+    case "txt", "ft": return .fasttext
+    default: return nil
+    }
+  }
 }

@@ -96,7 +96,7 @@ public struct CorpusSource: Sendable, Hashable {
   }
 
   /// Checks settings that would make every record fail.
-  func validate() throws(CorpusError) {
+  public func validate() throws(CorpusError) {
     if textField.isEmpty || labelField.isEmpty || labelsField.isEmpty {
       throw .invalidConfiguration(path: path, problem: "field names must not be empty")
     }

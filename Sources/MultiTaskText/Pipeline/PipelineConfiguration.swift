@@ -1,10 +1,10 @@
-/// Everything one training run needs: the tasks and their corpora, text preparation,
-/// featurization, model size, training schedule and where results go.
+/// Everything one pipeline run needs to read, train and evaluate: the tasks and their corpora,
+/// text preparation, featurization, model size and the training schedule.
 ///
-/// A configuration file (YAML or JSON) is read by ``load(path:overrides:)``, which checks
-/// every key and value and names the offending key path in its errors. The value is also
-/// `Codable`, so a model file's manifest can record the exact run that produced it; that
-/// plain encoding is separate from the strict, forgiving-with-defaults file loader.
+/// Where results are written is not part of it: the library's ``Pipeline`` returns its results
+/// and the caller decides where they go. Configuration files are read by the
+/// `MultiTaskTextConfiguration` module, which adds the output settings. The value is
+/// `Codable`, so a run can record the exact settings it used.
 public struct PipelineConfiguration: Codable, Sendable, Equatable {
   /// The tasks trained together on the shared encoder, in file order; task ids follow it.
   public var tasks: [TaskConfiguration]
@@ -16,8 +16,6 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
   public var features: FeatureConfiguration
   /// The optimization schedule and how tasks are interleaved.
   public var training: TrainingConfiguration
-  /// Where the model, vocabulary and reports are written.
-  public var output: OutputConfiguration
 
   /// Creates a configuration from its sections.
   ///
@@ -27,21 +25,18 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
   ///   - model: Model size; defaults to 50 dimensions.
   ///   - features: Featurization; defaults to fastText's supervised mode with bigrams.
   ///   - training: The schedule; defaults to 5 epochs at learning rate 0.5.
-  ///   - output: Where results go.
   public init(
     tasks: [TaskConfiguration],
     text: TextConfiguration = TextConfiguration(),
     model: ModelConfiguration = ModelConfiguration(),
     features: FeatureConfiguration = FeatureConfiguration(),
-    training: TrainingConfiguration = TrainingConfiguration(),
-    output: OutputConfiguration
+    training: TrainingConfiguration = TrainingConfiguration()
   ) {
     self.tasks = tasks
     self.text = text
     self.model = model
     self.features = features
     self.training = training
-    self.output = output
   }
 
   /// The task with the given name, if the configuration has one.

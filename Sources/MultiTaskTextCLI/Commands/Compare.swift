@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MultiTaskText
+import MultiTaskTextConfiguration
 
 #if canImport(Glibc)
   import Glibc
@@ -22,7 +23,8 @@ struct Compare: ParsableCommand {
   @OptionGroup var options: ConfigurationOptions
 
   func run() throws {
-    let configuration = try options.load()
+    let run = try options.load()
+    let configuration = run.pipeline
     // Ctrl-C ends a comparison at once: it has written nothing until its last step, and
     // that step is atomic.
     let reporter = ComparisonProgress(configuration: configuration, quiet: options.quiet)
@@ -35,7 +37,7 @@ struct Compare: ParsableCommand {
       throw CommandFailure("\(error)")
     }
     reporter.finish()
-    let directory = configuration.output.directory as NSString
+    let directory = run.output.directory as NSString
     var written: [String] = []
     for (name, format) in [
       ("compare.json", ReportFormat.json), ("compare.md", .markdown), ("compare.html", .html),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MultiTaskText
+import MultiTaskTextConfiguration
 
 #if canImport(Glibc)
   import Glibc
@@ -53,7 +54,7 @@ struct Eval: ParsableCommand {
     do { loaded = try ModelFile.read(path: model) } catch { throw CommandFailure("\(error)") }
     var configuration: PipelineConfiguration?
     if let config {
-      do { configuration = try PipelineConfiguration.load(path: config) } catch {
+      do { configuration = try RunConfiguration.load(path: config).pipeline } catch {
         throw CommandFailure("\(error)")
       }
     }

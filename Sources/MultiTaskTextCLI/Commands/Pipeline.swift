@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MultiTaskText
+import MultiTaskTextConfiguration
 
 #if canImport(Glibc)
   import Glibc
@@ -22,11 +23,12 @@ struct Pipeline: ParsableCommand {
   @OptionGroup var options: ConfigurationOptions
 
   func run() throws {
-    let configuration = try options.load()
+    let run = try options.load()
+    let configuration = run.pipeline
     let warnings = CorpusWarnings()
     defer { warnings.emit() }
     let output = try TrainingRun(
-      configuration: configuration, quiet: options.quiet, warnings: warnings
+      configuration: run, quiet: options.quiet, warnings: warnings
     ).run()
     let files = configuration.tasks.compactMap { task in
       task.test.map { (task: task.name, source: $0) }
@@ -42,7 +44,7 @@ struct Pipeline: ParsableCommand {
         throw CommandFailure("\(error)")
       }
     }
-    let directory = configuration.output.directory as NSString
+    let directory = run.output.directory as NSString
     try Interruption.whileWriting {
       for (name, format) in [
         ("report.json", ReportFormat.json), ("report.md", .markdown), ("report.html", .html),

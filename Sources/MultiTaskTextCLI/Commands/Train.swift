@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MultiTaskText
+import MultiTaskTextConfiguration
 
 /// `mtl train CONFIG`: trains one model for every task in the configuration.
 struct Train: ParsableCommand {
@@ -16,10 +17,11 @@ struct Train: ParsableCommand {
   @OptionGroup var options: ConfigurationOptions
 
   func run() throws {
-    let configuration = try options.load()
+    let run = try options.load()
+    let configuration = run.pipeline
     let warnings = CorpusWarnings()
     let output = try TrainingRun(
-      configuration: configuration, quiet: options.quiet, warnings: warnings
+      configuration: run, quiet: options.quiet, warnings: warnings
     ).run()
     warnings.emit()
     print(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MultiTaskText
+import MultiTaskTextConfiguration
 
 /// The configuration file and command-line overrides shared by `train` and `pipeline`.
 struct ConfigurationOptions: ParsableArguments {
@@ -23,16 +24,16 @@ struct ConfigurationOptions: ParsableArguments {
   var skipInvalid = false
 
   /// Loads the configuration and checks that every data file exists, before any work.
-  func load() throws -> PipelineConfiguration {
+  func load() throws -> RunConfiguration {
     do {
-      var loaded = try PipelineConfiguration.load(path: configuration, overrides: overrides)
-      try loaded.validateFilesExist(configurationPath: configuration)
+      var loaded = try RunConfiguration.load(path: configuration, overrides: overrides)
+      try loaded.pipeline.validateFilesExist(configurationPath: configuration)
       if skipInvalid {
-        loaded.training.skipInvalid = true
-        for index in loaded.tasks.indices {
-          loaded.tasks[index].train.skipInvalid = true
-          loaded.tasks[index].dev?.skipInvalid = true
-          loaded.tasks[index].test?.skipInvalid = true
+        loaded.pipeline.training.skipInvalid = true
+        for index in loaded.pipeline.tasks.indices {
+          loaded.pipeline.tasks[index].train.skipInvalid = true
+          loaded.pipeline.tasks[index].dev?.skipInvalid = true
+          loaded.pipeline.tasks[index].test?.skipInvalid = true
         }
       }
       return loaded

@@ -1,10 +1,11 @@
 import Foundation
 import MultiTaskText
+import MultiTaskTextConfiguration
 
 /// Trains from a configuration with progress and Ctrl-C handling, then writes the model and
 /// the vocabulary into the output directory. Shared by `train` and `pipeline`.
 struct TrainingRun {
-  let configuration: PipelineConfiguration
+  let settings: RunConfiguration
   let quiet: Bool
   /// Receives what reading the corpora counted; the command prints it at the end.
   let warnings: CorpusWarnings
@@ -17,18 +18,25 @@ struct TrainingRun {
     var history: TrainingHistory
   }
 
+  init(configuration: RunConfiguration, quiet: Bool, warnings: CorpusWarnings) {
+    settings = configuration
+    self.quiet = quiet
+    self.warnings = warnings
+  }
+
   func run() throws -> Output {
     // Reading corpora writes nothing, so a signal may end the process at once; the trainer
     // is told to stop at its next check only once epochs begin.
     Interruption.enter(
       .exitAtOnce,
       message: "Error: interrupted while reading the corpora; no model was written\n")
+    let configuration = settings.pipeline
     let taskNames = configuration.tasks.map(\.name)
     let reporter = ProgressReporter(taskNames: taskNames, quiet: quiet)
     let recorder = HistoryRecorder(taskNames: taskNames)
     let warnings = self.warnings
     let start = Date()
-    let directory = configuration.output.directory
+    let directory = settings.output.directory
     let modelPath = (directory as NSString).appendingPathComponent("model.mtl")
     let model: MultiTaskModel
     do {
@@ -59,7 +67,7 @@ struct TrainingRun {
     reporter.finish()
     let seconds = Date().timeIntervalSince(start)
     var vocabularyPaths = [(directory as NSString).appendingPathComponent("vocabulary.tsv")]
-    if let copy = configuration.output.vocabularyCopy { vocabularyPaths.append(copy) }
+    if let copy = settings.output.vocabularyCopy { vocabularyPaths.append(copy) }
     try Interruption.whileWriting {
       if Interruption.wasRequested {
         throw CommandFailure(

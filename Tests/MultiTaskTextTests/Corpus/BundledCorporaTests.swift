@@ -45,11 +45,4 @@ struct BundledCorporaTests {
     #expect(kinds.filter { $0 == .ideographic }.count > 50)
     #expect(kinds.filter { $0 == .kana }.count > 20)
   }
-
-  @Test func theDefaultConfigurationLoadsAndNamesExistingFiles() throws {
-    let path = try Self.folder().appendingPathComponent("default.yaml").path
-    let configuration = try PipelineConfiguration.load(path: path)
-    try configuration.validateFilesExist(configurationPath: path)
-    #expect(configuration.tasks.map(\.name) == ["topic", "sentiment", "spam"])
-  }
 }

@@ -39,9 +39,7 @@ struct TrainingFixture {
     var sentiment = TaskConfiguration(
       name: "sentiment", train: CorpusSource(path: sentimentPath, format: .jsonl))
     sentiment.test = sentiment.train
-    var configuration = PipelineConfiguration(
-      tasks: [topic, sentiment],
-      output: OutputConfiguration(directory: directory.url.path, vocabularyCopy: nil))
+    var configuration = PipelineConfiguration(tasks: [topic, sentiment])
     configuration.model.dimension = 16
     configuration.features.buckets = 5_000
     configuration.training.epochs = epochs

@@ -1,3 +1,5 @@
+import MultiTaskText
+
 /// Why a pipeline configuration could not be used, naming the file and the key path.
 ///
 /// Key paths are written as in the file, with list positions in brackets

@@ -1,3 +1,5 @@
+import MultiTaskText
+
 /// One mapping of a configuration document being decoded, with the key path that leads to
 /// it, so every error it throws names the full key (`training.epochs`) and the file.
 ///

@@ -1,3 +1,5 @@
+import MultiTaskText
+
 /// Where a run writes its model, vocabulary and reports.
 public struct OutputConfiguration: Codable, Sendable, Equatable {
   /// The run's directory, absolute once loaded from a file.

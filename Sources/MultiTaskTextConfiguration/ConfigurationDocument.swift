@@ -1,4 +1,5 @@
 import Foundation
+import MultiTaskText
 import Yams
 
 /// The two languages a configuration file may be written in.

@@ -1,4 +1,5 @@
 import Foundation
+import MultiTaskText
 
 extension PipelineConfiguration {
   /// Checks that every train, dev and test path names a readable regular file.

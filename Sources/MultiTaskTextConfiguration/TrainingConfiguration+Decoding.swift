@@ -1,3 +1,5 @@
+import MultiTaskText
+
 extension TrainingConfiguration {
   /// The keys allowed in the `training` section.
   static let keys = [

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MultiTaskText
+@testable import MultiTaskTextConfiguration
 
 @Suite struct ConfigurationOverrideTests {
   static let base = """
@@ -11,8 +12,8 @@ import Testing
     training: {epochs: 3}
     """
 
-  static func load(_ overrides: [String]) throws(ConfigurationError) -> PipelineConfiguration {
-    try PipelineConfiguration.parse(
+  static func load(_ overrides: [String]) throws(ConfigurationError) -> RunConfiguration {
+    try RunConfiguration.parse(
       text: base, format: .yaml, baseDirectory: "/c", overrides: overrides, sourceName: "c.yaml")
   }
 
@@ -23,27 +24,27 @@ import Testing
       "training.sampling = temperature", "training.temperature=1.5", "output.directory=out",
       "tasks.spam.textColumns=[body, 2]",
     ])
-    #expect(configuration.training.epochs == 10)
-    #expect(configuration.model.dimension == 100)
-    #expect(configuration.task(named: "topic")?.weight == 2)
-    #expect(configuration.task(named: "spam")?.weight == 3)
-    #expect(configuration.task(named: "topic")?.dev?.path == "/c/news-dev.jsonl")
-    #expect(configuration.task(named: "spam")?.train.textColumns == [.name("body"), .index(2)])
-    #expect(configuration.text.tokenizer.locale == "th")
-    #expect(configuration.training.learningRate == 0.1)
-    #expect(configuration.training.sampling == .temperature(1.5))
+    #expect(configuration.pipeline.training.epochs == 10)
+    #expect(configuration.pipeline.model.dimension == 100)
+    #expect(configuration.pipeline.task(named: "topic")?.weight == 2)
+    #expect(configuration.pipeline.task(named: "spam")?.weight == 3)
+    #expect(configuration.pipeline.task(named: "topic")?.dev?.path == "/c/news-dev.jsonl")
+    #expect(configuration.pipeline.task(named: "spam")?.train.textColumns == [.name("body"), .index(2)])
+    #expect(configuration.pipeline.text.tokenizer.locale == "th")
+    #expect(configuration.pipeline.training.learningRate == 0.1)
+    #expect(configuration.pipeline.training.sampling == .temperature(1.5))
     #expect(configuration.output.directory == "/c/out")
   }
 
   @Test func laterOverridesWinAndEmptyValuesRestoreDefaults() throws {
     let configuration = try Self.load(["training.epochs=7", "training.epochs=8"])
-    #expect(configuration.training.epochs == 8)
-    #expect(try Self.load(["training.epochs="]).training.epochs == 5)
+    #expect(configuration.pipeline.training.epochs == 8)
+    #expect(try Self.load(["training.epochs="]).pipeline.training.epochs == 5)
   }
 
   @Test func quotedValuesStayStrings() throws {
     let configuration = try Self.load([#"tasks.topic.labelPrefix="10""#])
-    #expect(configuration.task(named: "topic")?.train.labelPrefix == "10")
+    #expect(configuration.pipeline.task(named: "topic")?.train.labelPrefix == "10")
     #expect(
       throws: ConfigurationError.wrongType(
         path: "c.yaml", key: "tasks[1].textField", expected: "a string", found: "true")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MultiTaskText
+@testable import MultiTaskTextConfiguration
 
 @Suite struct PipelineConfigurationTests {
   static let exampleJSON = """
@@ -43,11 +44,11 @@ import Testing
     let directory = try TemporaryDirectory()
     let jsonPath = try directory.write(Self.exampleJSON, named: "demo.json")
     let yamlPath = try directory.write(Self.exampleYAML, named: "demo.yaml")
-    let fromJSON = try PipelineConfiguration.load(path: jsonPath)
-    let fromYAML = try PipelineConfiguration.load(path: yamlPath)
+    let fromJSON = try RunConfiguration.load(path: jsonPath)
+    let fromYAML = try RunConfiguration.load(path: yamlPath)
     #expect(fromJSON == fromYAML)
     let base = directory.url.standardizedFileURL.path
-    let task = try #require(fromJSON.tasks.first)
+    let task = try #require(fromJSON.pipeline.tasks.first)
     #expect(task.name == "topic")
     #expect(
       task.train
@@ -55,8 +56,8 @@ import Testing
     #expect(task.dev?.path == "\(base)/data/dev.jsonl")
     #expect(task.test?.path == "\(base)/data/test.jsonl")
     #expect(fromJSON.output.directory == "\(base)/runs/demo")
-    #expect(fromJSON.model.dimension == 50)
-    #expect(fromJSON.training == TrainingConfiguration(sampling: .proportional))
+    #expect(fromJSON.pipeline.model.dimension == 50)
+    #expect(fromJSON.pipeline.training == TrainingConfiguration(sampling: .proportional))
   }
 
   @Test func formatIsSniffedForOtherExtensions() throws {
@@ -64,28 +65,28 @@ import Testing
     let jsonPath = try directory.write(Self.exampleJSON, named: "demo.conf")
     let yamlPath = try directory.write(Self.exampleYAML, named: "demo.cfg")
     #expect(
-      try PipelineConfiguration.load(path: jsonPath) == PipelineConfiguration.load(path: yamlPath))
+      try RunConfiguration.load(path: jsonPath) == RunConfiguration.load(path: yamlPath))
     #expect(ConfigurationFormat.detect(path: "x.conf", text: "  {\"a\": 1}") == .json)
     #expect(ConfigurationFormat.detect(path: "x.conf", text: "a: 1") == .yaml)
     #expect(ConfigurationFormat.detect(path: "x.YML", text: "{}") == .yaml)
   }
 
   @Test func almostEmptyConfigurationTakesEveryDefault() throws {
-    let configuration = try PipelineConfiguration.parse(
+    let configuration = try RunConfiguration.parse(
       text: "tasks: [{name: spam, train: spam.tsv}]", format: .yaml, baseDirectory: "/data",
       sourceName: "/data/configs/quick.yaml")
-    let expected = PipelineConfiguration(
-      tasks: [
+    let expected = RunConfiguration(
+      pipeline: PipelineConfiguration(tasks: [
         TaskConfiguration(
           name: "spam", train: CorpusSource(path: "/data/spam.tsv", format: .tsv, taskName: "spam"))
-      ],
+      ]),
       output: OutputConfiguration(directory: "/data/runs/quick"))
     #expect(configuration == expected)
-    #expect(configuration.training.sampling == .temperature(1.5))
-    #expect(configuration.tasks[0].weight == 1)
-    #expect(configuration.tasks[0].classWeighting == .none)
-    #expect(configuration.features.maxVocabularySize == nil)
-    #expect(configuration.text == TextConfiguration())
+    #expect(configuration.pipeline.training.sampling == .temperature(1.5))
+    #expect(configuration.pipeline.tasks[0].weight == 1)
+    #expect(configuration.pipeline.tasks[0].classWeighting == .none)
+    #expect(configuration.pipeline.features.maxVocabularySize == nil)
+    #expect(configuration.pipeline.text == TextConfiguration())
   }
 
   @Test func relativePathsResolveAgainstTheConfigurationFolder() throws {
@@ -96,10 +97,10 @@ import Testing
           dev: /absolute/dev.txt
       output: {directory: out, vocabularyCopy: ../vocab/topic.tsv}
       """
-    let configuration = try PipelineConfiguration.parse(
+    let configuration = try RunConfiguration.parse(
       text: text, format: .yaml, baseDirectory: "/work/configs", sourceName: "c.yaml")
-    #expect(configuration.tasks[0].train.path == "/work/corpora/train.txt")
-    #expect(configuration.tasks[0].dev?.path == "/absolute/dev.txt")
+    #expect(configuration.pipeline.tasks[0].train.path == "/work/corpora/train.txt")
+    #expect(configuration.pipeline.tasks[0].dev?.path == "/absolute/dev.txt")
     #expect(configuration.output.directory == "/work/configs/out")
     #expect(configuration.output.vocabularyCopy == "/work/vocab/topic.tsv")
   }
@@ -120,9 +121,9 @@ import Testing
           classWeighting: balanced
           weight: 0.5
       """
-    let configuration = try PipelineConfiguration.parse(
+    let configuration = try RunConfiguration.parse(
       text: text, format: .yaml, baseDirectory: "/c", sourceName: "c.yaml")
-    let task = configuration.tasks[0]
+    let task = configuration.pipeline.tasks[0]
     #expect(
       task.train
         == CorpusSource(
@@ -149,10 +150,10 @@ import Testing
 
   @Test(arguments: extensions)
   func formatIsInferredFromTheExtension(file: String, format: CorpusFormat) throws {
-    let configuration = try PipelineConfiguration.parse(
+    let configuration = try RunConfiguration.parse(
       text: "tasks: [{name: t, train: \(file)}]", format: .yaml, baseDirectory: "/",
       sourceName: "c.yaml")
-    #expect(configuration.tasks[0].train.format == format)
+    #expect(configuration.pipeline.tasks[0].train.format == format)
   }
 
   @Test func tasksMayShareOneMultiTaskFile() throws {
@@ -161,14 +162,14 @@ import Testing
                  {"name": "sentiment", "train": "news.jsonl", "weight": 2}],
        "training": {"sampling": "temperature", "temperature": 3, "skipInvalid": true}}
       """
-    let configuration = try PipelineConfiguration.parse(
+    let configuration = try RunConfiguration.parse(
       text: text, format: .json, baseDirectory: "/n", sourceName: "n.json")
-    #expect(configuration.tasks.map(\.name) == ["topic", "sentiment"])
-    #expect(configuration.tasks.map(\.train.path) == ["/n/news.jsonl", "/n/news.jsonl"])
-    #expect(configuration.tasks.map(\.train.taskName) == ["topic", "sentiment"])
-    #expect(configuration.tasks.map(\.train.skipInvalid) == [true, true])
-    #expect(configuration.task(named: "sentiment")?.weight == 2)
-    #expect(configuration.training.sampling == .temperature(3))
+    #expect(configuration.pipeline.tasks.map(\.name) == ["topic", "sentiment"])
+    #expect(configuration.pipeline.tasks.map(\.train.path) == ["/n/news.jsonl", "/n/news.jsonl"])
+    #expect(configuration.pipeline.tasks.map(\.train.taskName) == ["topic", "sentiment"])
+    #expect(configuration.pipeline.tasks.map(\.train.skipInvalid) == [true, true])
+    #expect(configuration.pipeline.task(named: "sentiment")?.weight == 2)
+    #expect(configuration.pipeline.training.sampling == .temperature(3))
   }
 
   @Test func textSettingsAreRead() throws {
@@ -180,26 +181,26 @@ import Testing
                     urls: placeholder, emails: split, locale: th}
       features: {maxVocabularySize: 1000, minn: 2, maxn: 5}
       """
-    let configuration = try PipelineConfiguration.parse(
+    let configuration = try RunConfiguration.parse(
       text: text, format: .yaml, baseDirectory: "/", sourceName: "c.yaml")
     #expect(
-      configuration.text.normalizer
+      configuration.pipeline.text.normalizer
         == TextNormalizer(
           form: .nfc, caseFolding: false, stripsLatinAccents: true, invalidUTF8: .reject))
     #expect(
-      configuration.text.tokenizer
+      configuration.pipeline.text.tokenizer
         == Tokenizer(
           dropsPunctuation: true, dropsSymbols: true, mapsNumbers: true, urls: .placeholder,
           emails: .split, locale: "th"))
-    #expect(configuration.features.maxVocabularySize == 1000)
-    #expect(configuration.features.minCharNgram == 2)
+    #expect(configuration.pipeline.features.maxVocabularySize == 1000)
+    #expect(configuration.pipeline.features.minCharNgram == 2)
   }
 
   @Test func yamlKeepsYesAndNoAsStrings() throws {
-    let configuration = try PipelineConfiguration.parse(
+    let configuration = try RunConfiguration.parse(
       text: "tasks: [{name: t, train: a.txt, labelPrefix: no}]", format: .yaml,
       baseDirectory: "/", sourceName: "c.yaml")
-    #expect(configuration.tasks[0].train.labelPrefix == "no")
+    #expect(configuration.pipeline.tasks[0].train.labelPrefix == "no")
   }
 
   @Test func codableRoundTripPreservesEverything() throws {
@@ -211,18 +212,19 @@ import Testing
       features: {maxVocabularySize: 10}
       output: {vocabularyCopy: vocab.tsv}
       """
-    let configuration = try PipelineConfiguration.parse(
+    let configuration = try RunConfiguration.parse(
       text: text, format: .yaml, baseDirectory: "/r", sourceName: "r.yaml")
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let data = try encoder.encode(configuration)
-    let decoded = try JSONDecoder().decode(PipelineConfiguration.self, from: data)
+    let decoded = try JSONDecoder().decode(RunConfiguration.self, from: data)
     #expect(decoded == configuration)
     #expect(try encoder.encode(decoded) == data)
-    let uniform = PipelineConfiguration(
-      tasks: configuration.tasks, training: TrainingConfiguration(sampling: .uniform),
+    let uniform = RunConfiguration(
+      pipeline: PipelineConfiguration(
+        tasks: configuration.pipeline.tasks, training: TrainingConfiguration(sampling: .uniform)),
       output: configuration.output)
     let uniformData = try encoder.encode(uniform)
-    #expect(try JSONDecoder().decode(PipelineConfiguration.self, from: uniformData) == uniform)
+    #expect(try JSONDecoder().decode(RunConfiguration.self, from: uniformData) == uniform)
   }
 }

@@ -1,3 +1,5 @@
+import MultiTaskText
+
 extension FeatureConfiguration {
   /// The keys allowed in the `features` section.
   static let keys = ["wordNgrams", "buckets", "minCount", "minn", "maxn", "maxVocabularySize"]

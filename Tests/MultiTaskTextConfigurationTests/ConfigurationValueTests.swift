@@ -1,6 +1,7 @@
 import Testing
 
 @testable import MultiTaskText
+@testable import MultiTaskTextConfiguration
 
 @Suite struct ConfigurationValueTests {
   static let scalars: [(String, ConfigurationValue)] = [

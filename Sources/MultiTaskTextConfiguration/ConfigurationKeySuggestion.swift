@@ -1,3 +1,5 @@
+import MultiTaskText
+
 /// Picks the valid key a misspelled one most likely meant, for "did you mean" hints.
 enum ConfigurationKeySuggestion {
   /// The most edits a key may be away from a valid key and still be suggested.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MultiTaskText
+@testable import MultiTaskTextConfiguration
 
 @Suite struct ConfigurationErrorTests {
   /// A YAML document with one valid task followed by `rest`.
@@ -176,7 +177,7 @@ import Testing
   func messagesNameTheFileAndTheKey(name: String, text: String, expected: String) {
     let format = ConfigurationFormat.detect(path: name, text: text)
     do {
-      _ = try PipelineConfiguration.parse(
+      _ = try RunConfiguration.parse(
         text: text, format: format, baseDirectory: "/c", sourceName: name)
       Issue.record("expected an error: \(expected)")
     } catch {
@@ -188,16 +189,16 @@ import Testing
     let directory = try TemporaryDirectory()
     let missing = directory.url.appendingPathComponent("missing.yaml").path
     #expect(throws: ConfigurationError.unreadableFile(path: missing, reason: "file not found")) {
-      try PipelineConfiguration.load(path: missing)
+      try RunConfiguration.load(path: missing)
     }
     let folder = directory.url.path
     #expect(throws: ConfigurationError.unreadableFile(path: folder, reason: "it is a directory")) {
-      try PipelineConfiguration.load(path: folder)
+      try RunConfiguration.load(path: folder)
     }
     let binary = try directory.write([0xFF, 0xFE, 0x00], named: "binary.yaml")
     let error = ConfigurationError.unreadableFile(path: binary, reason: "it is not UTF-8 text")
     #expect(
       error.description == "\(binary): cannot read the configuration file: it is not UTF-8 text")
-    #expect(throws: error) { try PipelineConfiguration.load(path: binary) }
+    #expect(throws: error) { try RunConfiguration.load(path: binary) }
   }
 }

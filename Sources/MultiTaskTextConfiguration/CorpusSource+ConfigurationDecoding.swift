@@ -1,4 +1,5 @@
 import Foundation
+import MultiTaskText
 
 extension CorpusSource {
   /// The corpus settings a task entry may set for all its files, and a file entry for itself.
@@ -7,18 +8,6 @@ extension CorpusSource {
     "labelColumn", "hasHeader", "allowsQuotedFields", "labelPrefix", "skipInvalid",
     "strictEncoding",
   ]
-
-  /// The format a file extension implies: `.jsonl`/`.json` → JSONL, `.csv`, `.tsv`, and
-  /// `.txt`/`.ft` → fastText; `nil` for any other extension.
-  public static func inferredFormat(path: String) -> CorpusFormat? {
-    switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-    case "jsonl", "json": return .jsonl
-    case "csv": return .csv
-    case "tsv": return .tsv
-    case "txt", "ft": return .fasttext
-    default: return nil
-    }
-  }
 
   /// Decodes the `train`, `dev` or `test` entry of a task: a path, or a mapping with `path`
   /// and settings that override the task's.
@@ -54,7 +43,7 @@ extension CorpusSource {
     if path.isEmpty {
       throw task.wrongType(key, expected: "a non-empty path", found: .string(path))
     }
-    let resolved = PipelineConfiguration.resolve(path, against: baseDirectory)
+    let resolved = RunConfiguration.resolve(path, against: baseDirectory)
     var format = try file?.choice("format", of: CorpusFormat.self)
     if format == nil { format = try task.choice("format", of: CorpusFormat.self) }
     guard let format = format ?? Self.inferredFormat(path: path) else {

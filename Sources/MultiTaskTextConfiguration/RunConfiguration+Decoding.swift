@@ -1,6 +1,7 @@
 import Foundation
+import MultiTaskText
 
-extension PipelineConfiguration {
+extension RunConfiguration {
   /// The keys allowed at the top of a configuration file.
   static let topLevelKeys = ["tasks", "text", "model", "features", "training", "output"]
 
@@ -18,13 +19,15 @@ extension PipelineConfiguration {
     let root = try ConfigurationObject(document, keyPath: "", sourceName: sourceName)
     try root.checkKeys(Self.topLevelKeys)
     let training = try TrainingConfiguration(decoding: root.object("training"))
-    self.init(
+    let pipeline = PipelineConfiguration(
       tasks: try TaskConfiguration.decodeList(
         in: root, baseDirectory: baseDirectory, skipsInvalid: training.skipInvalid),
       text: try TextConfiguration(decoding: root.object("text")),
       model: try ModelConfiguration(decoding: root.object("model")),
       features: try FeatureConfiguration(decoding: root.object("features")),
-      training: training,
+      training: training)
+    self.init(
+      pipeline: pipeline,
       output: try OutputConfiguration(
         decoding: root.object("output"), baseDirectory: baseDirectory))
   }
@@ -67,9 +70,9 @@ extension OutputConfiguration {
     let directory = try object.string("directory") ?? "runs/\(fileName)"
     try object.require(!directory.isEmpty, "directory", expected: "a path", found: "\"\"")
     self.init(
-      directory: PipelineConfiguration.resolve(directory, against: baseDirectory),
+      directory: RunConfiguration.resolve(directory, against: baseDirectory),
       vocabularyCopy: try object.string("vocabularyCopy").map {
-        PipelineConfiguration.resolve($0, against: baseDirectory)
+        RunConfiguration.resolve($0, against: baseDirectory)
       })
   }
 }

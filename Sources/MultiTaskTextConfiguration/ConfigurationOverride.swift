@@ -1,3 +1,5 @@
+import MultiTaskText
+
 /// A `key.path=value` setting from the command line that replaces one value of a
 /// configuration document before it is decoded, so overridden values are checked exactly
 /// like values written in the file.

@@ -1,3 +1,5 @@
+import MultiTaskText
+
 /// A parsed configuration document before its keys are checked: YAML and JSON both become
 /// this tree, so one decoder serves both and reports errors the same way.
 ///

@@ -1,6 +1,7 @@
 import Foundation
+import MultiTaskText
 
-extension PipelineConfiguration {
+extension RunConfiguration {
   /// Reads a YAML or JSON configuration file, applies command-line overrides and checks
   /// every key and value.
   ///
@@ -17,7 +18,7 @@ extension PipelineConfiguration {
   /// - Throws: ``ConfigurationError`` naming `path` and the offending key.
   public static func load(
     path: String, overrides: [String] = []
-  ) throws(ConfigurationError) -> PipelineConfiguration {
+  ) throws(ConfigurationError) -> RunConfiguration {
     let text = try readText(path: path)
     let absolutePath = resolve(path, against: FileManager.default.currentDirectoryPath)
     return try parse(
@@ -40,13 +41,13 @@ extension PipelineConfiguration {
   public static func parse(
     text: String, format: ConfigurationFormat, baseDirectory: String,
     overrides: [String] = [], sourceName: String = "configuration"
-  ) throws(ConfigurationError) -> PipelineConfiguration {
+  ) throws(ConfigurationError) -> RunConfiguration {
     var document = try ConfigurationDocument.parse(text, format: format, sourceName: sourceName)
     for override in overrides {
       try ConfigurationOverride(override, sourceName: sourceName)
         .apply(to: &document, sourceName: sourceName)
     }
-    return try PipelineConfiguration(
+    return try RunConfiguration(
       document: document,
       baseDirectory: resolve(baseDirectory, against: FileManager.default.currentDirectoryPath),
       sourceName: sourceName)

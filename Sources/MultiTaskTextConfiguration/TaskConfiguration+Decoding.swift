@@ -1,3 +1,5 @@
+import MultiTaskText
+
 extension TaskConfiguration {
   /// The keys allowed in a task entry: its own, then the corpus settings shared by its files.
   static let keys =
