@@ -29,7 +29,8 @@ import Testing
     #expect(configuration.pipeline.task(named: "topic")?.weight == 2)
     #expect(configuration.pipeline.task(named: "spam")?.weight == 3)
     #expect(configuration.pipeline.task(named: "topic")?.dev?.path == "/c/news-dev.jsonl")
-    #expect(configuration.pipeline.task(named: "spam")?.train.textColumns == [.name("body"), .index(2)])
+    #expect(
+      configuration.pipeline.task(named: "spam")?.train.textColumns == [.name("body"), .index(2)])
     #expect(configuration.pipeline.text.tokenizer.locale == "th")
     #expect(configuration.pipeline.training.learningRate == 0.1)
     #expect(configuration.pipeline.training.sampling == .temperature(1.5))

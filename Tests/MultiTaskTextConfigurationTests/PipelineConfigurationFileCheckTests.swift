@@ -24,7 +24,9 @@ import Testing
     let missing = directory.url.appendingPathComponent("missing.txt").standardizedFileURL.path
     let expected = ConfigurationError.missingDataFile(
       path: path, key: "tasks[0].dev", file: missing)
-    #expect(throws: expected) { try configuration.pipeline.validateFilesExist(configurationPath: path) }
+    #expect(throws: expected) {
+      try configuration.pipeline.validateFilesExist(configurationPath: path)
+    }
     #expect(expected.description == "\(path): \"tasks[0].dev\": file not found: \(missing)")
   }
 
