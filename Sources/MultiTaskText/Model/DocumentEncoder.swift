@@ -13,9 +13,18 @@ public final class DocumentEncoder {
   public private(set) var features: [Int32] = []
 
   /// Opens the text pipeline for `manifest`'s settings.
-  public init(manifest: ModelManifest, vocabularySize: Int) throws {
-    pipeline = try TextPipeline(normalizer: manifest.normalizer, tokenizer: manifest.tokenizer)
-    featurizer = try Featurizer(configuration: manifest.features, vocabularySize: vocabularySize)
+  ///
+  /// - Parameters:
+  ///   - manifest: The model's recipe.
+  ///   - vocabularySize: The number of known words, where n-gram buckets start.
+  /// - Throws: ``ModelError`` when ICU or the feature settings cannot be opened.
+  public init(manifest: ModelManifest, vocabularySize: Int) throws(ModelError) {
+    do {
+      pipeline = try TextPipeline(normalizer: manifest.normalizer, tokenizer: manifest.tokenizer)
+    } catch { throw .textPipeline(error) }
+    do {
+      featurizer = try Featurizer(configuration: manifest.features, vocabularySize: vocabularySize)
+    } catch { throw .features(error) }
   }
 
   /// The last document's tokens, for callers that want them too.

@@ -90,9 +90,9 @@ public struct EmbeddingTable: Sendable {
     for id in ids {
       assert(id >= 0 && Int(id) < rows, "row \(id) is out of bounds")
       guard let position = position(of: Int(id)) else { continue }
-      Matrix.add(values + position * columns, scale: 1, to: output, count: columns)
+      RowKernels.add(values + position * columns, scale: 1, to: output, count: columns)
     }
-    Matrix.scale(output, by: 1 / Float(ids.count), count: columns)
+    RowKernels.scale(output, by: 1 / Float(ids.count), count: columns)
   }
 }
 

@@ -57,9 +57,4 @@ public struct MultiTaskModel: Sendable, Equatable {
     self.heads = heads
     self.privateEmbeddings = privateEmbeddings
   }
-
-  /// The featurizer that turns this model's tokens into embedding rows.
-  public func makeFeaturizer() throws(FeatureConfigurationError) -> Featurizer {
-    try Featurizer(configuration: manifest.features, vocabularySize: vocabulary.count)
-  }
 }

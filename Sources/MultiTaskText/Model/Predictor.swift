@@ -4,23 +4,23 @@
 /// A predictor owns its text pipeline and scratch buffers and reuses them for every document,
 /// so the streaming path (``run(_:)`` then ``withProbabilities(ofTask:_:)``) allocates nothing
 /// per token. Create one per thread; the model itself is an immutable value they can share.
+/// The arithmetic is ``ForwardPass``, the same the trainer and its dev scoring run.
 public final class Predictor {
   /// The model.
   public let model: MultiTaskModel
   private let encoder: DocumentEncoder
-  private var hidden: [Float]
-  private var taskHidden: [Float]
+  private let scratch: ForwardScratch
   private var probabilities: [[Float]]
 
   /// Prepares a predictor for `model`.
   ///
-  /// - Throws: ``TextError`` if ICU cannot load its data, or a feature configuration error
-  ///   for a damaged manifest.
-  public init(model: MultiTaskModel) throws {
+  /// - Throws: ``ModelError`` when ICU cannot open the model's text pipeline or the
+  ///   manifest's feature settings are invalid.
+  public init(model: MultiTaskModel) throws(ModelError) {
     self.model = model
     encoder = try DocumentEncoder(manifest: model.manifest, vocabularySize: model.vocabulary.count)
-    hidden = Array(repeating: 0, count: model.manifest.dimension)
-    taskHidden = hidden
+    scratch = ForwardScratch(
+      dimension: model.manifest.dimension, labels: model.heads.map(\.rows).max() ?? 1)
     probabilities = model.heads.map { Array(repeating: 0, count: $0.rows) }
   }
 
@@ -28,37 +28,32 @@ public final class Predictor {
   ///
   /// A document with no known features gets each head's bias-free answer: a uniform
   /// distribution, so its first label wins with probability 1/labels.
+  ///
+  /// - Throws: ``TextError`` when the text cannot be normalized or tokenized.
   public func run(_ bytes: UnsafeRawBufferPointer) throws(TextError) {
     try encoder.encode(bytes, vocabulary: model.vocabulary)
-    let privateBuckets = model.manifest.privateBuckets
-    encoder.features.withUnsafeBufferPointer { ids in
-      hidden.withUnsafeMutableBufferPointer { vector in
-        taskHidden.withUnsafeMutableBufferPointer { taskVector in
-          // The shared encoder runs once; each task adds only its private rows, if any.
-          model.embeddings.averageRows(ids, into: vector.baseAddress!)
-          for task in model.heads.indices {
-            var input = vector.baseAddress!
-            if !model.privateEmbeddings.isEmpty && !ids.isEmpty {
-              input = taskVector.baseAddress!
-              input.update(from: vector.baseAddress!, count: vector.count)
-              let table = model.privateEmbeddings[task]
-              let scale = 1 / Float(ids.count)
-              for id in ids {
-                let row = SharedParameters.privateRow(of: id, buckets: privateBuckets)
-                table.addRowToVector(row, input, scale: scale)
-              }
-            }
-            probabilities[task].withUnsafeMutableBufferPointer { scores in
-              model.heads[task].multiply(input, into: scores.baseAddress!)
-              SoftmaxCrossEntropy.softmax(&scores)
-            }
-          }
+    let model = model
+    let scratch = scratch
+    encoder.features.withUnsafeBufferPointer { features in
+      // The shared encoder runs once; each task adds only its private rows, if any.
+      ForwardPass.encode(features, with: model, into: scratch.shared)
+      for task in probabilities.indices {
+        let input = ForwardPass.input(
+          ofTask: task, features: features, shared: scratch.shared, with: model,
+          scratch: scratch.taskInput)
+        probabilities[task].withUnsafeMutableBufferPointer { buffer in
+          ForwardPass.probabilities(ofTask: task, input: input, with: model, into: &buffer)
         }
       }
     }
   }
 
   /// Calls `body` with task `task`'s probabilities from the last ``run(_:)``, in label order.
+  ///
+  /// - Parameters:
+  ///   - task: The task's position in the model.
+  ///   - body: Reads the probabilities; the buffer is valid only during the call.
+  /// - Returns: What `body` returns.
   public func withProbabilities<Result>(
     ofTask task: Int, _ body: (UnsafeBufferPointer<Float>) throws -> Result
   ) rethrows -> Result {
@@ -66,14 +61,21 @@ public final class Predictor {
   }
 
   /// The most probable label of task `task` from the last ``run(_:)``: ties go to the first.
+  ///
+  /// - Parameter task: The task's position in the model.
+  /// - Returns: The label and its probability.
   public func best(ofTask task: Int) -> (label: LabelID, probability: Float) {
-    var best = 0
-    let values = probabilities[task]
-    for index in values.indices where values[index] > values[best] { best = index }
-    return (LabelID(Int32(best)), values.isEmpty ? 0 : values[best])
+    probabilities[task].withUnsafeBufferPointer { values in
+      let best = Softmax.mostProbable(values)
+      return (LabelID(Int32(best)), values.isEmpty ? 0 : values[best])
+    }
   }
 
   /// Every task's answer for `text`. Convenient; allocates the answers.
+  ///
+  /// - Parameter text: The document.
+  /// - Returns: One prediction per task, in the model's task order.
+  /// - Throws: ``TextError`` when the text cannot be normalized or tokenized.
   public func predict(_ text: String) throws(TextError) -> [TaskPrediction] {
     var text = text
     try text.withUTF8Bytes { (bytes) throws(TextError) in try run(bytes) }

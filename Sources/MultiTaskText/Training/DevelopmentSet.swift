@@ -75,43 +75,24 @@ public struct DevelopmentSet: Sendable {
   }
 
   /// Each task's accuracy under the given parameters (nil for tasks without a dev file).
+  ///
+  /// Every document runs the model's ``ForwardPass``, exactly as ``Predictor`` does, so the
+  /// last epoch's dev accuracy equals what `mtl eval` reports on the same file, documents
+  /// without a known feature included.
   func accuracy(parameters: SharedParameters) -> [Double?] {
-    let dimension = parameters.dimension
-    var hidden = [Float](repeating: 0, count: dimension)
-    var scores = [Float](repeating: 0, count: parameters.labelCounts.max() ?? 0)
+    let scratch = ForwardScratch(
+      dimension: parameters.dimension, labels: parameters.labelCounts.max() ?? 1)
     var correct = [Int](repeating: 0, count: hasDevelopmentFile.count)
     var total = [Int](repeating: 0, count: hasDevelopmentFile.count)
-    hidden.withUnsafeMutableBufferPointer { hiddenBuffer in
-      scores.withUnsafeMutableBufferPointer { scoreBuffer in
-        let hidden = hiddenBuffer.baseAddress!
-        for document in 0..<documentCount {
-          let task = Int(tasks[document])
-          total[task] += 1
-          let range = offsets[document]..<offsets[document + 1]
-          guard !range.isEmpty else { continue }
-          hidden.update(repeating: 0, count: dimension)
-          for index in range {
-            let row = parameters.embeddings + Int(features[index]) * dimension
-            Matrix.add(row, scale: 1, to: hidden, count: dimension)
-          }
-          Matrix.scale(hidden, by: 1 / Float(range.count), count: dimension)
-          if parameters.hasPrivateTables {
-            let table = parameters.privateTables[task]
-            let scale = 1 / Float(range.count)
-            for index in range {
-              let row = SharedParameters.privateRow(
-                of: features[index], buckets: parameters.privateBuckets)
-              Matrix.add(table + row * dimension, scale: scale, to: hidden, count: dimension)
-            }
-          }
-          var best = 0
-          for label in 0..<parameters.labelCounts[task] {
-            let row = parameters.heads[task] + label * dimension
-            scoreBuffer[label] = Matrix.dot(row, hidden, count: dimension)
-            if scoreBuffer[label] > scoreBuffer[best] { best = label }
-          }
-          if best == Int(labels[document]) { correct[task] += 1 }
-        }
+    features.withUnsafeBufferPointer { features in
+      for document in 0..<documentCount {
+        let task = Int(tasks[document])
+        total[task] += 1
+        let range = offsets[document]..<offsets[document + 1]
+        let predicted = ForwardPass.classify(
+          UnsafeBufferPointer(rebasing: features[range]), task: task, with: parameters,
+          scratch: scratch)
+        if predicted == Int(labels[document]) { correct[task] += 1 }
       }
     }
     return hasDevelopmentFile.indices.map { task in

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// One thread's share of stochastic gradient descent over shared parameters.
 ///
 /// The step is fastText's supervised update, generalized to several heads: average the
@@ -54,14 +58,9 @@ struct SGDWorker {
     let inverseCount = 1 / Float(features.count)
     var finite = true
 
-    let shared = scratch.shared
+    let shared = scratch.forward.shared
     let sharedGradient = scratch.sharedGradient
-    shared.update(repeating: 0, count: dimension)
-    for id in features {
-      Matrix.add(
-        parameters.embeddings + Int(id) * dimension, scale: 1, to: shared, count: dimension)
-    }
-    Matrix.scale(shared, by: inverseCount, count: dimension)
+    ForwardPass.encode(features, with: parameters, into: shared)
     sharedGradient.update(repeating: 0, count: dimension)
 
     for task in labelledTasks {
@@ -71,70 +70,51 @@ struct SGDWorker {
         learningRate: learningRate, inverseCount: inverseCount)
       if !loss.isFinite { finite = false }
       if parameters.weighting != .pcgrad {
-        Matrix.add(gradient, scale: 1, to: sharedGradient, count: dimension)
+        RowKernels.add(gradient, scale: 1, to: sharedGradient, count: dimension)
       }
     }
     if parameters.weighting == .pcgrad { projectConflicts(into: sharedGradient) }
-    Matrix.scale(sharedGradient, by: inverseCount, count: dimension)
-    for id in features {
-      Matrix.add(
-        sharedGradient, scale: 1, to: parameters.embeddings + Int(id) * dimension,
-        count: dimension)
-    }
+    RowKernels.scale(sharedGradient, by: inverseCount, count: dimension)
+    RowKernels.addToRows(
+      sharedGradient, rows: features, of: parameters.embeddings, columns: dimension)
     if !sharedGradient[0].isFinite || !shared[0].isFinite { finite = false }
     return finite
   }
 
-  /// Scores one task, updates its head (and private rows), and leaves its gradient with
-  /// respect to the shared document vector in `gradient`. Returns the task's raw loss.
+  /// Scores one task with the forward pass, updates its head (and private rows), and leaves
+  /// its gradient with respect to the shared document vector in `gradient`. Returns the
+  /// task's raw loss.
   private mutating func trainHead(
     task: Int, target: Int, features: UnsafeBufferPointer<Int32>,
     gradient: UnsafeMutablePointer<Float>, learningRate: Float, inverseCount: Float
   ) -> Float {
     let parameters = parameters
-    let shared = scratch.shared
-    let hidden = scratch.hidden
     let dimension = parameters.dimension
-    let head = parameters.heads[task]
-    // The task's view of the document: the shared vector plus, with a shared-private
-    // encoder, the mean of the task's private rows.
-    var input = UnsafePointer(shared)
-    if parameters.hasPrivateTables {
-      hidden.update(from: shared, count: dimension)
-      let table = parameters.privateTables[task]
-      for id in features {
-        let row = SharedParameters.privateRow(of: id, buckets: parameters.privateBuckets)
-        Matrix.add(table + row * dimension, scale: inverseCount, to: hidden, count: dimension)
-      }
-      input = UnsafePointer(hidden)
-    }
+    let input = ForwardPass.input(
+      ofTask: task, features: features, shared: scratch.forward.shared, with: parameters,
+      scratch: scratch.forward.taskInput)
+    var probabilities = scratch.forward.probabilities(count: parameters.labelCounts[task])
+    ForwardPass.probabilities(ofTask: task, input: input, with: parameters, into: &probabilities)
+    let loss = SoftmaxCrossEntropy.loss(
+      probabilities: UnsafeBufferPointer(probabilities), target: target)
+
     var multiplier = parameters.epochMultipliers[task] * parameters.labelWeights[task][target]
     var varianceFactor: Float = 1
     if parameters.weighting == .uncertainty, let logVariances = parameters.logVariances {
       varianceFactor = exp(-logVariances[task])
       multiplier *= varianceFactor
     }
-    let headRate = parameters.headScales[task]
     gradient.update(repeating: 0, count: dimension)
-    let labelCount = parameters.labelCounts[task]
-    var scoreBuffer = UnsafeMutableBufferPointer(start: scratch.scores, count: labelCount)
-    for label in 0..<labelCount {
-      scoreBuffer[label] = Matrix.dot(head + label * dimension, input, count: dimension)
-    }
-    SoftmaxCrossEntropy.softmax(&scoreBuffer)
-    let loss = -log(max(scoreBuffer[target], Float.leastNormalMagnitude))
-    for label in 0..<labelCount {
-      let coefficient =
-        learningRate * multiplier * ((label == target ? 1 : 0) - scoreBuffer[label])
-      let row = head + label * dimension
-      Matrix.add(row, scale: coefficient, to: gradient, count: dimension)
-      Matrix.add(input, scale: coefficient * headRate, to: row, count: dimension)
-    }
+    SoftmaxCrossEntropy.step(
+      probabilities: UnsafeBufferPointer(probabilities), target: target,
+      rate: learningRate * multiplier, headRate: parameters.headScales[task],
+      head: parameters.heads[task], input: input, dimension: dimension,
+      inputGradient: gradient)
     if parameters.hasPrivateTables {
       let table = parameters.privateTables[task]
       for id in features {
-        let row = SharedParameters.privateRow(of: id, buckets: parameters.privateBuckets)
-        Matrix.add(gradient, scale: inverseCount, to: table + row * dimension, count: dimension)
+        let row = PrivateRows.row(of: id, buckets: parameters.privateBuckets)
+        RowKernels.add(gradient, scale: inverseCount, to: table + row * dimension, count: dimension)
       }
     }
     if parameters.weighting == .uncertainty, let logVariances = parameters.logVariances {
@@ -154,56 +134,42 @@ struct SGDWorker {
   private func projectConflicts(into sharedGradient: UnsafeMutablePointer<Float>) {
     let dimension = parameters.dimension
     let gradients = scratch.taskGradients
-    let projected = scratch.hidden
+    let projected = scratch.forward.taskInput
     for task in labelledTasks {
       projected.update(from: gradients + task * dimension, count: dimension)
       for other in labelledTasks where other != task {
         let reference = UnsafePointer(gradients + other * dimension)
-        let norm = Matrix.dot(reference, reference, count: dimension)
+        let norm = RowKernels.dot(reference, reference, count: dimension)
         guard norm > 0 else { continue }
-        let overlap = Matrix.dot(projected, reference, count: dimension)
+        let overlap = RowKernels.dot(projected, reference, count: dimension)
         if overlap < 0 {
-          Matrix.add(reference, scale: -overlap / norm, to: projected, count: dimension)
+          RowKernels.add(reference, scale: -overlap / norm, to: projected, count: dimension)
         }
       }
-      Matrix.add(projected, scale: 1, to: sharedGradient, count: dimension)
+      RowKernels.add(projected, scale: 1, to: sharedGradient, count: dimension)
     }
   }
 }
 
 /// A worker's scratch buffers, allocated once: the hot loop allocates nothing.
 final class Scratch {
-  let shared: UnsafeMutablePointer<Float>
+  /// The forward pass's buffers: the shared vector, a task's input, the probabilities.
+  let forward: ForwardScratch
   let sharedGradient: UnsafeMutablePointer<Float>
-  let hidden: UnsafeMutablePointer<Float>
   let taskGradients: UnsafeMutablePointer<Float>
-  let scores: UnsafeMutablePointer<Float>
-  private let sizes: (dimension: Int, tasks: Int, labels: Int)
+  private let gradientCount: Int
 
   init(dimension: Int, labelCounts: [Int]) {
-    let labels = max(1, labelCounts.max() ?? 1)
-    sizes = (dimension, labelCounts.count, labels)
-    shared = .allocate(capacity: dimension)
-    sharedGradient = .allocate(capacity: dimension)
-    hidden = .allocate(capacity: dimension)
-    taskGradients = .allocate(capacity: dimension * max(1, labelCounts.count))
-    scores = .allocate(capacity: labels)
-    shared.initialize(repeating: 0, count: dimension)
-    sharedGradient.initialize(repeating: 0, count: dimension)
-    hidden.initialize(repeating: 0, count: dimension)
-    taskGradients.initialize(repeating: 0, count: dimension * max(1, labelCounts.count))
-    scores.initialize(repeating: 0, count: labels)
+    forward = ForwardScratch(dimension: dimension, labels: labelCounts.max() ?? 1)
+    gradientCount = dimension * max(1, labelCounts.count)
+    sharedGradient = .allocate(capacity: max(1, dimension))
+    sharedGradient.initialize(repeating: 0, count: max(1, dimension))
+    taskGradients = .allocate(capacity: max(1, gradientCount))
+    taskGradients.initialize(repeating: 0, count: max(1, gradientCount))
   }
 
   deinit {
-    shared.deallocate()
     sharedGradient.deallocate()
-    hidden.deallocate()
     taskGradients.deallocate()
-    scores.deallocate()
   }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#endif

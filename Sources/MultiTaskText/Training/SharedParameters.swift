@@ -40,11 +40,28 @@ struct SharedParameters: @unchecked Sendable {
   }
 
   var hasPrivateTables: Bool { privateBuckets > 0 && !privateTables.isEmpty }
+}
 
-  /// The private row that feature `id` uses: a multiplicative hash of the id, so features
-  /// spread over the few private rows instead of the low ids crowding the first ones.
-  @inline(__always)
-  static func privateRow(of id: Int32, buckets: Int) -> Int {
-    Int((UInt64(UInt32(bitPattern: id)) &* 0x9E37_79B9_7F4A_7C15) >> 33) % buckets
+/// The trainer's raw buffers run the same forward pass as a finished model.
+extension SharedParameters: ForwardParameters {
+  func labelCount(ofTask task: Int) -> Int { labelCounts[task] }
+
+  func averageRows(
+    _ ids: UnsafeBufferPointer<Int32>, into output: UnsafeMutablePointer<Float>
+  ) {
+    RowKernels.averageRows(ids, of: embeddings, columns: dimension, into: output)
+  }
+
+  func addPrivateRow(
+    _ row: Int, ofTask task: Int, scale: Float, to vector: UnsafeMutablePointer<Float>
+  ) {
+    RowKernels.add(privateTables[task] + row * dimension, scale: scale, to: vector, count: dimension)
+  }
+
+  func scoreLabels(
+    ofTask task: Int, input: UnsafePointer<Float>, into scores: UnsafeMutablePointer<Float>
+  ) {
+    RowKernels.multiply(
+      rows: heads[task], rowCount: labelCounts[task], columns: dimension, by: input, into: scores)
   }
 }

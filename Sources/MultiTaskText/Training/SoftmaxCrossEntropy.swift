@@ -4,81 +4,55 @@
   import Darwin
 #endif
 
-/// The loss of one task head: a softmax over the head's scores, then the cross-entropy of
-/// the target label.
+/// The loss of one task head and its backward step: the cross-entropy of the target label
+/// under the head's softmax, and the update that SGD makes to the head and to its input.
 ///
-/// The gradient of the loss with respect to score `i` is `p[i] - (i == target ? 1 : 0)`,
-/// which is why the functions work in place on a scratch buffer: scores become
-/// probabilities, then probabilities become the gradient, with no allocation. A task whose
-/// label is missing for an example is not passed here at all; it contributes nothing rather
-/// than pushing every label down.
-public enum SoftmaxCrossEntropy {
+/// The gradient of the loss with respect to score `i` is `p[i] − (i == target ? 1 : 0)`, so
+/// with step size `rate`, label row `i` moves by `rate × (onehot[i] − p[i]) × input` and the
+/// input's gradient collects the same coefficients times the old rows. This is the code the
+/// trainer runs for every labelled task of every document, and the finite-difference tests
+/// check it directly. A task whose label is missing for a document never gets here: it
+/// contributes nothing rather than pushing every label down.
+enum SoftmaxCrossEntropy {
   /// The smallest probability the loss takes the logarithm of, so a certain mistake costs
   /// about 87 instead of infinity.
-  public static let smallestProbability = Float.leastNormalMagnitude
+  static let smallestProbability = Float.leastNormalMagnitude
 
-  /// Replaces scores with their softmax probabilities, which are positive and sum to 1.
+  /// Returns `−log p[target]`, the cross-entropy of the target under the probabilities.
+  @inline(__always)
+  static func loss(probabilities: UnsafeBufferPointer<Float>, target: Int) -> Float {
+    precondition(
+      target >= 0 && target < probabilities.count,
+      "label \(target) is outside the head's \(probabilities.count) scores")
+    return -logf(max(probabilities[target], smallestProbability))
+  }
+
+  /// One SGD step on a head, given the softmax `probabilities` of its scores for `input`.
   ///
-  /// The largest score is subtracted before exponentiating, so large scores cannot
-  /// overflow; the result is unchanged because softmax ignores a common shift.
-  public static func softmax<Scores: MutableCollection & RandomAccessCollection>(
-    _ scores: inout Scores
-  ) where Scores.Element == Float {
-    guard let largest = scores.max() else { return }
-    var total: Float = 0
-    for index in scores.indices {
-      let exponential = expf(scores[index] - largest)
-      scores[index] = exponential
-      total += exponential
-    }
-    let inverse = 1 / total
-    for index in scores.indices { scores[index] *= inverse }
-  }
-
-  /// Returns `-log p[target]`, the cross-entropy of the target against the probabilities.
-  public static func loss<Probabilities: RandomAccessCollection>(
-    probabilities: Probabilities, target: LabelID
-  ) -> Float where Probabilities.Element == Float {
-    let probability = probabilities[offset(target, in: probabilities)]
-    return -logf(max(probability, smallestProbability))
-  }
-
-  /// Turns probabilities into the weighted gradient of the loss with respect to the scores,
-  /// `weight × (p - onehot(target))`.
+  /// For each label, in order, the coefficient `rate × (onehot − p)` first adds the label's
+  /// old row to `inputGradient` (which the caller zeroes), then moves the row by
+  /// `coefficient × headRate × input`. `inputGradient` ends as `−rate × ∂loss/∂input`, the
+  /// step the caller passes on to the rows the input came from.
   ///
   /// - Parameters:
-  ///   - values: The softmax probabilities on entry; the gradient on return.
+  ///   - probabilities: The head's softmax output, one per label.
   ///   - target: The correct label.
-  ///   - weight: The example's or task's weight; `1` for the plain gradient.
-  public static func convertToGradient<Values: MutableCollection & RandomAccessCollection>(
-    _ values: inout Values, target: LabelID, weight: Float = 1
-  ) where Values.Element == Float {
-    let targetIndex = offset(target, in: values)
-    values[targetIndex] -= 1
-    if weight != 1 {
-      for index in values.indices { values[index] *= weight }
+  ///   - rate: The learning rate times the example's weight.
+  ///   - headRate: The head's own learning-rate multiplier.
+  ///   - head: The head's rows, `probabilities.count × dimension` floats, updated in place.
+  ///   - input: The head's input, `dimension` floats.
+  ///   - inputGradient: `dimension` floats, accumulated into.
+  @inline(__always)
+  static func step(
+    probabilities: UnsafeBufferPointer<Float>, target: Int, rate: Float, headRate: Float,
+    head: UnsafeMutablePointer<Float>, input: UnsafePointer<Float>, dimension: Int,
+    inputGradient: UnsafeMutablePointer<Float>
+  ) {
+    for label in probabilities.indices {
+      let coefficient = rate * ((label == target ? 1 : 0) - probabilities[label])
+      let row = head + label * dimension
+      RowKernels.add(row, scale: coefficient, to: inputGradient, count: dimension)
+      RowKernels.add(input, scale: coefficient * headRate, to: row, count: dimension)
     }
-  }
-
-  /// Runs the whole step in place: scores in, weighted gradient out; returns the loss.
-  ///
-  /// The returned loss is not weighted, so it stays comparable across tasks; only the
-  /// gradient is scaled by `weight`.
-  public static func lossAndGradient<Scores: MutableCollection & RandomAccessCollection>(
-    _ scores: inout Scores, target: LabelID, weight: Float = 1
-  ) -> Float where Scores.Element == Float {
-    softmax(&scores)
-    let loss = loss(probabilities: scores, target: target)
-    convertToGradient(&scores, target: target, weight: weight)
-    return loss
-  }
-
-  static func offset<Values: RandomAccessCollection>(
-    _ target: LabelID, in values: Values
-  ) -> Values.Index {
-    precondition(
-      target.rawValue >= 0 && Int(target.rawValue) < values.count,
-      "label \(target.rawValue) is outside the head's \(values.count) scores")
-    return values.index(values.startIndex, offsetBy: Int(target.rawValue))
   }
 }

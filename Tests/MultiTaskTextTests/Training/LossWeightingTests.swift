@@ -95,7 +95,7 @@ struct LossWeightingTests {
       var input = shared
       if options.privateBuckets > 0 {
         for id in example.features {
-          let row = SharedParameters.privateRow(of: id, buckets: options.privateBuckets)
+          let row = PrivateRows.row(of: id, buckets: options.privateBuckets)
           for column in 0..<dimension {
             input[column] += example.privateTables[task][row * 3 + column] / count
           }
@@ -124,7 +124,7 @@ struct LossWeightingTests {
       }
       if options.privateBuckets > 0 {
         for id in example.features {
-          let row = SharedParameters.privateRow(of: id, buckets: options.privateBuckets)
+          let row = PrivateRows.row(of: id, buckets: options.privateBuckets)
           for column in 0..<dimension {
             result.privateTables[task][row * 3 + column] += gradient[column] / count
           }

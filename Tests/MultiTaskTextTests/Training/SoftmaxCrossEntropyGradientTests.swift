@@ -2,8 +2,9 @@ import Testing
 
 @testable import MultiTaskText
 
-/// Finite-difference checks of the gradient through a small linear softmax head,
-/// `loss = weight × crossEntropy(softmax(W x), target)`.
+/// Finite-difference checks of the training step through a small linear softmax head,
+/// `loss = weight × crossEntropy(softmax(W x), target)`: the code under test is the step the
+/// trainer runs, not a separate reference.
 @Suite struct SoftmaxCrossEntropyGradientTests {
   static let step: Float = 1e-3
   static let tolerance: Float = 2e-3
@@ -22,25 +23,40 @@ import Testing
       self.weight = weight
     }
 
-    /// The weighted loss, computed with the same kernels training uses.
+    /// The weighted loss, computed with the kernels training runs: the head's scores, the
+    /// model's softmax, then the cross-entropy of the target.
     func loss() -> Float {
       var scores = [Float](repeating: 0, count: weights.rows)
       weights.multiply(input, into: &scores)
-      return weight * SoftmaxCrossEntropy.lossAndGradient(&scores, target: target)
+      Softmax.apply(&scores)
+      return weight
+        * scores.withUnsafeBufferPointer {
+          SoftmaxCrossEntropy.loss(probabilities: $0, target: Int(target.rawValue))
+        }
     }
 
-    /// The analytic gradients with respect to the head's weights and its input.
+    /// The gradients with respect to the head's weights and its input, read off the
+    /// trainer's own step: with rate `weight`, the step moves the weights by −∂loss/∂W and
+    /// collects −∂loss/∂input.
     func gradients() -> (weights: Matrix, input: [Float]) {
-      var scores = [Float](repeating: 0, count: weights.rows)
-      weights.multiply(input, into: &scores)
-      _ = SoftmaxCrossEntropy.lossAndGradient(&scores, target: target, weight: weight)
-      var weightGradient = Matrix(rows: weights.rows, columns: weights.columns)
-      for row in 0..<weights.rows {
-        weightGradient.addVectorToRow(input, row: row, scale: scores[row])
+      var probabilities = [Float](repeating: 0, count: weights.rows)
+      weights.multiply(input, into: &probabilities)
+      Softmax.apply(&probabilities)
+      var stepped = weights.storage
+      var inputStep = [Float](repeating: 0, count: weights.columns)
+      probabilities.withUnsafeBufferPointer { probabilities in
+        stepped.withUnsafeMutableBufferPointer { head in
+          guard let rows = head.baseAddress else { return }
+          SoftmaxCrossEntropy.step(
+            probabilities: probabilities, target: Int(target.rawValue), rate: weight,
+            headRate: 1, head: rows, input: input, dimension: weights.columns,
+            inputGradient: &inputStep)
+        }
       }
-      var inputGradient = [Float](repeating: 0, count: weights.columns)
-      weights.addTransposedProduct(scores, to: &inputGradient)
-      return (weightGradient, inputGradient)
+      let weightGradient = Matrix(
+        rows: weights.rows, columns: weights.columns,
+        storage: zip(weights.storage, stepped).map { $0 - $1 })
+      return (weightGradient, inputStep.map { -$0 })
     }
   }
 

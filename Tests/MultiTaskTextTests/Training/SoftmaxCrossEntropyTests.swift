@@ -6,7 +6,7 @@ import Testing
 @Suite struct SoftmaxCrossEntropyTests {
   @Test func softmaxIsStableForHugeScores() {
     var scores: [Float] = [1000, 1001, 999]
-    SoftmaxCrossEntropy.softmax(&scores)
+    Softmax.apply(&scores)
     #expect(scores.allSatisfy { $0.isFinite && $0 > 0 })
     #expect(abs(scores.reduce(0, +) - 1) < 1e-6)
     let expected = [exp(-1.0), 1, exp(-2.0)].map { $0 / (1 + exp(-1.0) + exp(-2.0)) }
@@ -15,7 +15,15 @@ import Testing
     }
   }
 
-  static let losses: [([Float], Int32, Float)] = [
+  @Test func mostProbableBreaksTiesTowardsTheFirstLabel() {
+    let values: [Float] = [0.25, 0.25, 0.25, 0.25]
+    #expect(values.withUnsafeBufferPointer(Softmax.mostProbable) == 0)
+    let later: [Float] = [0.2, 0.4, 0.4]
+    #expect(later.withUnsafeBufferPointer(Softmax.mostProbable) == 1)
+    #expect([Float]().withUnsafeBufferPointer(Softmax.mostProbable) == 0)
+  }
+
+  static let losses: [([Float], Int, Float)] = [
     ([0, 0], 0, Float(log(2.0))),
     ([0, 0, 0, 0], 3, Float(log(4.0))),
     ([2, 0], 0, Float(log(1 + exp(-2.0)))),
@@ -23,26 +31,44 @@ import Testing
   ]
 
   @Test(arguments: losses)
-  func lossMatchesClosedForm(scores: [Float], target: Int32, expected: Float) {
+  func lossMatchesClosedForm(scores: [Float], target: Int, expected: Float) {
     var values = scores
-    let loss = SoftmaxCrossEntropy.lossAndGradient(&values, target: LabelID(target))
+    Softmax.apply(&values)
+    let loss = values.withUnsafeBufferPointer {
+      SoftmaxCrossEntropy.loss(probabilities: $0, target: target)
+    }
     #expect(abs(loss - expected) < 1e-4)
   }
 
-  @Test func gradientIsProbabilitiesMinusOneHotTimesWeight() {
-    var values: [Float] = [1, 2, 3]
-    var probabilities = values
-    SoftmaxCrossEntropy.softmax(&probabilities)
-    _ = SoftmaxCrossEntropy.lossAndGradient(&values, target: LabelID(1), weight: 0.5)
-    let expected = [0.5 * probabilities[0], 0.5 * (probabilities[1] - 1), 0.5 * probabilities[2]]
-    #expect(zip(values, expected).allSatisfy { abs($0 - $1) < 1e-6 })
-    #expect(abs(values.reduce(0, +)) < 1e-6)
-  }
-
-  @Test func worksOnSlicesOfAScratchBuffer() {
-    var scratch: [Float] = [9, 0, 0, 9]
-    let loss = SoftmaxCrossEntropy.lossAndGradient(&scratch[1..<3], target: LabelID(0))
-    #expect(abs(loss - Float(log(2.0))) < 1e-6)
-    #expect(scratch == [9, -0.5, 0.5, 9])
+  /// The step moves each label row by rate × (onehot − p) × input, and collects the same
+  /// coefficients times the old rows into the input's gradient.
+  @Test func stepMatchesTheClosedFormUpdate() {
+    var probabilities: [Float] = [1, 2, 3]
+    Softmax.apply(&probabilities)
+    let before: [Float] = [0.5, -1, 0.25, 2, -0.5, 1]
+    var head = before
+    let input: [Float] = [2, -1]
+    var gradient: [Float] = [0, 0]
+    probabilities.withUnsafeBufferPointer { probabilities in
+      head.withUnsafeMutableBufferPointer { head in
+        guard let rows = head.baseAddress else { return }
+        SoftmaxCrossEntropy.step(
+          probabilities: probabilities, target: 1, rate: 0.5, headRate: 2, head: rows,
+          input: input, dimension: 2, inputGradient: &gradient)
+      }
+    }
+    for label in 0..<3 {
+      let coefficient: Float = 0.5 * ((label == 1 ? 1 : 0) - probabilities[label])
+      for column in 0..<2 {
+        let expected = before[label * 2 + column] + coefficient * 2 * input[column]
+        #expect(abs(head[label * 2 + column] - expected) < 1e-6)
+      }
+    }
+    var expectedGradient: [Float] = [0, 0]
+    for label in 0..<3 {
+      let coefficient: Float = 0.5 * ((label == 1 ? 1 : 0) - probabilities[label])
+      for column in 0..<2 { expectedGradient[column] += coefficient * before[label * 2 + column] }
+    }
+    #expect(zip(gradient, expectedGradient).allSatisfy { abs($0 - $1) < 1e-6 })
   }
 }

@@ -1,0 +1,24 @@
+/// Read access to a model's parameters for the forward pass, whoever holds them.
+///
+/// A trained ``MultiTaskModel`` keeps its embeddings in an ``EmbeddingTable`` and its heads in
+/// matrices; the trainer keeps the same numbers in raw buffers that its workers update in
+/// place. Both conform, and ``ForwardPass`` is written once against this protocol, so
+/// training, dev scoring and prediction cannot drift apart. Each requirement is a thin
+/// wrapper over ``RowKernels``; calls are specialized, so the protocol costs nothing at run
+/// time.
+protocol ForwardParameters {
+  /// The width of every row.
+  var dimension: Int { get }
+  /// Rows in each task's private table; 0 without a shared-private encoder.
+  var privateBuckets: Int { get }
+  /// The number of labels of task `task`'s head.
+  func labelCount(ofTask task: Int) -> Int
+  /// Writes the mean of the embedding rows `ids` into `output`; zeros for no rows.
+  func averageRows(_ ids: UnsafeBufferPointer<Int32>, into output: UnsafeMutablePointer<Float>)
+  /// Adds `scale ×` row `row` of task `task`'s private table to `vector`.
+  func addPrivateRow(
+    _ row: Int, ofTask task: Int, scale: Float, to vector: UnsafeMutablePointer<Float>)
+  /// Writes task `task`'s score of every label for `input` into `scores`.
+  func scoreLabels(
+    ofTask task: Int, input: UnsafePointer<Float>, into scores: UnsafeMutablePointer<Float>)
+}

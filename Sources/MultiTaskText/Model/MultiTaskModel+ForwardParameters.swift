@@ -1,0 +1,26 @@
+/// A trained model runs the forward pass on its embedding table and head matrices.
+extension MultiTaskModel: ForwardParameters {
+  var dimension: Int { manifest.dimension }
+
+  var privateBuckets: Int { privateEmbeddings.isEmpty ? 0 : manifest.privateBuckets }
+
+  func labelCount(ofTask task: Int) -> Int { heads[task].rows }
+
+  func averageRows(
+    _ ids: UnsafeBufferPointer<Int32>, into output: UnsafeMutablePointer<Float>
+  ) {
+    embeddings.averageRows(ids, into: output)
+  }
+
+  func addPrivateRow(
+    _ row: Int, ofTask task: Int, scale: Float, to vector: UnsafeMutablePointer<Float>
+  ) {
+    privateEmbeddings[task].addRowToVector(row, vector, scale: scale)
+  }
+
+  func scoreLabels(
+    ofTask task: Int, input: UnsafePointer<Float>, into scores: UnsafeMutablePointer<Float>
+  ) {
+    heads[task].multiply(input, into: scores)
+  }
+}
