@@ -28,6 +28,13 @@ public func runFuzzer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePo
   mtl_fuzz_main(argc, argv) { data, size in data.map { fuzz($0, size) } ?? 0 }
 }
 
+/// libFuzzer's per-input callback: reads `data` back as a CSV or TSV file with the settings
+/// its first byte picks, and stops the process when an invariant breaks.
+///
+/// - Parameters:
+///   - data: The input; the first byte picks the settings, the rest is the file.
+///   - size: The number of bytes at `data`.
+/// - Returns: 0, as libFuzzer requires of an input it may keep in the corpus.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   guard size > 0 else { return 0 }
@@ -131,13 +138,15 @@ private func splitLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
 private func writeFile(_ bytes: UnsafeBufferPointer<UInt8>) {
   let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
   check(descriptor >= 0, "cannot create \(path)")
+  defer { close(descriptor) }
+  // Only an empty input may have no base address, and then the truncated file is complete.
+  guard let start = bytes.baseAddress else { return }
   var written = 0
   while written < bytes.count {
-    let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+    let count = write(descriptor, start + written, bytes.count - written)
     check(count > 0, "cannot write \(path)")
     written += count
   }
-  close(descriptor)
 }
 
 private func check(_ condition: Bool, _ message: @autoclosure () -> String) {

@@ -19,6 +19,13 @@ public func runFuzzer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePo
   mtl_fuzz_main(argc, argv) { data, size in data.map { fuzz($0, size) } ?? 0 }
 }
 
+/// libFuzzer's per-input callback: decodes each line of `data` as a JSONL record and stops the
+/// process when an error points outside its line or disagrees with Foundation's parser.
+///
+/// - Parameters:
+///   - data: The input, cut into lines as `LineReader` cuts a file.
+///   - size: The number of bytes at `data`.
+/// - Returns: 0, as libFuzzer requires of an input it may keep in the corpus.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let input = UnsafeBufferPointer(start: data, count: size)

@@ -22,6 +22,13 @@ public func runFuzzer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePo
   mtl_fuzz_main(argc, argv) { data, size in data.map { fuzz($0, size) } ?? 0 }
 }
 
+/// libFuzzer's per-input callback: decodes `data` as a model file, as given and with its
+/// checksum repaired, and stops the process when a model that decodes does not round-trip.
+///
+/// - Parameters:
+///   - data: The bytes of a candidate model file.
+///   - size: The number of bytes at `data`.
+/// - Returns: 0, as libFuzzer requires of an input it may keep in the corpus.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))

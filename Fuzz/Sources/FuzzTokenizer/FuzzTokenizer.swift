@@ -40,6 +40,13 @@ public func runFuzzer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePo
   mtl_fuzz_main(argc, argv) { data, size in data.map { fuzz($0, size) } ?? 0 }
 }
 
+/// libFuzzer's per-input callback: tokenizes `data` with the pipeline its first byte picks and
+/// stops the process on any broken invariant.
+///
+/// - Parameters:
+///   - data: The input; the first byte picks the pipeline, the rest is the document.
+///   - size: The number of bytes at `data`.
+/// - Returns: 0, as libFuzzer requires of an input it may keep in the corpus.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   guard size > 0 else { return 0 }
@@ -50,13 +57,15 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     try pipeline.tokenize(UnsafeRawBufferPointer(input), into: &result)
   } catch {
     if case .invalidUTF8(let offset) = error, pipeline.normalizer.settings.invalidUTF8 == .reject {
-      check(offset == firstInvalid, "reject reported offset \(offset), expected \(firstInvalid!)")
+      check(
+        offset == firstInvalid,
+        "reject reported offset \(offset), expected \(String(describing: firstInvalid))")
       return 0
     }
     fatalError("unexpected tokenizer error: \(error)")
   }
-  if pipeline.normalizer.settings.invalidUTF8 == .reject {
-    check(firstInvalid == nil, "invalid UTF-8 at \(firstInvalid!) was accepted")
+  if pipeline.normalizer.settings.invalidUTF8 == .reject, let firstInvalid {
+    check(false, "invalid UTF-8 at \(firstInvalid) was accepted")
   }
   check(
     (result.invalidByteCount == 0) == (firstInvalid == nil),

@@ -24,6 +24,8 @@ extension ColumnReference: Codable {
   /// Decodes a string as a name and an integer as a position.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
+    // `try?` only sniffs the JSON type: a value that is not an integer is decoded as a name
+    // below, and a value that is neither still throws from there.
     if let index = try? container.decode(Int.self) {
       self = .index(index)
     } else {

@@ -157,5 +157,6 @@ public struct LineReaderError: Error, CustomStringConvertible, Equatable {
   /// What went wrong, in plain words.
   public var problem: String
 
+  /// A one-line message for a terminal: the path, then the problem.
   public var description: String { "\(path): \(problem)" }
 }

@@ -66,6 +66,14 @@ public struct TaskReport: Sendable, Equatable {
     }
   }
 
+  /// Whether two reports describe the same evaluation: same task, file, confusion matrix and
+  /// baseline. ``metrics`` is left out because it is computed from the confusion matrix, so
+  /// comparing floating-point scores again would add nothing but rounding noise.
+  ///
+  /// - Parameters:
+  ///   - left: One report.
+  ///   - right: The report to compare it with.
+  /// - Returns: `true` when the stored facts of both reports are equal.
   public static func == (left: TaskReport, right: TaskReport) -> Bool {
     left.name == right.name && left.file == right.file && left.confusion == right.confusion
       && left.majorityBaseline == right.majorityBaseline

@@ -4,12 +4,19 @@
 /// recall 0; its F1 is then 0. Macro-F1 averages over classes with support or predictions,
 /// so a label absent from both the test set and the predictions does not dilute it.
 public struct TaskMetrics: Sendable, Equatable, Codable {
-  /// Per-class scores.
+  /// One label's precision, recall and F1, with how many test examples carry the label.
   public struct ClassMetrics: Sendable, Equatable, Codable {
+    /// The label these scores are for, as written in the confusion matrix.
     public var label: String
+    /// Of the examples predicted as this label, the fraction that truly have it; 0 when the
+    /// label was never predicted.
     public var precision: Double
+    /// Of the examples that truly have this label, the fraction predicted as it; 0 when no
+    /// test example has the label.
     public var recall: Double
+    /// The harmonic mean of precision and recall; 0 when both are 0.
     public var f1: Double
+    /// How many test examples truly have this label: the weight of its F1 in ``weightedF1``.
     public var support: Int
   }
 

@@ -46,7 +46,11 @@ public struct AtomicFileWriter: Sendable {
     let (folder, name) = Self.split(path)
     try Self.createFolder(folder)
     var template = Array("\(folder)/.\(name).tmp-\(getpid())-XXXXXX".utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    // The template always holds at least its terminating NUL, so it has a base address;
+    // were it missing, -1 is reported as a failure to create the file.
+    let descriptor = template.withUnsafeMutableBufferPointer { characters in
+      characters.baseAddress.map { mkstemp($0) } ?? -1
+    }
     guard descriptor >= 0 else {
       throw Self.failure(path, "create a temporary file in \(folder)")
     }
@@ -94,9 +98,11 @@ public struct AtomicFileWriter: Sendable {
     throws(PersistenceError)
   {
     let error: Int32 = bytes.withUnsafeBytes { buffer in
+      // Only an empty chunk may have no base address, and then there is nothing to write.
+      guard let start = buffer.baseAddress else { return 0 }
       var written = 0
       while written < buffer.count {
-        let result = systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        let result = systemWrite(descriptor, start + written, buffer.count - written)
         if result < 0 {
           if errno == EINTR { continue }
           return errno

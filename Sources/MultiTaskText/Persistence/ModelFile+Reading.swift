@@ -120,7 +120,7 @@ extension ModelFile {
       }
       heads[index] = matrix
     }
-    try validateShapes(manifest, vocabulary, embeddings, heads, path: path)
+    let taskHeads = try validatedHeads(manifest, vocabulary, embeddings, heads, path: path)
     var privateTables = [Matrix?](
       repeating: nil, count: manifest.privateBuckets > 0 ? manifest.tasks.count : 0)
     for section in sections where section.tag == privateTag {
@@ -133,12 +133,13 @@ extension ModelFile {
       }
       privateTables[index] = matrix
     }
-    guard privateTables.allSatisfy({ $0 != nil }) else {
+    let taskPrivateTables = privateTables.compactMap { $0 }
+    guard taskPrivateTables.count == privateTables.count else {
       throw ModelFileError.malformed(path: path, problem: "a task's private table is missing")
     }
     return MultiTaskModel(
       manifest: manifest, vocabulary: vocabulary, embeddings: embeddings,
-      heads: heads.map { $0! }, privateEmbeddings: privateTables.map { $0! })
+      heads: taskHeads, privateEmbeddings: taskPrivateTables)
   }
 
   /// Reads the sparse embedding matrix, checking its shape against the manifest's before
@@ -199,11 +200,14 @@ extension ModelFile {
     )
   }
 
-  private static func validateShapes(
+  /// Checks the embedding matrix and every task's head against the manifest.
+  ///
+  /// - Returns: The heads in task order, now known to be all present.
+  private static func validatedHeads(
     _ manifest: ModelManifest, _ vocabulary: Vocabulary, _ embeddings: EmbeddingTable,
     _ heads: [Matrix?],
     path: String
-  ) throws {
+  ) throws -> [Matrix] {
     guard embeddings.columns == manifest.dimension,
       embeddings.rows == vocabulary.count + manifest.features.buckets
     else {
@@ -212,6 +216,8 @@ extension ModelFile {
         problem: "the embedding matrix is \(embeddings.rows) × \(embeddings.columns), expected "
           + "\(vocabulary.count + manifest.features.buckets) × \(manifest.dimension)")
     }
+    var taskHeads: [Matrix] = []
+    taskHeads.reserveCapacity(manifest.tasks.count)
     for (index, task) in manifest.tasks.enumerated() {
       guard let head = heads[index] else {
         throw ModelFileError.malformed(path: path, problem: "task \"\(task.name)\" has no head")
@@ -220,7 +226,9 @@ extension ModelFile {
         throw ModelFileError.malformed(
           path: path, problem: "the head of task \"\(task.name)\" has the wrong shape")
       }
+      taskHeads.append(head)
     }
+    return taskHeads
   }
 }
 
@@ -239,6 +247,8 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
   /// The structure is inconsistent.
   case malformed(path: String, problem: String)
 
+  /// A one-line message for a terminal starting with the path, saying what is wrong and,
+  /// where there is one, what to do (upgrade `mtl`, copy the file again).
   public var description: String {
     switch self {
     case .unreadable(let path, let problem): return "\(path): cannot read the model: \(problem)"

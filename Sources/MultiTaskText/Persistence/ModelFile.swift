@@ -37,22 +37,40 @@ public enum ModelFile {
   }
 
   /// The bytes of `model` in the file format.
-  public static func encode(_ model: MultiTaskModel) throws -> [UInt8] {
+  ///
+  /// - Parameters:
+  ///   - model: The model to encode.
+  ///   - path: Names the model in errors, as in ``decode(_:path:)``.
+  /// - Returns: The whole file, checksum included.
+  /// - Throws: `PersistenceError.unencodableManifest` when the manifest cannot be written as
+  ///   JSON, such as a task weight that is not a finite number.
+  public static func encode(
+    _ model: MultiTaskModel, path: String = "(in memory)"
+  ) throws(PersistenceError) -> [UInt8] {
     var bytes: [UInt8] = []
-    try stream(model) { (chunk) throws(PersistenceError) in bytes.append(contentsOf: chunk) }
+    try stream(model, path: path) { (chunk) throws(PersistenceError) in
+      bytes.append(contentsOf: chunk)
+    }
     return bytes
   }
 
   /// Writes `model` to `path` atomically (temporary file, fsync, rename), streaming.
-  public static func write(_ model: MultiTaskModel, to path: String) throws {
+  ///
+  /// - Throws: `PersistenceError.unencodableManifest` when the manifest cannot be written as
+  ///   JSON, or `PersistenceError.fileSystem` naming the failed step; either way an existing
+  ///   file at `path` is left as it was.
+  public static func write(_ model: MultiTaskModel, to path: String) throws(PersistenceError) {
     try AtomicFileWriter().write(to: path) { (emit) throws(PersistenceError) in
-      try stream(model, emit)
+      try stream(model, path: path, emit)
     }
   }
 
   /// Produces the file's bytes in order, in chunks, keeping the running checksum.
+  ///
+  /// The manifest is encoded before the first chunk is emitted, so a manifest that cannot be
+  /// encoded fails the whole write instead of saving a file no reader could load.
   static func stream(
-    _ model: MultiTaskModel, _ emit: ([UInt8]) throws(PersistenceError) -> Void
+    _ model: MultiTaskModel, path: String, _ emit: ([UInt8]) throws(PersistenceError) -> Void
   ) throws(PersistenceError) {
     var checksum = Checksum()
     func send(_ writer: inout BinaryWriter) throws(PersistenceError) {
@@ -60,13 +78,11 @@ public enum ModelFile {
       try emit(writer.bytes)
       writer = BinaryWriter()
     }
+    let manifest = try encodeManifest(model.manifest, path: path)
     var writer = BinaryWriter()
     writer.write(magic)
     writer.write(version)
 
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let manifest = Array((try? encoder.encode(model.manifest)) ?? Data())
     header(manifestTag, length: manifest.count, into: &writer)
     writer.write(contentsOf: manifest)
 
@@ -102,6 +118,29 @@ public enum ModelFile {
     try emit(writer.bytes)
   }
 
+  /// The manifest as JSON with sorted keys, so equal manifests always give equal bytes.
+  ///
+  /// - Throws: `PersistenceError.unencodableManifest` naming what could not be encoded.
+  static func encodeManifest(_ manifest: ModelManifest, path: String) throws(PersistenceError)
+    -> [UInt8]
+  {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    do {
+      return Array(try encoder.encode(manifest))
+    } catch let EncodingError.invalidValue(value, context) {
+      let location = context.codingPath.reduce("manifest") { location, key in
+        key.intValue.map { "\(location)[\($0)]" } ?? "\(location).\(key.stringValue)"
+      }
+      throw .unencodableManifest(
+        path: path,
+        problem: "the value \(value) at \(location) cannot be written as JSON"
+          + " (numbers must be finite)")
+    } catch {
+      throw .unencodableManifest(path: path, problem: "\(error)")
+    }
+  }
+
   /// Streams only the rows that are not all zero: with hashed buckets, most rows of a large
   /// bucket table are never trained, and storing them would make files mostly zeros.
   private static func streamSparse(
@@ -118,8 +157,13 @@ public enum ModelFile {
     for row in stored { writer.write(UInt32(row)) }
     try send(&writer)
     for (index, row) in stored.enumerated() {
-      let position = matrix.position(of: row)! * columns
-      for column in 0..<columns { writer.write(matrix.storage.base[position + column]) }
+      // `storedRows` lists only rows that have a position; a row without one is all zeros.
+      if let position = matrix.position(of: row) {
+        let start = position * columns
+        for column in 0..<columns { writer.write(matrix.storage.base[start + column]) }
+      } else {
+        for _ in 0..<columns { writer.write(Float(0)) }
+      }
       if (index + 1) % rowsPerChunk == 0 { try send(&writer) }
     }
     try send(&writer)

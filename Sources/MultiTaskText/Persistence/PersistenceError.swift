@@ -14,13 +14,17 @@ public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertibl
   /// A system call failed; `operation` says what was being done, `reason` is the system's
   /// explanation.
   case fileSystem(path: String, operation: String, reason: String)
+  /// The model's manifest could not be written as JSON, typically because a setting such as
+  /// a task weight is infinite or NaN; `problem` names the value and where it is. Nothing was
+  /// saved, since no reader could load the model.
+  case unencodableManifest(path: String, problem: String)
 
   /// The file the error is about.
   public var path: String {
     switch self {
     case .truncated(let path, _, _), .invalidUTF8(let path, _), .badMagic(let path, _, _),
       .unsupportedVersion(let path, _, _), .checksumMismatch(let path, _, _),
-      .fileSystem(let path, _, _):
+      .fileSystem(let path, _, _), .unencodableManifest(let path, _):
       return path
     }
   }
@@ -41,6 +45,8 @@ public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertibl
         + " the file is damaged"
     case .fileSystem(let path, let operation, let reason):
       return "\(path): cannot \(operation): \(reason)"
+    case .unencodableManifest(let path, let problem):
+      return "\(path): cannot save the model: \(problem)"
     }
   }
 }

@@ -64,6 +64,9 @@ public enum VocabularyFile {
         tokens.append(token)
         counts.append(count)
       }) {}
+    } catch let error as LineReaderError {
+      // `problem` alone: the error's description repeats the path this error already names.
+      throw VocabularyFileError(path: path, line: reader.lineNumber, problem: error.problem)
     } catch {
       throw VocabularyFileError(path: path, line: reader.lineNumber, problem: "\(error)")
     }
@@ -77,13 +80,15 @@ public enum VocabularyFile {
 
 /// A vocabulary file that could not be read.
 public struct VocabularyFileError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// The file.
+  /// The vocabulary file that was being read.
   public var path: String
   /// The 1-based line, or 0 for the file as a whole.
   public var line: Int
   /// What is wrong, in plain words.
   public var problem: String
 
+  /// A one-line message for a terminal in the compiler's `path:line: problem` form, which
+  /// editors can jump to; the line is left out when the problem concerns the whole file.
   public var description: String {
     line > 0 ? "\(path):\(line): \(problem)" : "\(path): \(problem)"
   }

@@ -7,6 +7,8 @@ public enum TextError: Error, Equatable, Sendable, CustomStringConvertible {
   /// ICU reported an error; `name` is its symbolic name, such as `U_MEMORY_ALLOCATION_ERROR`.
   case icu(operation: String, name: String)
 
+  /// A one-line message for a terminal naming the byte offset, the size or the failed ICU
+  /// call; callers prefix the file and line, which the text layer does not know.
   public var description: String {
     switch self {
     case .invalidUTF8(let offset):

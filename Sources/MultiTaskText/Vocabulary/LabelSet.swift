@@ -25,10 +25,20 @@ public struct LabelSet: Sendable, Equatable, Codable {
   /// The label with `id`.
   public subscript(id: LabelID) -> String { labels[Int(id.rawValue)] }
 
+  /// Decodes a JSON array of label strings, then sorts and deduplicates it like
+  /// ``init(_:)``, so a hand-edited manifest cannot give two labels the same id.
+  ///
+  /// - Parameter decoder: A decoder positioned at the array.
+  /// - Throws: `DecodingError` when the value is not an array of strings.
   public init(from decoder: any Decoder) throws {
     self.init(try decoder.singleValueContainer().decode([String].self))
   }
 
+  /// Encodes the labels as a plain JSON array in id order, which is all a reader needs to
+  /// rebuild the same ids.
+  ///
+  /// - Parameter encoder: The encoder to write the array to.
+  /// - Throws: What `encoder` throws.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(labels)

@@ -65,7 +65,9 @@ struct TokenTable: Sendable, Equatable {
     guard range.count == bytes.count else { return false }
     if bytes.isEmpty { return true }
     return utf8.withUnsafeBufferPointer { arena in
-      memcmp(arena.baseAddress! + range.lowerBound, bytes.baseAddress!, bytes.count) == 0
+      // Both buffers hold `bytes.count > 0` bytes here, so both have a base address.
+      guard let arenaStart = arena.baseAddress, let start = bytes.baseAddress else { return false }
+      return memcmp(arenaStart + range.lowerBound, start, bytes.count) == 0
     }
   }
 

@@ -76,20 +76,26 @@ final class OutputWriter {
     if buffer.count >= flushThreshold { try flush() }
   }
 
+  /// Writes out everything buffered, retrying after signals, and empties the buffer even
+  /// when writing fails, so a failed write is never repeated.
+  ///
+  /// - Throws: `OutputClosed` when the reader went away, or `CommandFailure` naming the
+  ///   system's reason for any other failure.
   func flush() throws {
-    var offset = 0
-    while offset < buffer.count {
-      let written = buffer.withUnsafeBytes {
-        Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
+    defer { buffer.removeAll(keepingCapacity: true) }
+    try buffer.withUnsafeBytes { bytes in
+      // Only an empty buffer may have no base address, and then there is nothing to write.
+      guard let start = bytes.baseAddress else { return }
+      var offset = 0
+      while offset < bytes.count {
+        let written = Glibc.write(descriptor, start + offset, bytes.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          if errno == EPIPE { throw OutputClosed() }
+          throw CommandFailure("cannot write output: \(String(cString: strerror(errno)))")
+        }
+        offset += written
       }
-      if written < 0 {
-        if errno == EINTR { continue }
-        buffer.removeAll(keepingCapacity: true)
-        if errno == EPIPE { throw OutputClosed() }
-        throw CommandFailure("cannot write output: \(String(cString: strerror(errno)))")
-      }
-      offset += written
     }
-    buffer.removeAll(keepingCapacity: true)
   }
 }

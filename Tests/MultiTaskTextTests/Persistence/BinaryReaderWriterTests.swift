@@ -112,6 +112,11 @@ import Testing
       .fileSystem(path: "/a/b", operation: "replace the file", reason: "Is a directory"),
       "/a/b: cannot replace the file: Is a directory"
     ),
+    (
+      .unencodableManifest(
+        path: "m.mtl", problem: "the value inf at manifest.tasks[0].weight is not JSON"),
+      "m.mtl: cannot save the model: the value inf at manifest.tasks[0].weight is not JSON"
+    ),
   ]
 
   @Test(arguments: descriptions)

@@ -186,6 +186,25 @@ struct ModelFileGoldenTests {
     bytes.append(contentsOf: checksum.bytes)
   }
 
+  /// JSON has no infinity, so such a manifest cannot be saved. It used to be written as an
+  /// empty manifest section, a file that saved without complaint and never loaded again.
+  @Test func aManifestThatJSONCannotHoldFailsTheWriteAndSavesNothing() throws {
+    var model = Self.handMade()
+    model.manifest.tasks[0].weight = .infinity
+    #expect {
+      try ModelFile.encode(model, path: "inf.mtl")
+    } throws: { error in
+      guard case .unencodableManifest(let path, let problem) = error as? PersistenceError else {
+        return false
+      }
+      return path == "inf.mtl" && problem.contains("manifest.tasks[0].weight")
+    }
+    let directory = try TemporaryDirectory()
+    let path = directory.url.appendingPathComponent("model.mtl").path
+    #expect(throws: PersistenceError.self) { try ModelFile.write(model, to: path) }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
+  }
+
   @Test func unknownSectionsAreSkipped() throws {
     var bytes = try ModelFile.encode(Self.handMade())
     let endStart = bytes.count - 16

@@ -9,6 +9,8 @@ public enum ReportDecodingError: Error, Equatable, Sendable, CustomStringConvert
   /// A confusion matrix is not square over its labels, or `knownLabels` is out of range.
   case malformedConfusionMatrix(task: String, problem: String)
 
+  /// A one-line message for a terminal saying what in the report JSON is wrong and, for a
+  /// newer schema, that upgrading `mtl` fixes it.
   public var description: String {
     switch self {
     case .newerSchema(let found, let supported):
