@@ -29,10 +29,11 @@ struct MTL: ParsableCommand {
     } catch let closed as OutputClosed {
       _ = closed
       Self.exit(withError: nil)
-    } catch let failure as CommandFailure where failure.exitCode != 1 {
-      writeToStandardError("Error: \(failure)")
-      Self.exit(withError: ExitCode(failure.exitCode))
     } catch {
+      if let (message, exitCode) = ErrorMessage.describe(error) {
+        writeToStandardError("Error: \(message)")
+        Self.exit(withError: ExitCode(exitCode))
+      }
       Self.exit(withError: error)
     }
   }

@@ -1,106 +1,97 @@
-/// Scores a model on labelled corpora, one task at a time.
+/// Scores a model on labelled examples, one task at a time.
 ///
-/// Evaluation reads the same corpus formats as training, predicts with a ``Predictor``, and
-/// fills one ``ConfusionMatrix`` per task. Examples without a label for the task are skipped.
+/// Evaluation predicts with a ``Predictor`` and fills one ``ConfusionMatrix`` per task;
+/// examples without a label for the task are skipped. It takes examples, not files: the
+/// ``Pipeline`` reads test files and feeds them through a ``TaskScorer`` one record at a time,
+/// so memory stays bounded whatever the file's size.
 public struct Evaluator {
   /// The model under evaluation.
   public let model: MultiTaskModel
 
   /// Creates an evaluator.
+  ///
+  /// - Parameter model: The model to score.
   public init(model: MultiTaskModel) { self.model = model }
 
-  /// Evaluates task `taskName` on `source`.
+  /// A scorer that accumulates task `taskName`'s confusion matrix example by example.
   ///
-  /// - Throws: ``EvaluationError`` for an unknown task, an unreadable corpus or bad text.
-  public func evaluate(
-    task taskName: String, on source: CorpusSource
-  ) throws(EvaluationError) -> ConfusionMatrix {
-    try evaluateCountingRecords(task: taskName, on: source).matrix
+  /// - Throws: ``EvaluationError`` for an unknown task or a text pipeline that cannot open.
+  public func scorer(forTask taskName: String) throws(EvaluationError) -> TaskScorer {
+    try TaskScorer(model: model, task: taskName)
   }
 
-  /// Evaluates task `taskName` on `source`, also returning what the reader counted: records
-  /// skipped as invalid and lines whose invalid UTF-8 was repaired.
+  /// Evaluates task `taskName` on `examples`.
   ///
-  /// - Throws: ``EvaluationError`` for an unknown task, an unreadable corpus or bad text.
-  public func evaluateCountingRecords(
-    task taskName: String, on source: CorpusSource
-  ) throws(EvaluationError) -> (matrix: ConfusionMatrix, statistics: CorpusStatistics) {
-    guard let task = model.manifest.taskIndex(named: taskName) else {
-      throw .unknownTask(taskName, known: model.manifest.tasks.map(\.name))
-    }
-    let predictor: Predictor
-    do { predictor = try Predictor(model: model) } catch {
-      throw .text(path: source.path, line: 0, problem: "\(error)")
-    }
-    var matrix = ConfusionMatrix(labels: model.manifest.tasks[task].labels.labels)
-    var source = source
-    source.taskName = taskName
-    source.checksLabelField = true
-    var statistics = CorpusStatistics(path: source.path)
-    do {
-      let reader = try CorpusReader(source: source)
-      defer { statistics = reader.statistics }
-      while let example = try reader.next() {
-        guard let truth = example.labels[taskName] else { continue }
-        var text = example.text
-        do {
-          try text.withUTF8Bytes { (bytes) throws(TextError) in try predictor.run(bytes) }
-        } catch {
-          throw EvaluationError.text(
-            path: source.path, line: example.location?.line ?? 0, problem: "\(error)")
-        }
-        matrix.record(truth: truth, predicted: Int(predictor.best(ofTask: task).label.rawValue))
-      }
-    } catch let error as EvaluationError {
-      throw error
-    } catch let error as CorpusError {
-      throw .corpus(error)
-    } catch {
-      throw .text(path: source.path, line: 0, problem: "\(error)")
-    }
-    return (matrix, statistics)
+  /// - Parameters:
+  ///   - taskName: The task to score.
+  ///   - examples: Documents with labels by task name.
+  /// - Returns: The task's confusion matrix.
+  /// - Throws: ``EvaluationError`` for an unknown task or bad text.
+  public func evaluate(
+    task taskName: String, on examples: some Sequence<Example>
+  ) throws(EvaluationError) -> ConfusionMatrix {
+    let scorer = try scorer(forTask: taskName)
+    for example in examples { try scorer.record(example) }
+    return scorer.matrix
   }
 }
 
-extension Evaluator {
-  /// Evaluates each named task on its file and gathers the results into one report.
-  ///
-  /// - Parameters:
-  ///   - files: Task names with the corpus to evaluate each on, in report order.
-  ///   - modelPath: How to name the model in the report.
-  ///   - history: The training history, when the report follows training.
-  ///   - onCorpusRead: Receives what reading each file counted (skipped records, repaired
-  ///     lines), once per file, in order.
-  public func report(
-    on files: [(task: String, source: CorpusSource)], modelPath: String? = nil,
-    history: TrainingHistory? = nil,
-    onCorpusRead: (CorpusStatistics) -> Void = { _ in }
-  ) throws(EvaluationError) -> EvaluationReport {
-    var tasks: [TaskReport] = []
-    for (name, source) in files {
-      let (matrix, statistics) = try evaluateCountingRecords(task: name, on: source)
-      onCorpusRead(statistics)
-      let counts = model.manifest.tasks.first { $0.name == name }?.labelCounts
-      tasks.append(
-        TaskReport(name: name, file: source.path, confusion: matrix, trainingLabelCounts: counts))
+/// Accumulates one task's confusion matrix, one example at a time.
+///
+/// A class because it owns a ``Predictor`` with its text pipeline and scratch buffers. One per
+/// thread.
+public final class TaskScorer {
+  /// The task's name.
+  public let task: String
+  /// The counts so far.
+  public private(set) var matrix: ConfusionMatrix
+  private let taskIndex: Int
+  private let predictor: Predictor
+
+  init(model: MultiTaskModel, task: String) throws(EvaluationError) {
+    guard let taskIndex = model.manifest.taskIndex(named: task) else {
+      throw .unknownTask(task, known: model.manifest.tasks.map(\.name))
     }
-    return EvaluationReport(modelPath: modelPath, tasks: tasks, history: history)
+    do { predictor = try Predictor(model: model) } catch { throw .model(error) }
+    self.task = task
+    self.taskIndex = taskIndex
+    matrix = ConfusionMatrix(labels: model.manifest.tasks[taskIndex].labels.labels)
+  }
+
+  /// Predicts `example` and counts the answer against its label; an example without a label
+  /// for the task is skipped.
+  ///
+  /// - Throws: ``EvaluationError/text(location:error:)`` when the text cannot be prepared.
+  public func record(_ example: Example) throws(EvaluationError) {
+    guard let truth = example.labels[task] else { return }
+    var text = example.text
+    do {
+      try text.withUTF8Bytes { (bytes) throws(TextError) in try predictor.run(bytes) }
+    } catch {
+      throw .text(location: example.location, error: error)
+    }
+    matrix.record(truth: truth, predicted: Int(predictor.best(ofTask: taskIndex).label.rawValue))
   }
 }
 
 /// Why an evaluation could not run.
 public enum EvaluationError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The model has no task of that name.
   case unknownTask(String, known: [String])
-  case corpus(CorpusError)
-  case text(path: String, line: Int, problem: String)
+  /// The model's text pipeline could not be opened.
+  case model(ModelError)
+  /// A document's text could not be prepared; `location` names its file and line when known.
+  case text(location: CorpusLocation?, error: TextError)
 
+  /// A one-line explanation for a terminal.
   public var description: String {
     switch self {
     case .unknownTask(let name, let known):
       return "the model has no task \"\(name)\"; its tasks are "
         + known.map { "\"\($0)\"" }.joined(separator: ", ")
-    case .corpus(let error): return "\(error)"
-    case .text(let path, let line, let problem): return "\(path):\(line): \(problem)"
+    case .model(let error): return "\(error)"
+    case .text(let location, let error):
+      return location.map { "\($0): \(error)" } ?? "\(error)"
     }
   }
 }

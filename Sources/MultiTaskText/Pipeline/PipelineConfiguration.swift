@@ -46,4 +46,11 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
   public func task(named name: String) -> TaskConfiguration? {
     tasks.first { $0.name == name }
   }
+
+  /// A trainer with these settings.
+  public var trainer: Trainer {
+    Trainer(
+      tasks: tasks.map(\.trainingTask), text: text, features: features, model: model,
+      training: training)
+  }
 }

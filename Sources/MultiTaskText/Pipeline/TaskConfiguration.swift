@@ -4,12 +4,7 @@
 /// `labels` object); each then picks its own labels out of every record by ``name``.
 public struct TaskConfiguration: Codable, Sendable, Equatable {
   /// How the loss of one example is scaled by the frequency of its class.
-  public enum ClassWeighting: String, Codable, Sendable, CaseIterable {
-    /// Every example counts the same, so frequent classes dominate the gradient.
-    case none
-    /// Each class weighs the inverse of its frequency, so rare classes are not drowned out.
-    case balanced
-  }
+  public typealias ClassWeighting = MultiTaskText.ClassWeighting
 
   /// The task's name: letters, digits, `_` and `-`, unique within a configuration. It keys
   /// labels in multi-task files, command-line options and reports.
@@ -53,6 +48,13 @@ public struct TaskConfiguration: Codable, Sendable, Equatable {
     self.weight = weight
     self.classWeighting = classWeighting
     self.learningRateScale = learningRateScale
+  }
+
+  /// What the trainer needs of this task: its name and loss settings, without its files.
+  public var trainingTask: TrainingTask {
+    TrainingTask(
+      name: name, weight: weight, classWeighting: classWeighting,
+      learningRateScale: learningRateScale)
   }
 
   /// The corpora that are configured, labelled by split, in the order train, dev, test.

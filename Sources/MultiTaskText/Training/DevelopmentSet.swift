@@ -1,5 +1,8 @@
 /// Every task's dev documents, featurized with the final vocabulary, so accuracy can be
 /// measured after each epoch without touching text again.
+///
+/// Built with a ``DevelopmentSetBuilder`` from any examples. A document labelled for several
+/// tasks counts once for each.
 public struct DevelopmentSet: Sendable {
   /// Feature ids of all documents, laid end to end.
   var features: [Int32] = []
@@ -9,72 +12,23 @@ public struct DevelopmentSet: Sendable {
   var tasks: [Int32] = []
   /// Each document's label id, or -1 for a label the model never saw (always wrong).
   var labels: [Int32] = []
-  /// Which tasks have a dev file.
-  public let hasDevelopmentFile: [Bool]
-  /// What reading each dev file counted (skipped records, repaired lines).
-  public internal(set) var corpusStatistics: [CorpusStatistics] = []
+  /// The number of tasks of the model.
+  let taskCount: Int
 
-  init(hasDevelopmentFile: [Bool]) {
-    self.hasDevelopmentFile = hasDevelopmentFile
-  }
+  init(taskCount: Int) { self.taskCount = taskCount }
 
   /// The number of documents.
   public var documentCount: Int { tasks.count }
 
-  /// Reads and featurizes the dev file of every task that has one; nil when none has.
-  static func read(
-    tasks: [TaskConfiguration], manifest: ModelManifest, vocabulary: Vocabulary,
-    skipInvalid: Bool
-  ) throws(TrainingError) -> DevelopmentSet? {
-    guard tasks.contains(where: { $0.dev != nil }) else { return nil }
-    let encoder: DocumentEncoder
-    do {
-      encoder = try DocumentEncoder(manifest: manifest, vocabularySize: vocabulary.count)
-    } catch {
-      throw .corpus(.invalidConfiguration(path: tasks[0].train.path, problem: "\(error)"))
-    }
-    var set = DevelopmentSet(hasDevelopmentFile: tasks.map { $0.dev != nil })
-    for (task, configuration) in tasks.enumerated() {
-      guard var source = configuration.dev else { continue }
-      source.taskName = configuration.name
-      source.checksLabelField = true
-      if skipInvalid { source.skipInvalid = true }
-      do {
-        let reader = try CorpusReader(source: source)
-        while let example = try reader.next() {
-          guard let label = example.labels[configuration.name] else { continue }
-          var text = example.text
-          do {
-            try text.withUTF8Bytes { (bytes) throws(TextError) in
-              try encoder.encode(bytes, vocabulary: vocabulary)
-            }
-          } catch {
-            throw TrainingError.text(
-              path: source.path, line: example.location?.line ?? 0, error: error)
-          }
-          set.features.append(contentsOf: encoder.features)
-          set.offsets.append(set.features.count)
-          set.tasks.append(Int32(task))
-          set.labels.append(manifest.tasks[task].labels.id(of: label)?.rawValue ?? -1)
-        }
-        set.corpusStatistics.append(reader.statistics)
-      } catch let error as TrainingError {
-        throw error
-      } catch let error as CorpusError {
-        throw .corpus(error)
-      } catch {
-        throw .corpus(.unreadable(path: source.path, problem: "\(error)"))
-      }
-    }
-    return set
-  }
+  /// Whether no task has a dev document.
+  public var isEmpty: Bool { tasks.isEmpty }
 
   /// Replaces every feature id with `rows[id]`, as training does with its own features.
   mutating func remapFeatures(_ rows: [Int32]) {
     EmbeddingStorage.remap(&features, to: rows)
   }
 
-  /// Each task's accuracy under the given parameters (nil for tasks without a dev file).
+  /// Each task's accuracy under the given parameters (nil for a task without dev documents).
   ///
   /// Every document runs the model's ``ForwardPass``, exactly as ``Predictor`` does, so the
   /// last epoch's dev accuracy equals what `mtl eval` reports on the same file, documents
@@ -82,8 +36,8 @@ public struct DevelopmentSet: Sendable {
   func accuracy(parameters: SharedParameters) -> [Double?] {
     let scratch = ForwardScratch(
       dimension: parameters.dimension, labels: parameters.labelCounts.max() ?? 1)
-    var correct = [Int](repeating: 0, count: hasDevelopmentFile.count)
-    var total = [Int](repeating: 0, count: hasDevelopmentFile.count)
+    var correct = [Int](repeating: 0, count: taskCount)
+    var total = [Int](repeating: 0, count: taskCount)
     features.withUnsafeBufferPointer { features in
       for document in 0..<documentCount {
         let task = Int(tasks[document])
@@ -95,9 +49,63 @@ public struct DevelopmentSet: Sendable {
         if predicted == Int(labels[document]) { correct[task] += 1 }
       }
     }
-    return hasDevelopmentFile.indices.map { task in
-      guard hasDevelopmentFile[task], total[task] > 0 else { return nil }
-      return Double(correct[task]) / Double(total[task])
+    return (0..<taskCount).map { task in
+      total[task] > 0 ? Double(correct[task]) / Double(total[task]) : nil
     }
   }
+}
+
+/// Featurizes dev examples with a training set's vocabulary and label sets.
+///
+/// Separate from ``DevelopmentSet`` because it owns a text pipeline, which is per thread and
+/// not `Sendable`; the finished set is a plain value.
+public struct DevelopmentSetBuilder {
+  private let encoder: DocumentEncoder
+  private let vocabulary: Vocabulary
+  private let taskNames: [String]
+  private let labelSets: [LabelSet]
+  private var set: DevelopmentSet
+
+  /// Prepares a builder for a model whose text and features follow `manifest`.
+  ///
+  /// - Parameters:
+  ///   - manifest: The recipe and the tasks with their labels.
+  ///   - vocabulary: The training vocabulary.
+  /// - Throws: ``TrainingError/model(_:)`` when the text pipeline cannot be opened.
+  public init(manifest: ModelManifest, vocabulary: Vocabulary) throws(TrainingError) {
+    do {
+      encoder = try DocumentEncoder(manifest: manifest, vocabularySize: vocabulary.count)
+    } catch { throw .model(error) }
+    self.vocabulary = vocabulary
+    taskNames = manifest.tasks.map(\.name)
+    labelSets = manifest.tasks.map(\.labels)
+    set = DevelopmentSet(taskCount: manifest.tasks.count)
+  }
+
+  /// Adds one dev example, once for each task it is labelled for; other tasks' labels are
+  /// ignored.
+  ///
+  /// - Throws: ``TrainingError/text(location:error:)`` when the text cannot be prepared.
+  public mutating func add(_ example: Example) throws(TrainingError) {
+    let labelled = taskNames.indices.filter { example.labels[taskNames[$0]] != nil }
+    guard !labelled.isEmpty else { return }
+    var text = example.text
+    do {
+      try text.withUTF8Bytes { (bytes) throws(TextError) in
+        try encoder.encode(bytes, vocabulary: vocabulary)
+      }
+    } catch {
+      throw .text(location: example.location, error: error)
+    }
+    for task in labelled {
+      guard let label = example.labels[taskNames[task]] else { continue }
+      set.features.append(contentsOf: encoder.features)
+      set.offsets.append(set.features.count)
+      set.tasks.append(Int32(task))
+      set.labels.append(labelSets[task].id(of: label)?.rawValue ?? -1)
+    }
+  }
+
+  /// The featurized set.
+  public func finish() -> DevelopmentSet { set }
 }

@@ -11,6 +11,8 @@ struct EpochContext: @unchecked Sendable {
   let threads: Int
   let start: ContinuousClock.Instant
   let averageTokens: Double
+  /// The task names, for progress reports.
+  let taskNames: [String]
 }
 
 enum EpochOutcome {
@@ -114,10 +116,12 @@ extension Trainer {
                     fraction: min(1, stepsDone / context.totalSteps), learningRate: rate,
                     tokensPerSecond: seconds > 0
                       ? stepsDone * context.averageTokens / seconds : 0,
-                    averageLoss: worker.lossSums.indices.map {
-                      worker.lossCounts[$0] > 0
-                        ? worker.lossSums[$0] / Double(worker.lossCounts[$0]) : nil
-                    },
+                    averageLoss: TaskValues(
+                      tasks: context.taskNames,
+                      values: worker.lossSums.indices.map {
+                        worker.lossCounts[$0] > 0
+                          ? worker.lossSums[$0] / Double(worker.lossCounts[$0]) : nil
+                      }),
                     elapsedSeconds: seconds)))
               collect()
               worker.resetLosses()

@@ -1,16 +1,10 @@
 /// Why training could not produce a model.
 public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// A corpus file could not be read.
-  case corpus(CorpusError)
-  /// A document's text could not be prepared.
-  case text(path: String, line: Int, error: TextError)
-  /// A task's training file has no example labelled for it.
-  case noLabelledExamples(task: String, path: String)
-  /// A task's training file holds no record at all (it is empty or only blank lines).
-  case emptyCorpus(task: String, path: String)
-  /// Every record of a task's training file was malformed and skipped; `first` is the first
-  /// problem.
-  case everyRecordSkipped(task: String, path: String, count: Int, first: CorpusError)
+  /// A document's text could not be prepared; `location` names its file and line when it
+  /// came from a file.
+  case text(location: CorpusLocation?, error: TextError)
+  /// The model's text pipeline or featurizer could not be opened.
+  case model(ModelError)
   /// A task has fewer than two labels, so there is nothing to learn.
   case tooFewLabels(task: String, labels: [String])
   /// The feature settings cannot work with this vocabulary.
@@ -22,17 +16,12 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
   /// Training was asked to stop before it finished.
   case cancelled(epochsCompleted: Int)
 
+  /// A one-line explanation for a terminal, starting with the file and line when known.
   public var description: String {
     switch self {
-    case .corpus(let error): return "\(error)"
-    case .text(let path, let line, let error): return "\(path):\(line): \(error)"
-    case .noLabelledExamples(let task, let path):
-      return "\(path): no example is labelled for task \"\(task)\""
-    case .emptyCorpus(let task, let path):
-      return "\(path): the training file of task \"\(task)\" is empty (no records)"
-    case .everyRecordSkipped(let task, let path, let count, let first):
-      return "\(path): all \(count) record(s) of the training file of task \"\(task)\" are"
-        + " invalid and were skipped; the first: \(first)"
+    case .text(let location, let error):
+      return location.map { "\($0): \(error)" } ?? "\(error)"
+    case .model(let error): return "\(error)"
     case .tooFewLabels(let task, let labels):
       return "task \"\(task)\" needs at least two labels in its training data, found "
         + (labels.isEmpty ? "none" : labels.map { "\"\($0)\"" }.joined(separator: ", "))

@@ -1,23 +1,28 @@
 /// What the trainer reports while it works. The trainer never prints: the CLI turns these
-/// into a progress line, a library user into whatever they like.
+/// into a progress line, a library user into whatever they like. Per-task figures are keyed
+/// by task name.
 public enum TrainingEvent: Sendable {
-  /// The training corpora were read and featurized.
-  case corporaRead(documents: Int, tokens: Int, vocabulary: Int, labelsPerTask: [Int])
-  /// What reading the training and dev files counted, one entry per file read: records
-  /// skipped as invalid (with `skipInvalid`) and lines whose invalid UTF-8 was repaired.
-  /// Sent once, after the corpora are read and before the first epoch.
-  case corpusStatistics([CorpusStatistics])
+  /// Training starts on the featurized corpus; `labels` holds each task's label count.
+  case started(documents: Int, tokens: Int, vocabulary: Int, labels: TaskValues<Int>)
   /// A periodic update from inside an epoch.
   case progress(TrainingProgress)
-  /// An epoch ended; `averageLoss` holds each task's mean weighted loss over it (nil for a
-  /// task that saw no example), and `devAccuracy` each task's accuracy on its dev file (nil
-  /// without one).
-  case epochFinished(epoch: Int, averageLoss: [Double?], devAccuracy: [Double?])
+  /// An epoch ended.
+  case epochFinished(EpochSummary)
   /// Training ended by restoring the parameters of the epoch with the best mean dev accuracy.
   case keptEpoch(Int)
-  /// Per-task early stopping stopped a task after `epoch`, restoring its head from
+  /// Per-task early stopping stopped task `task` after `epoch`, restoring its head from
   /// `keptEpoch`.
-  case taskStopped(task: Int, epoch: Int, keptEpoch: Int)
+  case taskStopped(task: String, epoch: Int, keptEpoch: Int)
+}
+
+/// The figures of one finished epoch.
+public struct EpochSummary: Sendable, Equatable {
+  /// The epoch, from 1.
+  public var epoch: Int
+  /// Each task's mean weighted loss over the epoch; absent for a task that saw no example.
+  public var loss: TaskValues<Double>
+  /// Each task's accuracy on its dev documents; absent for a task without any.
+  public var devAccuracy: TaskValues<Double>
 }
 
 /// A snapshot of training progress.
@@ -32,8 +37,8 @@ public struct TrainingProgress: Sendable, Equatable {
   public var learningRate: Double
   /// Tokens processed per second since training started (all threads).
   public var tokensPerSecond: Double
-  /// Each task's mean loss since the previous update (nil when it saw no example).
-  public var averageLoss: [Double?]
+  /// Each task's mean loss since the previous update; absent when it saw no example.
+  public var averageLoss: TaskValues<Double>
   /// Seconds since training started.
   public var elapsedSeconds: Double
 }

@@ -1,88 +1,77 @@
-/// Reads every task's training corpus once: tokenizes, counts the vocabulary, collects the
-/// label sets, then featurizes all documents with the final vocabulary.
+/// Builds a ``TrainingData`` from examples: tokenizes each document once, counts the
+/// vocabulary, collects the label sets, then featurizes every document with the final
+/// vocabulary.
 ///
 /// Documents are stored as provisional token ids while counting, so the text is tokenized a
-/// single time. Tasks that share a training file (one multi-task JSONL with a `labels`
-/// object, say) share its documents: a document is keyed by file and line, and each task adds
-/// its own label to it.
-struct TrainingSetBuilder {
-  private let tasks: [TaskConfiguration]
+/// single time and never kept. Examples may come from memory or from files in any order; an
+/// example's labels for tasks the builder does not know are ignored, and a task it does not
+/// label is masked for that document. When several tasks read one multi-task file, each
+/// task's pass adds its own label to the document at the same location
+/// (``add(_:mergingByLocation:)``).
+public struct TrainingSetBuilder {
+  private let taskNames: [String]
   private let pipeline: TextPipeline
   private var vocabulary = VocabularyBuilder()
   private var provisionalTokens: [Int32] = []
   private var tokenOffsets: [Int] = [0]
-  private var labelNames: [[String]] = []
+  private var labelNames: [[String]]
   private var labelIndex: [[String: Int32]]
   private var provisionalLabels: [Int32] = []
   private var documentByLocation: [CorpusLocation: Int] = [:]
   private var tokenized = TokenizedText()
-  /// What each task's reader counted, for the report.
-  private(set) var statistics: [CorpusStatistics] = []
+  /// What reading each file counted, when the examples came from files, for the report.
+  public var corpusStatistics: [CorpusStatistics] = []
 
-  init(tasks: [TaskConfiguration], text: TextConfiguration) throws(TextError) {
-    self.tasks = tasks
-    pipeline = try TextPipeline(normalizer: text.normalizer, tokenizer: text.tokenizer)
+  /// Prepares a builder for the named tasks, in model order.
+  ///
+  /// - Parameters:
+  ///   - tasks: The task names.
+  ///   - text: How text is normalized and tokenized.
+  /// - Throws: ``TrainingError/model(_:)`` when ICU cannot open the text pipeline.
+  public init(tasks: [String], text: TextConfiguration) throws(TrainingError) {
+    taskNames = tasks
+    do {
+      pipeline = try TextPipeline(normalizer: text.normalizer, tokenizer: text.tokenizer)
+    } catch { throw .model(.textPipeline(error)) }
     labelNames = Array(repeating: [], count: tasks.count)
     labelIndex = Array(repeating: [:], count: tasks.count)
   }
 
-  /// Reads all training files.
-  mutating func readCorpora(skipInvalid: Bool) throws(TrainingError) {
-    let sharedPaths = Dictionary(grouping: tasks.map(\.train.path)) { $0 }
-      .filter { $0.value.count > 1 }.keys
-    for (task, configuration) in tasks.enumerated() {
-      var source = configuration.train
-      source.taskName = configuration.name
-      source.checksLabelField = true
-      if skipInvalid { source.skipInvalid = true }
-      let reader: CorpusReader
-      do { reader = try CorpusReader(source: source) } catch { throw .corpus(error) }
-      let keyByLocation = sharedPaths.contains(source.path)
-      var labelled = 0
-      do {
-        while let example = try reader.next() {
-          guard let label = example.labels[configuration.name] else {
-            if !keyByLocation { try addDocument(example, label: nil, task: task) }
-            continue
-          }
-          labelled += 1
-          if keyByLocation, let location = example.location,
-            let document = documentByLocation[location]
-          {
-            provisionalLabels[document * tasks.count + task] = labelID(label, task: task)
-            continue
-          }
-          let document = try addDocument(example, label: label, task: task)
-          if keyByLocation, let location = example.location {
-            documentByLocation[location] = document
-          }
-        }
-      } catch let error as CorpusError {
-        throw .corpus(error)
-      } catch let error as TrainingError {
-        throw error
-      } catch {
-        throw .corpus(.unreadable(path: source.path, problem: "\(error)"))
-      }
-      statistics.append(reader.statistics)
-      if reader.statistics.examplesRead == 0 {
-        if let first = reader.statistics.skippedProblems.first {
-          throw .everyRecordSkipped(
-            task: configuration.name, path: source.path,
-            count: reader.statistics.recordsSkipped, first: first)
-        }
-        throw .emptyCorpus(task: configuration.name, path: source.path)
-      }
-      if labelled == 0 { throw .noLabelledExamples(task: configuration.name, path: source.path) }
-      if labelNames[task].count < 2 {
-        throw .tooFewLabels(task: configuration.name, labels: labelNames[task])
-      }
+  /// The labels seen so far for task `task`, in order of first appearance.
+  public func labels(ofTask task: Int) -> [String] { labelNames[task] }
+
+  /// Adds one example.
+  ///
+  /// - Parameters:
+  ///   - example: The document and its labels by task name.
+  ///   - mergingByLocation: Whether an example at a location added before adds its labels to
+  ///     that document instead of becoming a new one; an unlabelled example is then skipped,
+  ///     since another task's pass over the same file adds the document.
+  /// - Throws: ``TrainingError/text(location:error:)`` when the text cannot be prepared.
+  public mutating func add(
+    _ example: Example, mergingByLocation: Bool = false
+  ) throws(TrainingError) {
+    var labels: [(task: Int, label: String)] = []
+    for (task, name) in taskNames.enumerated() {
+      if let label = example.labels[name] { labels.append((task, label)) }
     }
+    if mergingByLocation, let location = example.location {
+      guard !labels.isEmpty else { return }
+      if let document = documentByLocation[location] {
+        for (task, label) in labels {
+          provisionalLabels[document * taskNames.count + task] = labelID(label, task: task)
+        }
+        return
+      }
+      documentByLocation[location] = try addDocument(example, labels: labels)
+      return
+    }
+    try addDocument(example, labels: labels)
   }
 
   @discardableResult
   private mutating func addDocument(
-    _ example: Example, label: String?, task: Int
+    _ example: Example, labels: [(task: Int, label: String)]
   ) throws(TrainingError) -> Int {
     var text = example.text
     do {
@@ -90,9 +79,7 @@ struct TrainingSetBuilder {
         try pipeline.tokenize(bytes, into: &tokenized)
       }
     } catch {
-      throw .text(
-        path: example.location?.path ?? tasks[task].train.path,
-        line: example.location?.line ?? 0, error: error)
+      throw .text(location: example.location, error: error)
     }
     for token in tokenized.tokens {
       let id = tokenized.withUTF8(of: token) { utf8 in
@@ -101,9 +88,11 @@ struct TrainingSetBuilder {
       provisionalTokens.append(id)
     }
     tokenOffsets.append(provisionalTokens.count)
-    let document = provisionalLabels.count / tasks.count
-    provisionalLabels.append(contentsOf: repeatElement(-1, count: tasks.count))
-    if let label { provisionalLabels[document * tasks.count + task] = labelID(label, task: task) }
+    let document = provisionalLabels.count / taskNames.count
+    provisionalLabels.append(contentsOf: repeatElement(-1, count: taskNames.count))
+    for (task, label) in labels {
+      provisionalLabels[document * taskNames.count + task] = labelID(label, task: task)
+    }
     return document
   }
 
@@ -116,9 +105,17 @@ struct TrainingSetBuilder {
   }
 
   /// Cuts the vocabulary, sorts the label sets, and featurizes every document.
-  func finish(
+  ///
+  /// - Parameter configuration: The feature settings.
+  /// - Returns: The featurized set with its vocabulary and label sets.
+  /// - Throws: ``TrainingError/tooFewLabels(task:labels:)`` for a task with fewer than two
+  ///   labels, or ``TrainingError/features(_:)`` for feature settings that cannot work.
+  public func finish(
     features configuration: FeatureConfiguration
-  ) throws(TrainingError) -> (Vocabulary, [LabelSet], TrainingSet) {
+  ) throws(TrainingError) -> TrainingData {
+    for (task, names) in labelNames.enumerated() where names.count < 2 {
+      throw .tooFewLabels(task: taskNames[task], labels: names)
+    }
     let (vocabulary, remap) = self.vocabulary.build(
       minCount: configuration.minCount, maxSize: configuration.maxVocabularySize)
     let featurizer: Featurizer
@@ -127,14 +124,15 @@ struct TrainingSetBuilder {
     } catch { throw .features(error) }
 
     let labelSets = labelNames.map { LabelSet($0) }
+    // Provisional label ids (order of first appearance) to final ones (sorted).
     let labelRemap = zip(labelNames, labelSets).map { names, set in
-      names.map { set.id(of: $0)!.rawValue }
+      names.map { set.id(of: $0)?.rawValue ?? -1 }
     }
-    var set = TrainingSet(taskCount: tasks.count)
-    set.corpusStatistics = statistics
+    var set = TrainingSet(taskCount: taskNames.count)
+    set.corpusStatistics = corpusStatistics
     set.labels = provisionalLabels
     for index in set.labels.indices where set.labels[index] >= 0 {
-      set.labels[index] = labelRemap[index % tasks.count][Int(set.labels[index])]
+      set.labels[index] = labelRemap[index % taskNames.count][Int(set.labels[index])]
     }
     set.tokenCount = provisionalTokens.count
     set.features.reserveCapacity(provisionalTokens.count * configuration.wordNgrams)
@@ -153,6 +151,6 @@ struct TrainingSetBuilder {
       featurizer.appendFeatures(of: encoded, to: &set.features)
       set.offsets.append(set.features.count)
     }
-    return (vocabulary, labelSets, set)
+    return TrainingData(vocabulary: vocabulary, labelSets: labelSets, set: set)
   }
 }

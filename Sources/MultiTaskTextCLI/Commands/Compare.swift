@@ -27,14 +27,14 @@ struct Compare: ParsableCommand {
     let configuration = run.pipeline
     // Ctrl-C ends a comparison at once: it has written nothing until its last step, and
     // that step is atomic.
-    let reporter = ComparisonProgress(configuration: configuration, quiet: options.quiet)
+    let reporter = ComparisonProgress(quiet: options.quiet)
     let report: ComparisonReport
     do {
       report = try Comparison(configuration: configuration).run(
         shouldStop: { Interruption.wasRequested }, onEvent: reporter.handle)
     } catch {
       reporter.finish()
-      throw CommandFailure("\(error)")
+      throw error
     }
     reporter.finish()
     let directory = run.output.directory as NSString
@@ -43,14 +43,8 @@ struct Compare: ParsableCommand {
       ("compare.json", ReportFormat.json), ("compare.md", .markdown), ("compare.html", .html),
     ] {
       let path = directory.appendingPathComponent(name)
-      do {
-        let bytes = try ComparisonRenderer().render(report, as: format)
-        try Interruption.whileWriting { try AtomicFileWriter().write(bytes, to: path) }
-      } catch let failure as CommandFailure {
-        throw failure
-      } catch {
-        throw CommandFailure("\(error)")
-      }
+      let bytes = try ComparisonRenderer().render(report, as: format)
+      try Interruption.whileWriting { try AtomicFileWriter().write(bytes, to: path) }
       written.append(path)
     }
     print(ComparisonRenderer(colors: isatty(1) != 0).text(report), terminator: "")
@@ -64,10 +58,8 @@ final class ComparisonProgress: @unchecked Sendable {
   private let quiet: Bool
   private let lock = NSLock()
   private var reporter: ProgressReporter?
-  private let configuration: PipelineConfiguration
 
-  init(configuration: PipelineConfiguration, quiet: Bool) {
-    self.configuration = configuration
+  init(quiet: Bool) {
     self.quiet = quiet
   }
 
@@ -78,12 +70,13 @@ final class ComparisonProgress: @unchecked Sendable {
     switch event {
     case .training(let task):
       reporter?.finish()
-      let names = task.map { [$0] } ?? configuration.tasks.map(\.name)
       writeToStandardError(
         task.map { "== training \($0) alone" } ?? "== training all tasks together")
-      reporter = ProgressReporter(taskNames: names, quiet: false)
-    case .trainer(let event, _):
+      reporter = ProgressReporter(quiet: false)
+    case .pipeline(.training(let event), _):
       reporter?.handle(event)
+    case .pipeline:
+      break
     }
   }
 

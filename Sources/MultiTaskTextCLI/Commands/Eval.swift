@@ -51,30 +51,23 @@ struct Eval: ParsableCommand {
 
   func run() throws {
     let loaded: MultiTaskModel
-    do { loaded = try ModelFile.read(path: model) } catch { throw CommandFailure("\(error)") }
+    loaded = try ModelFile.read(path: model)
     var configuration: PipelineConfiguration?
-    if let config {
-      do { configuration = try RunConfiguration.load(path: config).pipeline } catch {
-        throw CommandFailure("\(error)")
-      }
-    }
+    if let config { configuration = try RunConfiguration.load(path: config).pipeline }
     let files = try evaluationFiles(model: loaded, configuration: configuration)
     let report: EvaluationReport
     let warnings = CorpusWarnings()
     defer { warnings.emit() }
-    do {
-      report = try Evaluator(model: loaded).report(
-        on: files, modelPath: model, onCorpusRead: { warnings.record([$0]) })
-    } catch {
-      throw CommandFailure("\(error)")
-    }
+    report = try MultiTaskText.Pipeline.evaluate(
+      loaded, on: files, modelPath: model,
+      onEvent: { event in
+        if case .evaluated(_, let statistics) = event { warnings.record([statistics]) }
+      })
     let colors = output == nil && format == .text && isatty(1) != 0
     let bytes = try format.render(report, colors: colors)
     if let output {
       try Interruption.whileWriting {
-        do { try AtomicFileWriter().write(bytes, to: output) } catch {
-          throw CommandFailure("\(error)")
-        }
+        try AtomicFileWriter().write(bytes, to: output)
       }
       print("wrote \(output)")
     } else {

@@ -30,35 +30,23 @@ struct Pipeline: ParsableCommand {
     let output = try TrainingRun(
       configuration: run, quiet: options.quiet, warnings: warnings
     ).run()
-    let files = configuration.tasks.compactMap { task in
-      task.test.map { (task: task.name, source: $0) }
-    }
     var written = [output.modelPath] + output.vocabularyPaths
-    var report = EvaluationReport(tasks: [], history: output.history)
-    if !files.isEmpty {
-      do {
-        report = try Evaluator(model: output.model).report(
-          on: files, modelPath: output.modelPath, history: output.history,
-          onCorpusRead: { warnings.record([$0]) })
-      } catch {
-        throw CommandFailure("\(error)")
-      }
-    }
+    let report = try MultiTaskText.Pipeline(configuration: configuration).evaluate(
+      output.trained, modelPath: output.modelPath,
+      onEvent: { event in
+        if case .evaluated(_, let statistics) = event { warnings.record([statistics]) }
+      })
     let directory = run.output.directory as NSString
     try Interruption.whileWriting {
       for (name, format) in [
         ("report.json", ReportFormat.json), ("report.md", .markdown), ("report.html", .html),
       ] {
         let path = directory.appendingPathComponent(name)
-        do {
-          try AtomicFileWriter().write(try format.render(report, colors: false), to: path)
-        } catch {
-          throw CommandFailure("\(error)")
-        }
+        try AtomicFileWriter().write(try format.render(report, colors: false), to: path)
         written.append(path)
       }
     }
-    if files.isEmpty {
+    if report.tasks.isEmpty {
       print("no task has a test file, so nothing was evaluated")
     } else {
       print(
@@ -66,7 +54,7 @@ struct Pipeline: ParsableCommand {
     }
     print(
       "trained \(configuration.tasks.count) task(s) in "
-        + String(format: "%.1f", output.seconds) + " s; wrote:")
+        + String(format: "%.1f", output.trained.history.seconds) + " s; wrote:")
     for path in written { print("  \(path)") }
   }
 }

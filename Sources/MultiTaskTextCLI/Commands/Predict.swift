@@ -35,7 +35,7 @@ struct Predict: ParsableCommand {
 
   func run() throws {
     let loaded: MultiTaskModel
-    do { loaded = try ModelFile.read(path: model) } catch { throw CommandFailure("\(error)") }
+    loaded = try ModelFile.read(path: model)
     let predictor = try Predictor(model: loaded)
     let tasks = loaded.manifest.tasks
     let output = OutputWriter()

@@ -26,7 +26,7 @@ struct Train: ParsableCommand {
     warnings.emit()
     print(
       "trained \(configuration.tasks.count) task(s) in "
-        + String(format: "%.1f", output.seconds) + " s")
+        + String(format: "%.1f", output.trained.history.seconds) + " s")
     print("wrote \(output.modelPath)")
     for path in output.vocabularyPaths { print("wrote \(path)") }
   }

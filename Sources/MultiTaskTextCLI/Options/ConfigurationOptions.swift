@@ -24,21 +24,13 @@ struct ConfigurationOptions: ParsableArguments {
   var skipInvalid = false
 
   /// Loads the configuration and checks that every data file exists, before any work.
+  ///
+  /// `--skip-invalid` sets `training.skipInvalid`, which the pipeline applies to every corpus
+  /// file it reads.
   func load() throws -> RunConfiguration {
-    do {
-      var loaded = try RunConfiguration.load(path: configuration, overrides: overrides)
-      try loaded.pipeline.validateFilesExist(configurationPath: configuration)
-      if skipInvalid {
-        loaded.pipeline.training.skipInvalid = true
-        for index in loaded.pipeline.tasks.indices {
-          loaded.pipeline.tasks[index].train.skipInvalid = true
-          loaded.pipeline.tasks[index].dev?.skipInvalid = true
-          loaded.pipeline.tasks[index].test?.skipInvalid = true
-        }
-      }
-      return loaded
-    } catch {
-      throw CommandFailure("\(error)")
-    }
+    var loaded = try RunConfiguration.load(path: configuration, overrides: overrides)
+    try loaded.pipeline.validateFilesExist(configurationPath: configuration)
+    if skipInvalid { loaded.pipeline.training.skipInvalid = true }
+    return loaded
   }
 }

@@ -14,7 +14,7 @@ func forEachInputLine(
     : files.map { path in { try LineReader(path: path) } }
   for open in readers {
     let reader: LineReader
-    do { reader = try open() } catch { throw CommandFailure("\(error)") }
+    reader = try open()
     while try reader.nextLine({ line in try body(line, reader) }) {}
   }
 }

@@ -10,14 +10,12 @@ import MultiTaskText
 final class ProgressReporter: @unchecked Sendable {
   private let quiet: Bool
   private let isTerminal: Bool
-  private let taskNames: [String]
   private let lock = NSLock()
   private var lastPlainLine = Date.distantPast
   private var drewLine = false
 
-  init(taskNames: [String], quiet: Bool) {
+  init(quiet: Bool) {
     self.quiet = quiet
-    self.taskNames = taskNames
     isTerminal = isatty(2) != 0
   }
 
@@ -26,10 +24,10 @@ final class ProgressReporter: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     switch event {
-    case .corporaRead(let documents, let tokens, let vocabulary, let labels):
+    case .started(let documents, let tokens, let vocabulary, let labels):
       emitLine(
         "read \(documents) documents, \(tokens) tokens; vocabulary \(vocabulary) words; "
-          + zip(taskNames, labels).map { "\($0) \($1) labels" }.joined(separator: ", "))
+          + labels.present.map { "\($0.task) \($0.value) labels" }.joined(separator: ", "))
     case .progress(let progress):
       let line = format(progress)
       if isTerminal {
@@ -39,10 +37,10 @@ final class ProgressReporter: @unchecked Sendable {
         lastPlainLine = Date()
         writeToStandardError(line)
       }
-    case .epochFinished(let epoch, let losses, let accuracy):
-      var line = "epoch \(epoch) done; loss " + lossText(losses)
-      let dev = zip(taskNames, accuracy).compactMap { name, value in
-        value.map { "\(name) " + String(format: "%.2f%%", $0 * 100) }
+    case .epochFinished(let summary):
+      var line = "epoch \(summary.epoch) done; loss " + lossText(summary.loss)
+      let dev = summary.devAccuracy.present.map { task, value in
+        "\(task) " + String(format: "%.2f%%", value * 100)
       }
       if !dev.isEmpty { line += "; dev accuracy " + dev.joined(separator: ", ") }
       emitLine(line)
@@ -50,10 +48,8 @@ final class ProgressReporter: @unchecked Sendable {
       emitLine("kept epoch \(epoch), the best on dev")
     case .taskStopped(let task, let epoch, let kept):
       emitLine(
-        "stopped task \(taskNames[task]) after epoch \(epoch): no better on dev since epoch "
+        "stopped task \(task) after epoch \(epoch): no better on dev since epoch "
           + "\(kept), whose head it keeps")
-    case .corpusStatistics:
-      break  // CorpusWarnings reports these at the end, even with --quiet.
     }
   }
 
@@ -82,8 +78,8 @@ final class ProgressReporter: @unchecked Sendable {
       + "loss \(lossText(progress.averageLoss)) ETA \(duration(remaining))"
   }
 
-  private func lossText(_ losses: [Double?]) -> String {
-    zip(taskNames, losses).map { name, loss in
+  private func lossText(_ losses: TaskValues<Double>) -> String {
+    zip(losses.tasks, losses.values).map { name, loss in
       "\(name) " + (loss.map { String(format: "%.4f", $0) } ?? "-")
     }.joined(separator: ", ")
   }

@@ -2,8 +2,11 @@ import Foundation
 import MultiTaskText
 import MultiTaskTextConfiguration
 
-/// Trains from a configuration with progress and Ctrl-C handling, then writes the model and
-/// the vocabulary into the output directory. Shared by `train` and `pipeline`.
+/// Runs the library pipeline's training stage with progress and Ctrl-C handling, then writes
+/// the model and the vocabulary into the output directory. Shared by `train` and `pipeline`.
+///
+/// The library reads and trains; this type only renders events, moves the interruption phase
+/// along (reading → training → writing) and writes files.
 struct TrainingRun {
   let settings: RunConfiguration
   let quiet: Bool
@@ -11,11 +14,9 @@ struct TrainingRun {
   let warnings: CorpusWarnings
 
   struct Output {
-    var model: MultiTaskModel
+    var trained: TrainedModel
     var modelPath: String
     var vocabularyPaths: [String]
-    var seconds: Double
-    var history: TrainingHistory
   }
 
   init(configuration: RunConfiguration, quiet: Bool, warnings: CorpusWarnings) {
@@ -30,31 +31,26 @@ struct TrainingRun {
     Interruption.enter(
       .exitAtOnce,
       message: "Error: interrupted while reading the corpora; no model was written\n")
-    let configuration = settings.pipeline
-    let taskNames = configuration.tasks.map(\.name)
-    let reporter = ProgressReporter(taskNames: taskNames, quiet: quiet)
-    let recorder = HistoryRecorder(taskNames: taskNames)
+    let reporter = ProgressReporter(quiet: quiet)
     let warnings = self.warnings
-    let start = Date()
     let directory = settings.output.directory
     let modelPath = (directory as NSString).appendingPathComponent("model.mtl")
-    let model: MultiTaskModel
+    let trained: TrainedModel
     do {
-      model = try Trainer(configuration: configuration).train(
+      trained = try MultiTaskText.Pipeline(configuration: settings.pipeline).train(
         shouldStop: { Interruption.wasRequested },
         onEvent: { event in
-          if case .corpusStatistics(let statistics) = event {
+          if case .corporaRead(let statistics) = event {
             warnings.record(statistics)
             Interruption.enter(
               .stopAtNextCheck, message: "Error: interrupted again; no model was written\n")
           }
-          recorder.record(event)
-          reporter.handle(event)
+          if case .training(let event) = event { reporter.handle(event) }
         })
     } catch {
       reporter.finish()
       warnings.emit()
-      if case .cancelled = error {
+      if case .training(.cancelled) = error {
         let previous =
           FileManager.default.fileExists(atPath: modelPath)
           ? " (\(modelPath) is unchanged)" : ""
@@ -62,10 +58,9 @@ struct TrainingRun {
           "interrupted: \(error); no model was written\(previous)",
           exitCode: Interruption.exitStatus)
       }
-      throw CommandFailure("\(error)")
+      throw error
     }
     reporter.finish()
-    let seconds = Date().timeIntervalSince(start)
     var vocabularyPaths = [(directory as NSString).appendingPathComponent("vocabulary.tsv")]
     if let copy = settings.output.vocabularyCopy { vocabularyPaths.append(copy) }
     try Interruption.whileWriting {
@@ -74,16 +69,10 @@ struct TrainingRun {
           "interrupted: training finished but no model was written",
           exitCode: Interruption.exitStatus)
       }
-      do {
-        try ModelFile.write(model, to: modelPath)
-        for path in vocabularyPaths { try VocabularyFile.write(model.vocabulary, to: path) }
-      } catch {
-        throw CommandFailure("\(error)")
-      }
+      try ModelFile.write(trained.model, to: modelPath)
+      for path in vocabularyPaths { try VocabularyFile.write(trained.model.vocabulary, to: path) }
     }
     Interruption.enter(.exitAtOnce, message: "Error: interrupted after the model was written\n")
-    return Output(
-      model: model, modelPath: modelPath, vocabularyPaths: vocabularyPaths, seconds: seconds,
-      history: recorder.finish(seconds: seconds))
+    return Output(trained: trained, modelPath: modelPath, vocabularyPaths: vocabularyPaths)
   }
 }

@@ -12,8 +12,8 @@ public struct Comparison: Sendable {
   public enum Event: Sendable {
     /// Training the joint model, or the single-task model of `task`.
     case training(task: String?)
-    /// One of the underlying trainings reported progress.
-    case trainer(TrainingEvent, task: String?)
+    /// One of the underlying pipelines reported progress.
+    case pipeline(PipelineEvent, task: String?)
   }
 
   /// The configuration; every task needs a test file.
@@ -65,15 +65,11 @@ public struct Comparison: Sendable {
     _ shouldStop: @escaping @Sendable () -> Bool,
     _ onEvent: @escaping @Sendable (Event) -> Void
   ) throws(ComparisonError) -> [TaskReport] {
-    let model: MultiTaskModel
     do {
-      model = try Trainer(configuration: configuration).train(
-        shouldStop: shouldStop, onEvent: { onEvent(.trainer($0, task: label)) })
-    } catch { throw .training(task: label, error) }
-    let files = configuration.tasks.compactMap { task in task.test.map { (task.name, $0) } }
-    do {
-      return try Evaluator(model: model).report(on: files).tasks
-    } catch { throw .evaluation(error) }
+      return try Pipeline(configuration: configuration).run(
+        shouldStop: shouldStop, onEvent: { onEvent(.pipeline($0, task: label)) }
+      ).report.tasks
+    } catch { throw .pipeline(task: label, error) }
   }
 
   /// The settings that shape multi-task training, in one line.
@@ -97,19 +93,21 @@ public struct Comparison: Sendable {
 
 /// Why a comparison could not finish.
 public enum ComparisonError: Error, Sendable, CustomStringConvertible {
+  /// Some tasks have no test file to compare on.
   case missingTestFile(tasks: [String])
-  case training(task: String?, TrainingError)
-  case evaluation(EvaluationError)
+  /// Training or evaluating one of the models failed: all tasks together (`task` nil), or
+  /// task `task` alone.
+  case pipeline(task: String?, PipelineError)
 
+  /// A one-line explanation for a terminal, saying which model failed.
   public var description: String {
     switch self {
     case .missingTestFile(let tasks):
       return "compare needs a test file for every task; none for "
         + tasks.map { "\"\($0)\"" }.joined(separator: ", ")
-    case .training(let task, let error):
+    case .pipeline(let task, let error):
       return (task.map { "training \"\($0)\" alone: " } ?? "training all tasks together: ")
         + "\(error)"
-    case .evaluation(let error): return "\(error)"
     }
   }
 }

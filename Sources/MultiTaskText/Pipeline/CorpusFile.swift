@@ -1,0 +1,34 @@
+/// Reads one task's corpus file record by record: the single place where the pipeline opens a
+/// ``CorpusReader``, for training, dev and test files alike.
+///
+/// The task's name selects the label of single-task records, the label field is checked, and
+/// `skipInvalid` is applied here, once, on top of the source's own setting.
+enum CorpusFile {
+  /// Streams the examples of `source` for task `task` into `body`.
+  ///
+  /// - Parameters:
+  ///   - source: The file and how to read it.
+  ///   - task: The task whose labels the records carry.
+  ///   - skipInvalid: Whether malformed records are skipped even if the source does not say so.
+  ///   - body: Receives each example in file order.
+  /// - Returns: What the reader counted: records read, skipped and repaired.
+  /// - Throws: ``PipelineError/corpus(_:)`` for a read or record error, or what `body` throws.
+  static func read(
+    _ source: CorpusSource, task: String, skipInvalid: Bool,
+    _ body: (Example) throws(PipelineError) -> Void
+  ) throws(PipelineError) -> CorpusStatistics {
+    var source = source
+    source.taskName = task
+    source.checksLabelField = true
+    if skipInvalid { source.skipInvalid = true }
+    let reader: CorpusReader
+    do { reader = try CorpusReader(source: source) } catch { throw .corpus(error) }
+    while true {
+      let example: Example?
+      do { example = try reader.next() } catch { throw .corpus(error) }
+      guard let example else { break }
+      try body(example)
+    }
+    return reader.statistics
+  }
+}

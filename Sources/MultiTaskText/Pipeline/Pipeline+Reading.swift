@@ -1,0 +1,71 @@
+extension Pipeline {
+  /// Reads every task's training file into training data, with the checks that need the file:
+  /// an empty file, a file whose every record was skipped, a file with no example labelled
+  /// for its task, and a task with fewer than two labels, each named with its path.
+  ///
+  /// Tasks that share one multi-task file share its documents: each task's pass adds its own
+  /// label to the document at the same line.
+  func readTrainingData(trainer: Trainer) throws(PipelineError) -> TrainingData {
+    let tasks = configuration.tasks
+    let sharedPaths = Set(
+      Dictionary(grouping: tasks.map(\.train.path)) { $0 }.filter { $0.value.count > 1 }.keys)
+    var builder: TrainingSetBuilder
+    do { builder = try trainer.makeTrainingSetBuilder() } catch { throw .training(error) }
+    for (index, task) in tasks.enumerated() {
+      let merging = sharedPaths.contains(task.train.path)
+      var labelled = 0
+      let statistics = try CorpusFile.read(
+        task.train, task: task.name, skipInvalid: configuration.training.skipInvalid
+      ) { (example) throws(PipelineError) in
+        let label = example.labels[task.name]
+        if label != nil { labelled += 1 }
+        let own = Example(
+          text: example.text, labels: label.map { [task.name: $0] } ?? [:],
+          location: example.location)
+        do throws(TrainingError) {
+          try builder.add(own, mergingByLocation: merging)
+        } catch { throw .training(error) }
+      }
+      builder.corpusStatistics.append(statistics)
+      if statistics.examplesRead == 0 {
+        if let first = statistics.skippedProblems.first {
+          throw .everyRecordSkipped(
+            task: task.name, path: task.train.path, count: statistics.recordsSkipped,
+            first: first)
+        }
+        throw .emptyCorpus(task: task.name, path: task.train.path)
+      }
+      if labelled == 0 { throw .noLabelledExamples(task: task.name, path: task.train.path) }
+      let labels = builder.labels(ofTask: index)
+      if labels.count < 2 { throw .training(.tooFewLabels(task: task.name, labels: labels)) }
+    }
+    do { return try builder.finish(features: configuration.features) } catch {
+      throw .training(error)
+    }
+  }
+
+  /// Reads the dev file of every task that has one, encoded like `data`; nil when none has.
+  func readDevelopmentSet(
+    trainer: Trainer, data: TrainingData
+  ) throws(PipelineError) -> (DevelopmentSet?, [CorpusStatistics]) {
+    guard configuration.tasks.contains(where: { $0.dev != nil }) else { return (nil, []) }
+    var builder: DevelopmentSetBuilder
+    do { builder = try trainer.makeDevelopmentSetBuilder(for: data) } catch {
+      throw .training(error)
+    }
+    var statistics: [CorpusStatistics] = []
+    for task in configuration.tasks {
+      guard let source = task.dev else { continue }
+      statistics.append(
+        try CorpusFile.read(
+          source, task: task.name, skipInvalid: configuration.training.skipInvalid
+        ) { (example) throws(PipelineError) in
+          guard let label = example.labels[task.name] else { return }
+          let own = Example(
+            text: example.text, labels: [task.name: label], location: example.location)
+          do throws(TrainingError) { try builder.add(own) } catch { throw .training(error) }
+        })
+    }
+    return (builder.finish(), statistics)
+  }
+}

@@ -1,0 +1,129 @@
+/// The whole job, as a library: read the corpora → build the vocabulary and features → train
+/// → evaluate each task's test file → a report.
+///
+/// Read this type first: each stage is one call, and each call names the layer that does the
+/// work (``Trainer`` for features and epochs, ``Evaluator`` for scores). The pipeline reads
+/// corpus files but writes nothing and prints nothing; it reports ``PipelineEvent``s, and the
+/// caller decides where the model and reports go. `mtl pipeline` calls ``train(shouldStop:onEvent:)``,
+/// writes the model, then calls ``evaluate(_:modelPath:onEvent:)``; `mtl compare` calls
+/// ``run(shouldStop:onEvent:)`` once per model.
+///
+/// ```swift
+/// let pipeline = Pipeline(configuration: PipelineConfiguration(tasks: tasks))
+/// let result = try pipeline.run()
+/// result.report.tasks.map(\.metrics.accuracy)
+/// ```
+public struct Pipeline: Sendable {
+  /// What to read, train and evaluate.
+  public let configuration: PipelineConfiguration
+
+  /// Creates a pipeline.
+  ///
+  /// - Parameter configuration: The tasks, their corpora and every setting.
+  public init(configuration: PipelineConfiguration) { self.configuration = configuration }
+
+  /// Trains, then evaluates every task that has a test file.
+  ///
+  /// - Parameters:
+  ///   - shouldStop: Polled during training; return true to stop (for Ctrl-C).
+  ///   - onEvent: Receives progress; may be called from a training thread.
+  /// - Returns: The model and its report.
+  /// - Throws: ``PipelineError``.
+  public func run(
+    shouldStop: @escaping @Sendable () -> Bool = { false },
+    onEvent: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
+  ) throws(PipelineError) -> PipelineResult {
+    let trained = try train(shouldStop: shouldStop, onEvent: onEvent)
+    let report = try evaluate(trained, onEvent: onEvent)
+    return PipelineResult(trained: trained, report: report)
+  }
+
+  /// Reads the training and dev files and trains one model for every task.
+  ///
+  /// - Parameters:
+  ///   - shouldStop: Polled during training; return true to stop (for Ctrl-C).
+  ///   - onEvent: Receives progress; may be called from a training thread.
+  /// - Returns: The model with its training history.
+  /// - Throws: ``PipelineError``.
+  public func train(
+    shouldStop: @escaping @Sendable () -> Bool = { false },
+    onEvent: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
+  ) throws(PipelineError) -> TrainedModel {
+    onEvent(.readingCorpora)
+    let trainer = configuration.trainer
+    let data = try readTrainingData(trainer: trainer)
+    let (development, developmentStatistics) = try readDevelopmentSet(trainer: trainer, data: data)
+    onEvent(.corporaRead(data.set.corpusStatistics + developmentStatistics))
+    let recorder = TrainingHistoryRecorder()
+    let start = ContinuousClock.now
+    let model: MultiTaskModel
+    do {
+      model = try trainer.train(
+        on: data, development: development, shouldStop: shouldStop,
+        onEvent: { event in
+          recorder.record(event)
+          onEvent(.training(event))
+        })
+    } catch { throw .training(error) }
+    let elapsed = start.duration(to: .now)
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    return TrainedModel(model: model, history: recorder.finish(seconds: seconds))
+  }
+
+  /// Evaluates every task that has a test file, in task order.
+  ///
+  /// - Parameters:
+  ///   - trained: The model and its history, from ``train(shouldStop:onEvent:)``.
+  ///   - modelPath: How to name the model in the report.
+  ///   - onEvent: Receives what reading each test file counted.
+  /// - Returns: The report; without test files, one with no tasks and the history.
+  /// - Throws: ``PipelineError``.
+  public func evaluate(
+    _ trained: TrainedModel, modelPath: String? = nil,
+    onEvent: (PipelineEvent) -> Void = { _ in }
+  ) throws(PipelineError) -> EvaluationReport {
+    let files = configuration.tasks.compactMap { task in
+      task.test.map { (task: task.name, source: $0) }
+    }
+    return try Self.evaluate(
+      trained.model, on: files, skipInvalid: configuration.training.skipInvalid,
+      modelPath: modelPath, history: trained.history, onEvent: onEvent)
+  }
+
+  /// Evaluates `model` on corpus files, one per task, and gathers the results into a report.
+  ///
+  /// - Parameters:
+  ///   - model: The model.
+  ///   - files: Task names with the file to evaluate each on, in report order.
+  ///   - skipInvalid: Whether malformed records are skipped.
+  ///   - modelPath: How to name the model in the report.
+  ///   - history: The training history, when the report follows training.
+  ///   - onEvent: Receives what reading each file counted.
+  /// - Returns: The report.
+  /// - Throws: ``PipelineError``.
+  public static func evaluate(
+    _ model: MultiTaskModel, on files: [(task: String, source: CorpusSource)],
+    skipInvalid: Bool = false, modelPath: String? = nil, history: TrainingHistory? = nil,
+    onEvent: (PipelineEvent) -> Void = { _ in }
+  ) throws(PipelineError) -> EvaluationReport {
+    let evaluator = Evaluator(model: model)
+    var tasks: [TaskReport] = []
+    for (name, source) in files {
+      let scorer: TaskScorer
+      do { scorer = try evaluator.scorer(forTask: name) } catch { throw .evaluation(error) }
+      let statistics = try CorpusFile.read(source, task: name, skipInvalid: skipInvalid) {
+        (example) throws(PipelineError) in
+        do throws(EvaluationError) { try scorer.record(example) } catch {
+          throw .evaluation(error)
+        }
+      }
+      onEvent(.evaluated(task: name, statistics: statistics))
+      let counts = model.manifest.tasks.first { $0.name == name }?.labelCounts
+      tasks.append(
+        TaskReport(
+          name: name, file: source.path, confusion: scorer.matrix, trainingLabelCounts: counts))
+    }
+    return EvaluationReport(modelPath: modelPath, tasks: tasks, history: history)
+  }
+}

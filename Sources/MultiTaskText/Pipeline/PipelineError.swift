@@ -1,0 +1,33 @@
+/// Why a pipeline run could not finish: a file problem, with the file named, or a typed error
+/// from the stage that failed.
+public enum PipelineError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// A corpus file could not be read, or holds a malformed record.
+  case corpus(CorpusError)
+  /// A task's training file holds no record at all (it is empty or only blank lines).
+  case emptyCorpus(task: String, path: String)
+  /// Every record of a task's training file was malformed and skipped; `first` is the first
+  /// problem.
+  case everyRecordSkipped(task: String, path: String, count: Int, first: CorpusError)
+  /// A task's training file has no example labelled for it.
+  case noLabelledExamples(task: String, path: String)
+  /// Training failed.
+  case training(TrainingError)
+  /// Evaluation failed.
+  case evaluation(EvaluationError)
+
+  /// A one-line explanation for a terminal, starting with the file at fault when there is one.
+  public var description: String {
+    switch self {
+    case .corpus(let error): return "\(error)"
+    case .emptyCorpus(let task, let path):
+      return "\(path): the training file of task \"\(task)\" is empty (no records)"
+    case .everyRecordSkipped(let task, let path, let count, let first):
+      return "\(path): all \(count) record(s) of the training file of task \"\(task)\" are"
+        + " invalid and were skipped; the first: \(first)"
+    case .noLabelledExamples(let task, let path):
+      return "\(path): no example is labelled for task \"\(task)\""
+    case .training(let error): return "\(error)"
+    case .evaluation(let error): return "\(error)"
+    }
+  }
+}

@@ -1,0 +1,14 @@
+/// What a ``Pipeline`` reports while it works, stage by stage. The pipeline never prints; the
+/// command-line tool renders these as progress and warnings.
+public enum PipelineEvent: Sendable {
+  /// Reading and featurizing the training and dev files begins.
+  case readingCorpora
+  /// The training and dev files were read: what each file's reader counted (records skipped
+  /// as invalid, lines whose invalid UTF-8 was repaired), in the order read. Sent once, just
+  /// before the first epoch.
+  case corporaRead([CorpusStatistics])
+  /// The trainer reported progress.
+  case training(TrainingEvent)
+  /// A task's test file was evaluated.
+  case evaluated(task: String, statistics: CorpusStatistics)
+}

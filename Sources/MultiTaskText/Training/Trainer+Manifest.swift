@@ -1,0 +1,22 @@
+extension Trainer {
+  /// The manifest recording how this trainer prepares text and features, with the training
+  /// documents per label when they are known.
+  ///
+  /// - Parameters:
+  ///   - labelSets: Each task's labels.
+  ///   - labelCounts: Training documents per label and task, or nil before they are counted.
+  /// - Returns: The manifest a model trained with these settings carries.
+  public func manifest(labelSets: [LabelSet], labelCounts: [[Int]]?) -> ModelManifest {
+    var manifest = ModelManifest(
+      normalizer: text.normalizer, tokenizer: text.tokenizer, features: features,
+      dimension: model.dimension,
+      tasks: tasks.indices.map { task in
+        ModelManifest.Task(
+          name: tasks[task].name, labels: labelSets[task], weight: tasks[task].weight,
+          labelCounts: labelCounts?[task])
+      },
+      training: training)
+    manifest.privateRows = model.privateBuckets > 0 ? model.privateBuckets : nil
+    return manifest
+  }
+}
