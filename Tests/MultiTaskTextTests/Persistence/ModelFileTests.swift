@@ -6,7 +6,7 @@ import Testing
 struct ModelFileTests {
   static func smallModel() throws -> (TrainingFixture, MultiTaskModel) {
     let fixture = try TrainingFixture(epochs: 2)
-    return (fixture, try Trainer(configuration: fixture.configuration).train())
+    return (fixture, try fixture.configuration.trainModel())
   }
 
   @Test func startsWithMagicAndVersionAndEndsWithTheChecksum() throws {

@@ -6,7 +6,7 @@ import Testing
 struct TrainerTests {
   @Test func overfitsSavesReloadsAndPredictsIdentically() throws {
     let fixture = try TrainingFixture()
-    let model = try Trainer(configuration: fixture.configuration).train()
+    let model = try fixture.configuration.trainModel()
     let path = fixture.directory.url.appendingPathComponent("model.mtl").path
     try ModelFile.write(model, to: path)
     let reloaded = try ModelFile.read(path: path)
@@ -25,19 +25,19 @@ struct TrainerTests {
       }
     }
     for task in fixture.configuration.tasks {
-      let matrix = try Evaluator(model: reloaded).evaluate(task: task.name, on: task.test!)
+      let matrix = try evaluateFile(reloaded, task: task.name, on: task.test!)
       #expect(TaskMetrics(matrix).accuracy == 1)
     }
   }
 
   @Test func theSameSeedOnOneThreadGivesByteIdenticalModelFiles() throws {
     let fixture = try TrainingFixture(epochs: 5)
-    let first = try ModelFile.encode(try Trainer(configuration: fixture.configuration).train())
-    let second = try ModelFile.encode(try Trainer(configuration: fixture.configuration).train())
+    let first = try ModelFile.encode(try fixture.configuration.trainModel())
+    let second = try ModelFile.encode(try fixture.configuration.trainModel())
     #expect(first == second)
     var reseeded = fixture.configuration
     reseeded.training.seed = 8
-    let third = try ModelFile.encode(try Trainer(configuration: reseeded).train())
+    let third = try ModelFile.encode(try reseeded.trainModel())
     #expect(first != third)
   }
 
@@ -46,8 +46,8 @@ struct TrainerTests {
     let fixture = try TrainingFixture()
     var configuration = fixture.configuration
     configuration.training.sampling = sampling
-    let first = try Trainer(configuration: configuration).train()
-    let second = try Trainer(configuration: configuration).train()
+    let first = try configuration.trainModel()
+    let second = try configuration.trainModel()
     #expect(try ModelFile.encode(first) == ModelFile.encode(second))
     let predictor = try Predictor(model: first)
     #expect(try predictor.predict("the striker scored in the match")[0].label == "sports")
@@ -55,8 +55,8 @@ struct TrainerTests {
 
   @Test func hogwildThreadsTrainAUsableModel() throws {
     let fixture = try TrainingFixture(threads: 2)
-    let model = try Trainer(configuration: fixture.configuration).train()
-    let matrix = try Evaluator(model: model).evaluate(
+    let model = try fixture.configuration.trainModel()
+    let matrix = try evaluateFile(model, 
       task: "topic", on: fixture.configuration.tasks[0].test!)
     #expect(TaskMetrics(matrix).accuracy >= 0.75)
   }
@@ -64,9 +64,9 @@ struct TrainerTests {
   @Test func aHugeLearningRateIsReportedAsDivergence() throws {
     let fixture = try TrainingFixture(epochs: 3, learningRate: 1e30)
     #expect {
-      try Trainer(configuration: fixture.configuration).train()
+      try fixture.configuration.trainModel()
     } throws: { error in
-      guard case .diverged(_, let rate) = error as? TrainingError else { return false }
+      guard case .training(.diverged(_, let rate)) = error as? PipelineError else { return false }
       return rate > 1e29 && "\(error)".contains("try a smaller learning rate")
     }
   }
@@ -74,8 +74,7 @@ struct TrainerTests {
   @Test func stoppingEarlyWritesNoModel() throws {
     let fixture = try TrainingFixture()
     let stopped = Result {
-      try Trainer(configuration: fixture.configuration).train(
-        on: try fixture.set(), shouldStop: { true })
+      try fixture.configuration.trainer.train(on: try fixture.data(), shouldStop: { true })
     }
     #expect(throws: TrainingError.cancelled(epochsCompleted: 0)) { _ = try stopped.get() }
   }
@@ -83,10 +82,10 @@ struct TrainerTests {
   @Test func reportsEveryEpoch() throws {
     let fixture = try TrainingFixture(epochs: 3)
     let events = EventLog()
-    _ = try Trainer(configuration: fixture.configuration).train(onEvent: events.append)
+    _ = try fixture.configuration.trainModel(onEvent: events.append)
     let epochs = events.all.compactMap { event -> Int? in
-      if case .epochFinished(let epoch, let losses, _) = event, losses.allSatisfy({ $0 != nil }) {
-        return epoch
+      if case .epochFinished(let summary) = event, summary.loss.values.allSatisfy({ $0 != nil }) {
+        return summary.epoch
       }
       return nil
     }
@@ -100,22 +99,15 @@ struct TrainerTests {
       named: "one.jsonl")
     var configuration = fixture.configuration
     configuration.tasks[1].train = CorpusSource(path: path, format: .jsonl)
-    #expect(throws: TrainingError.tooFewLabels(task: "sentiment", labels: ["x"])) {
-      try Trainer(configuration: configuration).train()
+    #expect(throws: PipelineError.training(.tooFewLabels(task: "sentiment", labels: ["x"]))) {
+      try configuration.trainModel()
     }
   }
 }
 
 extension TrainingFixture {
-  func set() throws -> TrainingSet { try Trainer(configuration: configuration).readCorpora().2 }
-}
-
-extension Trainer {
-  func train(
-    on set: TrainingSet, shouldStop: @escaping @Sendable () -> Bool
-  ) throws -> MultiTaskModel {
-    let (vocabulary, labels, _) = try readCorpora()
-    return try train(on: set, vocabulary: vocabulary, labelSets: labels, shouldStop: shouldStop)
+  func data() throws -> TrainingData {
+    try Pipeline(configuration: configuration).readTrainingData(trainer: configuration.trainer)
   }
 }
 
@@ -141,11 +133,12 @@ struct DevelopmentTrainingTests {
     configuration.tasks[0].dev = configuration.tasks[0].train
     configuration.training.keepBestEpoch = true
     let events = EventLog()
-    let model = try Trainer(configuration: configuration).train(onEvent: events.append)
+    let model = try configuration.trainModel(onEvent: events.append)
     var accuracies: [Double] = []
     var kept: Int?
     for event in events.all {
-      if case .epochFinished(_, _, let dev) = event {
+      if case .epochFinished(let summary) = event {
+        let dev = summary.devAccuracy.values
         #expect(dev.count == 2)
         #expect(dev[1] == nil)
         accuracies.append(try #require(dev[0]))
@@ -159,7 +152,7 @@ struct DevelopmentTrainingTests {
       }! + 1
     #expect(kept == (bestEpoch == 6 ? nil : bestEpoch))
     // The kept model scores the best dev accuracy seen.
-    let matrix = try Evaluator(model: model).evaluate(
+    let matrix = try evaluateFile(model, 
       task: "topic", on: configuration.tasks[0].dev!)
     #expect(abs(TaskMetrics(matrix).accuracy - accuracies.max()!) < 1e-9)
   }
@@ -173,9 +166,9 @@ struct DevelopmentTrainingTests {
     var configuration = fixture.configuration
     configuration.tasks[0].dev = CorpusSource(path: path, format: .jsonl)
     let events = EventLog()
-    _ = try Trainer(configuration: configuration).train(onEvent: events.append)
+    _ = try configuration.trainModel(onEvent: events.append)
     let last = events.all.compactMap { event -> Double? in
-      if case .epochFinished(_, _, let dev) = event { return dev[0] }
+      if case .epochFinished(let summary) = event { return summary.devAccuracy.values[0] }
       return nil
     }.last
     #expect(last == 0.5)
@@ -210,15 +203,15 @@ struct StrategyDeterminismTests {
     let fixture = try TrainingFixture(epochs: 15)
     var configuration = fixture.configuration
     Self.configure(variant, &configuration)
-    let first = try Trainer(configuration: configuration).train()
-    let second = try Trainer(configuration: configuration).train()
+    let first = try configuration.trainModel()
+    let second = try configuration.trainModel()
     #expect(try ModelFile.encode(first) == ModelFile.encode(second))
     let path = fixture.directory.url.appendingPathComponent("\(variant).mtl").path
     try ModelFile.write(first, to: path)
     let reloaded = try ModelFile.read(path: path)
     #expect(reloaded == first)
     for task in configuration.tasks {
-      let matrix = try Evaluator(model: reloaded).evaluate(task: task.name, on: task.test!)
+      let matrix = try evaluateFile(reloaded, task: task.name, on: task.test!)
       #expect(TaskMetrics(matrix).accuracy >= 0.8, "\(variant) \(task.name)")
     }
   }
@@ -229,15 +222,15 @@ struct StrategyDeterminismTests {
     configuration.training.taskPatience = 2
     configuration.tasks[0].dev = configuration.tasks[0].train
     let events = EventLog()
-    _ = try Trainer(configuration: configuration).train(onEvent: events.append)
-    let stops = events.all.compactMap { event -> (Int, Int, Int)? in
+    _ = try configuration.trainModel(onEvent: events.append)
+    let stops = events.all.compactMap { event -> (String, Int, Int)? in
       if case .taskStopped(let task, let epoch, let kept) = event { return (task, epoch, kept) }
       return nil
     }
     // The topic task reaches perfect dev accuracy early and cannot improve, so it stops
     // `patience` epochs after its best; sentiment has no dev file and never stops.
     #expect(stops.count == 1)
-    #expect(stops.first?.0 == 0)
+    #expect(stops.first?.0 == "topic")
     if let stop = stops.first { #expect(stop.1 - stop.2 == 2) }
   }
 }

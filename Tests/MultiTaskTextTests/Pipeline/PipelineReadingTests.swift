@@ -10,8 +10,8 @@ struct TrainingSetReliabilityTests {
     let path = try fixture.directory.write("\n\n", named: "empty.jsonl")
     var configuration = fixture.configuration
     configuration.tasks[1].train = CorpusSource(path: path, format: .jsonl)
-    #expect(throws: TrainingError.emptyCorpus(task: "sentiment", path: path)) {
-      _ = try Trainer(configuration: configuration).readCorpora()
+    #expect(throws: PipelineError.emptyCorpus(task: "sentiment", path: path)) {
+      _ = try Pipeline(configuration: configuration).readTrainingData(trainer: configuration.trainer)
     }
   }
 
@@ -21,8 +21,8 @@ struct TrainingSetReliabilityTests {
     var configuration = fixture.configuration
     configuration.tasks[1].train = CorpusSource(path: path, format: .jsonl)
     configuration.training.skipInvalid = true
-    let error = #expect(throws: TrainingError.self) {
-      _ = try Trainer(configuration: configuration).readCorpora()
+    let error = #expect(throws: PipelineError.self) {
+      _ = try Pipeline(configuration: configuration).readTrainingData(trainer: configuration.trainer)
     }
     guard case .everyRecordSkipped(let task, _, let count, let first) = error else {
       Issue.record("unexpected \(String(describing: error))")
@@ -35,8 +35,8 @@ struct TrainingSetReliabilityTests {
     let fixture = try TrainingFixture()
     var configuration = fixture.configuration
     configuration.tasks[0].train.labelField = "category"
-    let error = #expect(throws: TrainingError.self) {
-      _ = try Trainer(configuration: configuration).readCorpora()
+    let error = #expect(throws: PipelineError.self) {
+      _ = try Pipeline(configuration: configuration).readTrainingData(trainer: configuration.trainer)
     }
     guard case .corpus(.missingLabelField(_, 1, "category", _, "topic", _)) = error else {
       Issue.record("unexpected \(String(describing: error))")
@@ -54,10 +54,10 @@ struct TrainingSetReliabilityTests {
     var configuration = fixture.configuration
     configuration.tasks[1].train = CorpusSource(path: path, format: .jsonl)
     configuration.training.skipInvalid = true
-    let log = EventLog()
-    _ = try Trainer(configuration: configuration).train(onEvent: log.append)
+    let log = PipelineEventLog()
+    _ = try Pipeline(configuration: configuration).train(onEvent: log.append)
     let reports = log.all.compactMap { event -> [CorpusStatistics]? in
-      if case .corpusStatistics(let statistics) = event { return statistics }
+      if case .corporaRead(let statistics) = event { return statistics }
       return nil
     }
     #expect(reports.count == 1)
@@ -75,7 +75,7 @@ struct TrainingSetReliabilityTests {
       named: "rare.jsonl")
     var configuration = fixture.configuration
     configuration.tasks[1].train = CorpusSource(path: path, format: .jsonl)
-    let model = try Trainer(configuration: configuration).train()
+    let model = try configuration.trainModel()
     #expect(model.manifest.tasks[1].labels.labels.contains("neutral"))
   }
 }
