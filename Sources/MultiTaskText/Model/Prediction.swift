@@ -18,6 +18,11 @@ public struct TaskPrediction: Sendable, Equatable {
       }.prefix(max(0, k)).map(\.element))
   }
 
+  /// Whether two predictions have the same task, label, probability and distribution.
+  ///
+  /// Written by hand because `distribution` holds tuples, which are not `Equatable`, so the
+  /// conformance cannot be synthesized; the distributions are compared label by label and
+  /// probability by probability, in order.
   public static func == (left: TaskPrediction, right: TaskPrediction) -> Bool {
     left.task == right.task && left.label == right.label && left.probability == right.probability
       && left.distribution.map(\.label) == right.distribution.map(\.label)

@@ -72,7 +72,12 @@ final class EmbeddingStorage {
 
   /// Puts back the values of ``snapshot()``.
   func restore(_ values: [Float]) {
-    values.withUnsafeBufferPointer { pointer.update(from: $0.baseAddress!, count: $0.count) }
+    let pointer = pointer
+    values.withUnsafeBufferPointer { buffer in
+      // An empty snapshot (no used rows) may have no address; there is nothing to copy then.
+      guard let source = buffer.baseAddress else { return }
+      pointer.update(from: source, count: buffer.count)
+    }
   }
 
   /// The trained table; the storage is used up and its memory handed over without a copy.

@@ -55,7 +55,8 @@ extension SharedParameters: ForwardParameters {
   func addPrivateRow(
     _ row: Int, ofTask task: Int, scale: Float, to vector: UnsafeMutablePointer<Float>
   ) {
-    RowKernels.add(privateTables[task] + row * dimension, scale: scale, to: vector, count: dimension)
+    RowKernels.add(
+      privateTables[task] + row * dimension, scale: scale, to: vector, count: dimension)
   }
 
   func scoreLabels(

@@ -7,19 +7,23 @@ final class TrainingState {
   let dimension: Int
   let labelCounts: [Int]
   let privateBuckets: Int
-  let heads: [UnsafeMutableBufferPointer<Float>]
-  let privateTables: [UnsafeMutableBufferPointer<Float>]
+  /// Each task's head, `labelCounts[task] × dimension` floats.
+  let heads: [UnsafeMutablePointer<Float>]
+  /// Each task's private table, `privateBuckets × dimension` floats (none without a
+  /// shared-private encoder).
+  let privateTables: [UnsafeMutablePointer<Float>]
   /// Uncertainty weighting's log variances, one per task, starting at 0 (weight 1).
-  let logVariances: UnsafeMutableBufferPointer<Float>
+  let logVariances: UnsafeMutablePointer<Float>
 
   init(dimension: Int, labelCounts: [Int], privateBuckets: Int) {
     self.dimension = dimension
     self.labelCounts = labelCounts
     self.privateBuckets = privateBuckets
-    func zeros(_ count: Int) -> UnsafeMutableBufferPointer<Float> {
-      let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(1, count))
-      buffer.initialize(repeating: 0)
-      return buffer
+    func zeros(_ count: Int) -> UnsafeMutablePointer<Float> {
+      let capacity = max(1, count)
+      let pointer = UnsafeMutablePointer<Float>.allocate(capacity: capacity)
+      pointer.initialize(repeating: 0, count: capacity)
+      return pointer
     }
     // Heads start at zero, as in fastText; so do private rows, so a shared-private model
     // starts out exactly like a shared one.
@@ -30,7 +34,7 @@ final class TrainingState {
   }
 
   deinit {
-    for buffer in heads + privateTables { buffer.deallocate() }
+    for pointer in heads + privateTables { pointer.deallocate() }
     logVariances.deallocate()
   }
 
@@ -39,38 +43,56 @@ final class TrainingState {
     embeddings: UnsafeMutablePointer<Float>, labelWeights: [[Float]], weighting: LossWeighting
   ) -> SharedParameters {
     var parameters = SharedParameters(
-      embeddings: embeddings, heads: heads.map { $0.baseAddress! }, labelCounts: labelCounts,
+      embeddings: embeddings, heads: heads, labelCounts: labelCounts,
       labelWeights: labelWeights, dimension: dimension)
     parameters.weighting = weighting
-    parameters.privateTables = privateTables.map { $0.baseAddress! }
+    parameters.privateTables = privateTables
     parameters.privateBuckets = privateBuckets
-    parameters.logVariances = logVariances.baseAddress!
+    parameters.logVariances = logVariances
     return parameters
+  }
+
+  /// The number of floats in task `task`'s head.
+  private func headCount(_ task: Int) -> Int { labelCounts[task] * dimension }
+
+  /// The number of floats in each private table.
+  private var privateTableCount: Int { privateBuckets * dimension }
+
+  /// Task `task`'s head as a buffer.
+  private func head(_ task: Int) -> UnsafeMutableBufferPointer<Float> {
+    UnsafeMutableBufferPointer(start: heads[task], count: headCount(task))
+  }
+
+  /// Task `task`'s private table as a buffer.
+  private func privateTable(_ task: Int) -> UnsafeMutableBufferPointer<Float> {
+    UnsafeMutableBufferPointer(start: privateTables[task], count: privateTableCount)
   }
 
   /// A copy of task `task`'s head and private table.
   func snapshot(task: Int) -> [Float] {
-    Array(heads[task]) + (privateTables.isEmpty ? [] : Array(privateTables[task]))
+    Array(head(task)) + (privateTables.isEmpty ? [] : Array(privateTable(task)))
   }
 
   /// Puts back what ``snapshot(task:)`` copied.
   func restore(task: Int, from snapshot: [Float]) {
-    let headCount = heads[task].count
-    _ = heads[task].update(fromContentsOf: snapshot[0..<headCount])
+    let headCount = headCount(task)
+    _ = head(task).update(fromContentsOf: snapshot[0..<headCount])
     if !privateTables.isEmpty {
-      _ = privateTables[task].update(fromContentsOf: snapshot[headCount...])
+      _ = privateTable(task).update(fromContentsOf: snapshot[headCount...])
     }
   }
 
   /// The heads as matrices.
   func headMatrices() -> [Matrix] {
-    zip(labelCounts, heads).map { labels, storage in
-      Matrix(rows: labels, columns: dimension, storage: Array(storage))
+    labelCounts.indices.map { task in
+      Matrix(rows: labelCounts[task], columns: dimension, storage: Array(head(task)))
     }
   }
 
   /// The private tables as matrices (none without a shared-private encoder).
   func privateMatrices() -> [Matrix] {
-    privateTables.map { Matrix(rows: privateBuckets, columns: dimension, storage: Array($0)) }
+    privateTables.indices.map { task in
+      Matrix(rows: privateBuckets, columns: dimension, storage: Array(privateTable(task)))
+    }
   }
 }

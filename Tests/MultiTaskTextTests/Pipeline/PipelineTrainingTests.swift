@@ -56,7 +56,8 @@ struct TrainerTests {
   @Test func hogwildThreadsTrainAUsableModel() throws {
     let fixture = try TrainingFixture(threads: 2)
     let model = try fixture.configuration.trainModel()
-    let matrix = try evaluateFile(model, 
+    let matrix = try evaluateFile(
+      model,
       task: "topic", on: fixture.configuration.tasks[0].test!)
     #expect(TaskMetrics(matrix).accuracy >= 0.75)
   }
@@ -152,7 +153,8 @@ struct DevelopmentTrainingTests {
       }! + 1
     #expect(kept == (bestEpoch == 6 ? nil : bestEpoch))
     // The kept model scores the best dev accuracy seen.
-    let matrix = try evaluateFile(model, 
+    let matrix = try evaluateFile(
+      model,
       task: "topic", on: configuration.tasks[0].dev!)
     #expect(abs(TaskMetrics(matrix).accuracy - accuracies.max()!) < 1e-9)
   }

@@ -8,7 +8,10 @@ public struct ComparisonReport: Sendable, Equatable, Codable {
   public struct Row: Sendable, Equatable, Codable {
     /// Test accuracy and macro-F1.
     public struct Scores: Sendable, Equatable, Codable {
+      /// Test accuracy, a fraction in 0...1.
       public var accuracy: Double
+      /// Test macro-F1, in 0...1: the unweighted mean of per-label F1 over the labels that occur
+      /// in the test data or are predicted.
       public var macroF1: Double
     }
 
@@ -34,6 +37,7 @@ public struct ComparisonReport: Sendable, Equatable, Codable {
       case task, file, examples, single, multi, accuracyChange, macroF1Change, negativeTransfer
     }
 
+    /// Creates a row from the task's name, test file and example count and both runs' scores.
     public init(task: String, file: String, examples: Int, single: Scores, multi: Scores) {
       self.task = task
       self.file = file
@@ -42,6 +46,8 @@ public struct ComparisonReport: Sendable, Equatable, Codable {
       self.multi = multi
     }
 
+    /// Decodes a row; the derived fields (`accuracyChange`, `macroF1Change`,
+    /// `negativeTransfer`) are ignored and recomputed from the scores.
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       task = try container.decode(String.self, forKey: .task)
@@ -51,6 +57,8 @@ public struct ComparisonReport: Sendable, Equatable, Codable {
       multi = try container.decode(Scores.self, forKey: .multi)
     }
 
+    /// Encodes the row together with its derived fields, so the JSON can be read without
+    /// recomputing them.
     public func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(task, forKey: .task)
@@ -70,8 +78,9 @@ public struct ComparisonReport: Sendable, Equatable, Codable {
   public var rows: [Row]
   /// The settings both runs used, as a short description (`weighting fixed, sampling …`).
   public var settings: String
-  /// Wall-clock seconds of the joint run and of all single-task runs together.
+  /// Wall-clock seconds of the joint (multi-task) run.
   public var jointSeconds: Double
+  /// Wall-clock seconds of all single-task runs together.
   public var singleSeconds: Double
 
   /// Creates a report.

@@ -17,9 +17,8 @@ struct KeepBestEpoch {
     guard isOn, !scored.isEmpty else { return }
     let score = scored.reduce(0, +) / Double(scored.count)
     if let best, score <= best.score { return }
-    best = (
-      epoch, score, embeddings.snapshot(), state.labelCounts.indices.map { state.snapshot(task: $0) }
-    )
+    let tasks = state.labelCounts.indices.map { state.snapshot(task: $0) }
+    best = (epoch, score, embeddings.snapshot(), tasks)
   }
 
   /// Restores the best epoch unless it is the last one; returns the epoch restored, if any.
