@@ -9,19 +9,23 @@ struct ConfigurationObject {
   let entries: [ConfigurationEntry]
   /// The key path of the mapping itself: empty for the document, `training`, `tasks[0]`.
   let keyPath: String
+  /// What the whole document shares: its file name, its folder, the corpus defaults.
+  let context: ConfigurationContext
+
   /// The configuration file's path, for error messages.
-  let sourceName: String
+  var sourceName: String { context.sourceName }
 
   /// Wraps `value`, which must be a mapping.
   init(
-    _ value: ConfigurationValue, keyPath: String, sourceName: String
+    _ value: ConfigurationValue, keyPath: String, context: ConfigurationContext
   ) throws(ConfigurationError) {
     guard let entries = value.entries else {
-      throw .wrongType(path: sourceName, key: keyPath, expected: "a mapping", found: value.found)
+      throw .wrongType(
+        path: context.sourceName, key: keyPath, expected: "a mapping", found: value.found)
     }
     self.entries = entries
     self.keyPath = keyPath
-    self.sourceName = sourceName
+    self.context = context
   }
 
   /// The full key path of `key` inside this mapping.
@@ -49,7 +53,12 @@ struct ConfigurationObject {
 
   /// The nested mapping under `key`; an empty one when the key is absent.
   func object(_ key: String) throws(ConfigurationError) -> ConfigurationObject {
-    try ConfigurationObject(self[key] ?? .mapping([]), keyPath: path(key), sourceName: sourceName)
+    try ConfigurationObject(self[key] ?? .mapping([]), keyPath: path(key), context: context)
+  }
+
+  /// `path` made absolute against the configuration file's folder.
+  func resolve(_ path: String) -> String {
+    RunConfiguration.resolve(path, against: context.baseDirectory)
   }
 
   /// The integer under `key`, or `nil` when absent. Whole numbers written as `50.0` count.
@@ -62,6 +71,31 @@ struct ConfigurationObject {
       return Int(number)
     default:
       throw wrongType(key, expected: "an integer", found: value)
+    }
+  }
+
+  /// The integer under `key` if it follows `rule`, or `nil` when absent.
+  func integer(_ key: String, _ rule: ConfigurationRule<Int>) throws(ConfigurationError) -> Int? {
+    guard let value = try integer(key) else { return nil }
+    try check(value, rule, key)
+    return value
+  }
+
+  /// The number under `key` if it follows `rule`, or `nil` when absent.
+  func number(
+    _ key: String, _ rule: ConfigurationRule<Double>
+  ) throws(ConfigurationError) -> Double? {
+    guard let value = try number(key) else { return nil }
+    try check(value, rule, key)
+    return value
+  }
+
+  /// Fails when `value`, read from `key`, breaks `rule`, showing the value as written.
+  private func check<Value>(
+    _ value: Value, _ rule: ConfigurationRule<Value>, _ key: String
+  ) throws(ConfigurationError) {
+    if let expected = rule.violation(value) {
+      try require(false, key, expected: expected)
     }
   }
 

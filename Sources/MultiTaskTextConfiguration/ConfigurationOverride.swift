@@ -76,8 +76,9 @@ struct ConfigurationOverride: Sendable, Equatable {
       }
       return .mapping(entries)
     case .list(var elements):
+      let nameKey = TaskConfiguration.nameSetting.key
       let byName = elements.firstIndex {
-        $0.entries?.last { $0.key == "name" }?.value == .string(key)
+        $0.entries?.last { $0.key == nameKey }?.value == .string(key)
       }
       guard let index = byName ?? Int(key).flatMap({ elements.indices.contains($0) ? $0 : nil })
       else {

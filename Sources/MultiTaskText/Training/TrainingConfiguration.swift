@@ -91,8 +91,8 @@ extension TrainingConfiguration: Codable {
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .sampling, in: container,
-        debugDescription: "unknown sampling \"\(name)\"; expected proportional, temperature"
-          + " or uniform")
+        debugDescription: "unknown sampling \"\(name)\"; expected one of "
+          + TaskSampling.names.joined(separator: ", "))
     }
   }
 

@@ -1,0 +1,64 @@
+import MultiTaskText
+
+extension FeatureConfiguration {
+  /// The settings of the `features` section.
+  ///
+  /// The ranges are the ones ``validate()`` checks once every setting is read, so the core
+  /// library stays the one place that knows them; its errors are restated under `features.`
+  /// key paths.
+  static let configurationTable = ConfigurationTable(
+    summary: "How a document becomes hashed features. The model file records them, so"
+      + " prediction rebuilds exactly the features used in training. `minn` must not exceed"
+      + " `maxn`, and must be at least 1 when `maxn` is above 0.",
+    defaults: FeatureConfiguration(),
+    settings: [
+      .integer(
+        "wordNgrams", \.wordNgrams, .checkedBySection("1–16"),
+        summary: "The longest run of consecutive words hashed as one feature; 1 means words"
+          + " only."),
+      .integer(
+        "buckets", \.buckets, .checkedBySection("1–\(Int32.max)"),
+        summary: "Hash buckets shared by n-grams, after the vocabulary's rows; more mean fewer"
+          + " collisions at 4 × `model.dimension` bytes each."),
+      .integer(
+        "minCount", \.minCount, .checkedBySection("≥ 1"),
+        summary: "How often a word must occur in the training data to enter the vocabulary."),
+      .integer(
+        "minn", \.minCharNgram, .checkedBySection("≥ 0"),
+        summary: "The shortest character n-gram, counting the `<` `>` word markers."),
+      .integer(
+        "maxn", \.maxCharNgram, .checkedBySection("≥ 0"),
+        summary: "The longest character n-gram; 0 turns character n-grams off."),
+      .integer(
+        "maxVocabularySize", \.maxVocabularySize, .checkedBySection("≥ 1"), default: "no limit",
+        summary: "The most words the vocabulary keeps, the most frequent first; dropped words"
+          + " still reach the model through buckets."),
+    ],
+    check: { object, features throws(ConfigurationError) in
+      do throws(FeatureConfigurationError) {
+        try features.validate()
+      } catch {
+        throw configurationError(error, in: object)
+      }
+    })
+
+  /// Restates a validation error with the full key path and a readable range.
+  private static func configurationError(
+    _ error: FeatureConfigurationError, in object: ConfigurationObject
+  ) -> ConfigurationError {
+    switch error {
+    case .outOfRange(let key, let found, let expected):
+      let bounds = expected.split(separator: "...", omittingEmptySubsequences: false)
+      let readable =
+        bounds.count == 2 && bounds.allSatisfy { Int($0) != nil }
+        ? "between \(bounds[0]) and \(bounds[1])" : expected
+      return .outOfRange(
+        path: object.sourceName, key: object.path(key), expected: readable, found: String(found))
+    case .emptyCharacterNgramRange(let minn, let maxn):
+      return .emptyCharacterNgramRange(path: object.sourceName, minn: minn, maxn: maxn)
+    case .tooManyFeatures:
+      return .conflictingKeys(
+        path: object.sourceName, key: object.path("buckets"), problem: error.description)
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import MultiTaskText
+
+extension ModelConfiguration {
+  /// The settings of the `model` section.
+  static let configurationTable = ConfigurationTable(
+    summary: "The size of the shared model. Each task's head is sized by its labels, and the"
+      + " input rows by the vocabulary and `features.buckets`.",
+    defaults: ModelConfiguration(),
+    settings: [
+      .integer(
+        "dimension", \.dimension, .atLeast(1, atMost: largestDimension),
+        summary: "The length of the shared document vector."),
+      .integer(
+        "privateBuckets", \.privateBuckets, .atLeast(0, expected: "0 (off) or more"),
+        summary: "Rows of each task's private embedding table (a shared-private encoder),"
+          + " costing tasks × rows × `dimension` × 4 bytes; 0 shares everything."),
+    ])
+}
