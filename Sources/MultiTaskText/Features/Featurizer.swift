@@ -50,7 +50,7 @@ public struct Featurizer: Sendable, Equatable {
 
   /// Appends the feature ids of `document` to `features`, leaving what is already there.
   ///
-  /// The ids are `FeatureID` raw values, kept bare because they feed the embedding kernels
+  /// The ids are embedding row numbers, kept as bare `Int32` because they feed the kernels
   /// directly. Nothing is allocated once `features` has grown to its working size.
   ///
   /// - Parameters:

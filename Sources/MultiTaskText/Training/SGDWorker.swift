@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// One thread's share of stochastic gradient descent over shared parameters.
 ///
 /// The step is fastText's supervised update, generalized to several heads: average the
@@ -12,14 +8,13 @@
 /// gradients, divided by the feature count, to every embedding row the document used. Tasks
 /// without a label are skipped, so they neither pull the shared rows nor touch their head.
 ///
-/// The loss weighting strategy (``LossWeighting``) scales or projects each task's gradient,
+/// The loss weighting strategy (`Strategy`, one of ``LossWeighting``'s types) scales or
+/// projects each task's gradient, and the worker is generic over it so that each strategy's
+/// step compiles to its own loop;
 /// and a shared-private encoder adds each task's private rows to its hidden vector. The
 /// worker owns its scratch buffers and allocates nothing per step. Several workers may update
 /// the same parameters at once (Hogwild); with one worker, results are reproducible.
-struct SGDWorker {
-  /// The learning rate of the uncertainty weights' log variances, relative to the main rate.
-  static let uncertaintyRate: Float = 0.01
-
+struct SGDWorker<Strategy: LossWeightingStrategy> {
   let parameters: SharedParameters
   private let scratch: Scratch
   private var labelledTasks: [Int] = []
@@ -69,11 +64,10 @@ struct SGDWorker {
         task: task, target: Int(labels[task]), features: features, gradient: gradient,
         learningRate: learningRate, inverseCount: inverseCount)
       if !loss.isFinite { finite = false }
-      if parameters.weighting != .pcgrad {
-        RowKernels.add(gradient, scale: 1, to: sharedGradient, count: dimension)
-      }
     }
-    if parameters.weighting == .pcgrad { projectConflicts(into: sharedGradient) }
+    Strategy.combine(
+      tasks: labelledTasks, gradients: scratch.taskGradients, into: sharedGradient,
+      dimension: dimension, scratch: scratch.forward.taskInput)
     RowKernels.scale(sharedGradient, by: inverseCount, count: dimension)
     RowKernels.addToRows(
       sharedGradient, rows: features, of: parameters.embeddings, columns: dimension)
@@ -99,11 +93,8 @@ struct SGDWorker {
       probabilities: UnsafeBufferPointer(probabilities), target: target)
 
     var multiplier = parameters.epochMultipliers[task] * parameters.labelWeights[task][target]
-    var varianceFactor: Float = 1
-    if parameters.weighting == .uncertainty, let logVariances = parameters.logVariances {
-      varianceFactor = exp(-logVariances[task])
-      multiplier *= varianceFactor
-    }
+    let factor = Strategy.stepFactor(task: task, parameters: parameters)
+    multiplier *= factor
     gradient.update(repeating: 0, count: dimension)
     SoftmaxCrossEntropy.step(
       probabilities: UnsafeBufferPointer(probabilities), target: target,
@@ -117,37 +108,11 @@ struct SGDWorker {
         RowKernels.add(gradient, scale: inverseCount, to: table + row * dimension, count: dimension)
       }
     }
-    if parameters.weighting == .uncertainty, let logVariances = parameters.logVariances {
-      // d/ds of exp(−s)·L + s/2.
-      let derivative = 0.5 - varianceFactor * loss
-      logVariances[task] -= learningRate * Self.uncertaintyRate * derivative
-    }
+    Strategy.finishStep(
+      task: task, loss: loss, factor: factor, learningRate: learningRate, parameters: parameters)
     lossSums[task] += Double(loss * parameters.labelWeights[task][target])
     lossCounts[task] += 1
     return loss
-  }
-
-  /// PCGrad on the document vector: each task's gradient loses its component along any other
-  /// task's gradient it conflicts with (negative dot product), then they are summed into
-  /// `sharedGradient`. Only tasks labelled in this document take part: another task's
-  /// gradient is known exactly only where it has a label.
-  private func projectConflicts(into sharedGradient: UnsafeMutablePointer<Float>) {
-    let dimension = parameters.dimension
-    let gradients = scratch.taskGradients
-    let projected = scratch.forward.taskInput
-    for task in labelledTasks {
-      projected.update(from: gradients + task * dimension, count: dimension)
-      for other in labelledTasks where other != task {
-        let reference = UnsafePointer(gradients + other * dimension)
-        let norm = RowKernels.dot(reference, reference, count: dimension)
-        guard norm > 0 else { continue }
-        let overlap = RowKernels.dot(projected, reference, count: dimension)
-        if overlap < 0 {
-          RowKernels.add(reference, scale: -overlap / norm, to: projected, count: dimension)
-        }
-      }
-      RowKernels.add(projected, scale: 1, to: sharedGradient, count: dimension)
-    }
   }
 }
 

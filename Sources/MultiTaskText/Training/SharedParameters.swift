@@ -17,8 +17,6 @@ struct SharedParameters: @unchecked Sendable {
   var epochMultipliers: [Float] = []
   /// Per task: whether it still trains (false once per-task early stopping stopped it).
   var active: [Bool] = []
-  /// The loss weighting strategy.
-  var weighting: LossWeighting = .fixed
   /// Per task: its private table of `privateBuckets` rows, when the encoder has them.
   var privateTables: [UnsafeMutablePointer<Float>] = []
   var privateBuckets = 0

@@ -1,13 +1,16 @@
 /// A small, fast, explicitly seeded random number generator (Steele, Lea and Flood's
 /// SplitMix64), with independent streams derived from one seed.
 ///
-/// Training must be reproducible from a single seed, yet initialization, shuffling and
-/// sampling must not share one sequence, or adding a shuffle would change the initial
-/// weights. Each consumer therefore asks for its own stream:
+/// Training must be reproducible from a single seed, yet the initial weights and the order of
+/// documents must not share one sequence, or drawing one more task would change the initial
+/// weights. Each consumer therefore asks for its own stream: the epoch schedule draws the
+/// document order and the tasks from ``Stream/sampling``, and each embedding row draws its
+/// initial values from stream `0x1000 + row` (see `EmbeddingStorage`), so a row's values do
+/// not depend on which other rows a corpus uses:
 ///
 /// ```swift
-/// var initialization = SplitMix64(seed: 42, stream: .initialization)
-/// var shuffling = SplitMix64(seed: 42, stream: .shuffling)
+/// var order = SplitMix64(seed: 42, stream: .sampling)
+/// var row = SplitMix64(seed: 42, stream: 0x1000 + 17)
 /// ```
 ///
 /// A stream starts at `seed ^ mix(stream)`, where `mix` is SplitMix64's output function.
@@ -24,11 +27,8 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
 
     /// The generator's own sequence: stream 0 starts at the seed.
     public static let base = Stream(rawValue: 0)
-    /// Initial weights.
-    public static let initialization = Stream(rawValue: 1)
-    /// Example order between epochs.
-    public static let shuffling = Stream(rawValue: 2)
-    /// Which task or example to draw next.
+    /// The order of documents in each epoch and which task to draw next. (Streams 1 and 2
+    /// are retired; 3 is kept so that existing seeds train the same models.)
     public static let sampling = Stream(rawValue: 3)
   }
 

@@ -24,8 +24,8 @@ enum EpochOutcome {
 extension Trainer {
   /// Runs one epoch: the order is split into one contiguous slice per thread, and each thread
   /// decays the learning rate by its own progress scaled to the whole run.
-  func runEpoch(
-    _ context: EpochContext, parameters: SharedParameters,
+  func runEpoch<Strategy: LossWeightingStrategy>(
+    _ context: EpochContext, parameters: SharedParameters, strategy: Strategy,
     shouldStop: @escaping @Sendable () -> Bool,
     onEvent: @escaping @Sendable (TrainingEvent) -> Void
   ) -> EpochOutcome {
@@ -33,7 +33,8 @@ extension Trainer {
     let work: @Sendable (Int) -> Void = { thread in
       results.store(
         Self.runSlice(
-          context, thread: thread, parameters: parameters, shouldStop: shouldStop,
+          context, thread: thread, parameters: parameters, strategy: Strategy.self,
+          shouldStop: shouldStop,
           onEvent: onEvent),
         at: thread)
     }
@@ -58,14 +59,15 @@ extension Trainer {
     return .finished(sums.indices.map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : nil })
   }
 
-  private static func runSlice(
+  private static func runSlice<Strategy: LossWeightingStrategy>(
     _ context: EpochContext, thread: Int, parameters: SharedParameters,
+    strategy: Strategy.Type,
     shouldStop: @Sendable () -> Bool, onEvent: @Sendable (TrainingEvent) -> Void
   ) -> SliceResult {
     let count = context.order.count
     let begin = count * thread / context.threads
     let end = count * (thread + 1) / context.threads
-    var worker = SGDWorker(parameters: parameters)
+    var worker = SGDWorker<Strategy>(parameters: parameters)
     var epochSums = [Double](repeating: 0, count: context.set.taskCount)
     var epochCounts = [Int](repeating: 0, count: context.set.taskCount)
     let stepsBefore = Double((context.epoch - 1) * count)

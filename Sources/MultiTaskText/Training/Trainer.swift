@@ -151,30 +151,31 @@ public struct Trainer: Sendable {
     let start = ContinuousClock.now
     let averageTokens = Double(set.tokenCount) / Double(max(1, set.documentCount))
     var best = KeepBestEpoch(isOn: training.keepBestEpoch)
-    var dynamic = DynamicWeightAverage()
+    var weighting = training.weighting.strategy.init(taskCount: labelSets.count)
     var stopping = TaskEarlyStopping(taskCount: labelSets.count, patience: training.taskPatience)
 
     for epoch in 1...training.epochs {
       let order = schedule.nextEpoch()
-      var parameters = state.parameters(
-        embeddings: embeddings.pointer, labelWeights: labelWeights, weighting: training.weighting)
+      var parameters = state.parameters(embeddings: embeddings.pointer, labelWeights: labelWeights)
       parameters.headScales = tasks.map { Float($0.learningRateScale) }
       parameters.active = stopping.active
-      if training.weighting == .dynamic {
-        parameters.epochMultipliers = dynamic.weights(taskCount: labelSets.count)
+      if let multipliers = weighting.epochMultipliers() {
+        parameters.epochMultipliers = multipliers
       }
       let context = EpochContext(
         set: set, order: order, epoch: epoch, epochs: training.epochs,
         learningRate: training.learningRate, totalSteps: totalSteps, threads: threads,
         start: start, averageTokens: averageTokens, taskNames: taskNames)
       let losses: [Double?]
-      switch runEpoch(context, parameters: parameters, shouldStop: shouldStop, onEvent: onEvent)
-      {
+      let outcome = runEpoch(
+        context, parameters: parameters, strategy: weighting, shouldStop: shouldStop,
+        onEvent: onEvent)
+      switch outcome {
       case .finished(let averages): losses = averages
       case .diverged(let rate): throw .diverged(epoch: epoch, learningRate: rate)
       case .stopped: throw .cancelled(epochsCompleted: epoch - 1)
       }
-      dynamic.record(losses)
+      weighting.record(epochLosses: losses)
       let accuracy =
         development?.accuracy(parameters: parameters)
         ?? Array(repeating: nil, count: labelSets.count)

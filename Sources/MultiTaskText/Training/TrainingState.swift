@@ -40,12 +40,11 @@ final class TrainingState {
 
   /// Pointers to everything, for one epoch's workers.
   func parameters(
-    embeddings: UnsafeMutablePointer<Float>, labelWeights: [[Float]], weighting: LossWeighting
+    embeddings: UnsafeMutablePointer<Float>, labelWeights: [[Float]]
   ) -> SharedParameters {
     var parameters = SharedParameters(
       embeddings: embeddings, heads: heads, labelCounts: labelCounts,
       labelWeights: labelWeights, dimension: dimension)
-    parameters.weighting = weighting
     parameters.privateTables = privateTables
     parameters.privateBuckets = privateBuckets
     parameters.logVariances = logVariances

@@ -1,7 +1,7 @@
 /// The position of a word in the vocabulary, `0..<vocabulary.count`.
 ///
 /// Ids are small typed wrappers over `Int32` so that a token id cannot be passed where a label
-/// or feature id is expected; each is a single `Int32` in memory and in a `Codable` encoding.
+/// id is expected; each is a single `Int32` in memory and in a `Codable` encoding.
 public struct TokenID: RawRepresentable, Hashable, Comparable, Sendable, Codable {
   /// The id used for a token that is not in the vocabulary.
   public static let outOfVocabulary = TokenID(-1)
@@ -22,24 +22,6 @@ public struct TokenID: RawRepresentable, Hashable, Comparable, Sendable, Codable
   public static func < (left: TokenID, right: TokenID) -> Bool { left.rawValue < right.rawValue }
 }
 
-/// A row of the shared embedding matrix: a vocabulary word, or a hashed n-gram bucket placed
-/// after the vocabulary.
-public struct FeatureID: RawRepresentable, Hashable, Comparable, Sendable, Codable {
-  /// The row index.
-  public var rawValue: Int32
-
-  /// Wraps a row index.
-  public init(rawValue: Int32) { self.rawValue = rawValue }
-
-  /// Wraps a row index.
-  public init(_ rawValue: Int32) { self.rawValue = rawValue }
-
-  /// Orders ids by row, so sorts of ids are deterministic.
-  public static func < (left: FeatureID, right: FeatureID) -> Bool {
-    left.rawValue < right.rawValue
-  }
-}
-
 /// The position of a label within one task's label set.
 public struct LabelID: RawRepresentable, Hashable, Comparable, Sendable, Codable {
   /// The index within the task's labels.
@@ -53,19 +35,4 @@ public struct LabelID: RawRepresentable, Hashable, Comparable, Sendable, Codable
 
   /// Orders ids by index, so sorts of ids are deterministic.
   public static func < (left: LabelID, right: LabelID) -> Bool { left.rawValue < right.rawValue }
-}
-
-/// The position of a task (one softmax head) within a multi-task model.
-public struct TaskID: RawRepresentable, Hashable, Comparable, Sendable, Codable {
-  /// The index of the task.
-  public var rawValue: Int32
-
-  /// Wraps an index.
-  public init(rawValue: Int32) { self.rawValue = rawValue }
-
-  /// Wraps an index.
-  public init(_ rawValue: Int32) { self.rawValue = rawValue }
-
-  /// Orders ids by index, so sorts of ids are deterministic.
-  public static func < (left: TaskID, right: TaskID) -> Bool { left.rawValue < right.rawValue }
 }

@@ -32,9 +32,24 @@ struct LossWeightingTests {
     var privateBuckets = 0
   }
 
+  /// One step of the worker specialized for `strategy`, the type a configuration's
+  /// weighting names.
+  static func step<Strategy: LossWeightingStrategy>(
+    _ strategy: Strategy, parameters: SharedParameters, features: [Int32], labels: [Int32],
+    rate: Float
+  ) -> Bool {
+    var worker = SGDWorker<Strategy>(parameters: parameters)
+    return features.withUnsafeBufferPointer { features in
+      labels.withUnsafeBufferPointer { labels in
+        worker.step(features: features, labels: labels, learningRate: rate)
+      }
+    }
+  }
+
   /// Runs the real worker for one step.
   static func worker(_ example: Example, _ options: Options) -> Example {
     var example = example
+    let (features, labels, rate) = (example.features, example.labels, example.rate)
     let privateBuckets = options.privateBuckets
     var (headFirst, headSecond) = (example.heads[0], example.heads[1])
     var (tableFirst, tableSecond) = (example.privateTables[0], example.privateTables[1])
@@ -52,7 +67,6 @@ struct LossWeightingTests {
                   embeddings: embeddings.baseAddress!,
                   heads: [first.baseAddress!, second.baseAddress!], labelCounts: [2, 3],
                   labelWeights: example.labelWeights, dimension: 3)
-                parameters.weighting = options.weighting
                 parameters.headScales = options.headScales
                 parameters.epochMultipliers = options.epochMultipliers
                 parameters.logVariances = variances.baseAddress!
@@ -62,12 +76,9 @@ struct LossWeightingTests {
                     privateFirst.baseAddress!, privateSecond.baseAddress!,
                   ]
                 }
-                var worker = SGDWorker(parameters: parameters)
-                _ = example.features.withUnsafeBufferPointer { features in
-                  example.labels.withUnsafeBufferPointer { labels in
-                    worker.step(features: features, labels: labels, learningRate: example.rate)
-                  }
-                }
+                _ = Self.step(
+                  options.weighting.strategy.init(taskCount: 2), parameters: parameters,
+                  features: features, labels: labels, rate: rate)
               }
             }
           }

@@ -18,7 +18,7 @@ struct SGDWorkerTests {
               embeddings: embeddings.baseAddress!,
               heads: [first.baseAddress!, second.baseAddress!], labelCounts: [2, 3],
               labelWeights: [[1, 1], [2, 2, 2]], dimension: 3)
-            var worker = SGDWorker(parameters: parameters)
+            var worker = SGDWorker<FixedWeighting>(parameters: parameters)
             return features.withUnsafeBufferPointer { features in
               labels.withUnsafeBufferPointer { labels in
                 worker.step(features: features, labels: labels, learningRate: rate)

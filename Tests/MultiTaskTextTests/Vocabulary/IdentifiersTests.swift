@@ -12,8 +12,7 @@ import Testing
   }
 
   @Test func identifiersOrderByRawValue() {
-    #expect([TaskID(2), TaskID(0), TaskID(1)].sorted() == [TaskID(0), TaskID(1), TaskID(2)])
-    #expect(FeatureID(4) < FeatureID(5))
+    #expect([LabelID(2), LabelID(0), LabelID(1)].sorted() == [LabelID(0), LabelID(1), LabelID(2)])
     #expect(!TokenID.outOfVocabulary.isInVocabulary)
     #expect(TokenID(0).isInVocabulary)
   }

@@ -37,3 +37,16 @@ struct DynamicWeightAverage: Sendable, Equatable {
 #if canImport(Glibc)
   import Glibc
 #endif
+
+/// Dynamic weight average acts once per epoch, through the task multipliers; its steps are
+/// those of fixed weighting.
+struct DynamicWeighting: LossWeightingStrategy {
+  private let taskCount: Int
+  private var average = DynamicWeightAverage()
+
+  init(taskCount: Int) { self.taskCount = taskCount }
+
+  func epochMultipliers() -> [Float]? { average.weights(taskCount: taskCount) }
+
+  mutating func record(epochLosses: [Double?]) { average.record(epochLosses) }
+}

@@ -26,9 +26,6 @@ struct EpochSchedule {
     generator = SplitMix64(seed: seed, stream: .sampling)
   }
 
-  /// The probability of drawing each task.
-  var taskProbabilities: [Double] { sampler.probabilities }
-
   /// The next epoch's document order.
   mutating func nextEpoch() -> [Int32] {
     epoch += 1

@@ -19,9 +19,25 @@
 ///   by moving averages was tried: averaged over both labels, they point along the very
 ///   direction that separates the labels, and projecting it away cost 1.9 points of mean
 ///   accuracy on the seven sentiment-style tasks.)
+///
+/// Each case's behaviour lives in one type of its own, named by ``strategy``.
 public enum LossWeighting: String, Codable, Sendable, CaseIterable {
+  /// The configured weights as they are.
   case fixed
+  /// Learned homoscedastic uncertainty per task.
   case uncertainty
+  /// Dynamic weight average over the epochs.
   case dynamic
+  /// Projecting conflicting gradients on the shared document vector.
   case pcgrad
+
+  /// The type that implements the strategy.
+  var strategy: any LossWeightingStrategy.Type {
+    switch self {
+    case .fixed: return FixedWeighting.self
+    case .uncertainty: return UncertaintyWeighting.self
+    case .dynamic: return DynamicWeighting.self
+    case .pcgrad: return PCGradWeighting.self
+    }
+  }
 }

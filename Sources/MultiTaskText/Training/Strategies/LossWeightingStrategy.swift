@@ -1,0 +1,58 @@
+/// What a loss weighting strategy may change in training, in one protocol: each strategy is
+/// one type in its own file, and adding one touches that file, a case of ``LossWeighting``
+/// and one test.
+///
+/// The hooks fall into two kinds. Epoch hooks (``epochMultipliers()``,
+/// ``record(epochLosses:)``) run once per epoch on the strategy's own state. Step hooks are
+/// static, because they run for every labelled task of every document: the worker is generic
+/// over the strategy, so each strategy's step is compiled into its own specialized loop and a
+/// hook that does nothing costs nothing. Every hook has a default that leaves training as
+/// plain fixed weighting.
+protocol LossWeightingStrategy {
+  /// Starts the strategy's state for `taskCount` tasks.
+  init(taskCount: Int)
+
+  /// Each task's loss multiplier for the coming epoch; nil for 1 everywhere.
+  func epochMultipliers() -> [Float]?
+
+  /// Records an epoch's average loss per task (nil for a task that saw no example).
+  mutating func record(epochLosses: [Double?])
+
+  /// The factor on task `task`'s loss in this step, on top of its weights.
+  static func stepFactor(task: Int, parameters: SharedParameters) -> Float
+
+  /// Called after task `task`'s step with its raw loss and the factor it was given.
+  static func finishStep(
+    task: Int, loss: Float, factor: Float, learningRate: Float, parameters: SharedParameters)
+
+  /// Adds the labelled tasks' gradients, each `dimension` floats at `gradients + task ×
+  /// dimension`, into `shared`; `scratch` is a free vector of `dimension` floats.
+  static func combine(
+    tasks: [Int], gradients: UnsafeMutablePointer<Float>, into shared: UnsafeMutablePointer<Float>,
+    dimension: Int, scratch: UnsafeMutablePointer<Float>)
+}
+
+extension LossWeightingStrategy {
+  func epochMultipliers() -> [Float]? { nil }
+
+  mutating func record(epochLosses: [Double?]) {}
+
+  @inline(__always)
+  static func stepFactor(task: Int, parameters: SharedParameters) -> Float { 1 }
+
+  @inline(__always)
+  static func finishStep(
+    task: Int, loss: Float, factor: Float, learningRate: Float, parameters: SharedParameters
+  ) {}
+
+  /// The plain sum, in task order.
+  @inline(__always)
+  static func combine(
+    tasks: [Int], gradients: UnsafeMutablePointer<Float>, into shared: UnsafeMutablePointer<Float>,
+    dimension: Int, scratch: UnsafeMutablePointer<Float>
+  ) {
+    for task in tasks {
+      RowKernels.add(gradients + task * dimension, scale: 1, to: shared, count: dimension)
+    }
+  }
+}
