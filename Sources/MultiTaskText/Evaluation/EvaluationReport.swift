@@ -1,7 +1,7 @@
 /// Everything an evaluation found, for every task: the data behind the text, JSON, Markdown
 /// and HTML reports.
 ///
-/// The JSON form is versioned by ``schemaVersion`` and keys tasks by name, so
+/// The JSON form is versioned by ``currentSchemaVersion`` and keys tasks by name, so
 /// `tasks.<name>.accuracy` and `tasks.<name>.macroF1` sit at fixed paths for other programs.
 public struct EvaluationReport: Sendable, Equatable {
   /// The version of the JSON layout; bumped whenever a field changes meaning or moves.
@@ -47,8 +47,12 @@ public struct TaskReport: Sendable, Equatable {
 
   /// Creates a task report from its confusion matrix.
   ///
-  /// - Parameter trainingLabelCounts: Documents per model label in the training data, used to
-  ///   pick the majority label; without them the test data's majority is used.
+  /// - Parameters:
+  ///   - name: The task's name.
+  ///   - file: The test file, as the user named it.
+  ///   - confusion: The counts of true against predicted labels.
+  ///   - trainingLabelCounts: Documents per model label in the training data, used to pick
+  ///     the majority label; without them the test data's majority is used.
   public init(
     name: String, file: String, confusion: ConfusionMatrix, trainingLabelCounts: [Int]? = nil
   ) {

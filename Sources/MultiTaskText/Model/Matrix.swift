@@ -38,6 +38,8 @@ public struct Matrix: Sendable, Equatable {
   /// Values are drawn row by row from `generator`, so one seed always gives the same matrix.
   ///
   /// - Parameters:
+  ///   - rows: The number of rows.
+  ///   - columns: The number of columns.
   ///   - bound: The largest magnitude; must not be negative.
   ///   - generator: The source of randomness, typically `SplitMix64(seed:stream:)`.
   public init(

@@ -17,8 +17,9 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
 
   /// Creates model settings.
   ///
-  /// - Parameter dimension: The embedding dimension; 50 by default, as in fastText's
-  ///   supervised mode.
+  /// - Parameters:
+  ///   - dimension: The embedding dimension; 50 by default, as in fastText's supervised mode.
+  ///   - privateBuckets: Rows of each task's private table; 0 (shared only) by default.
   public init(dimension: Int = 50, privateBuckets: Int = 0) {
     self.dimension = dimension
     self.privateBuckets = privateBuckets

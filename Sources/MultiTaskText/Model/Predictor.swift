@@ -4,7 +4,8 @@
 /// A predictor owns its text pipeline and scratch buffers and reuses them for every document,
 /// so the streaming path (``run(_:)`` then ``withProbabilities(ofTask:_:)``) allocates nothing
 /// per token. Create one per thread; the model itself is an immutable value they can share.
-/// The arithmetic is ``ForwardPass``, the same the trainer and its dev scoring run.
+/// The arithmetic is the model's one forward pass (`ForwardPass`), the same the trainer and
+/// its dev scoring run.
 public final class Predictor {
   /// The model.
   public let model: MultiTaskModel

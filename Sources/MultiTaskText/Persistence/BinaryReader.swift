@@ -16,7 +16,9 @@ public struct BinaryReader: Sendable {
 
   /// Starts reading `bytes` from the beginning.
   ///
-  /// - Parameter path: Names the source in errors, such as `model.mtl`.
+  /// - Parameters:
+  ///   - bytes: The whole file or buffer.
+  ///   - path: Names the source in errors, such as `model.mtl`.
   public init(bytes: [UInt8], path: String) {
     self.bytes = bytes
     self.path = path

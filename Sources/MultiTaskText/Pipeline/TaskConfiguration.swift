@@ -32,6 +32,7 @@ public struct TaskConfiguration: Codable, Sendable, Equatable {
   ///   - test: The optional test corpus.
   ///   - weight: The task's loss weight, 1 by default.
   ///   - classWeighting: Whether rare classes are weighted up; off by default.
+  ///   - learningRateScale: The head's learning-rate multiplier; 1 by default.
   public init(
     name: String,
     train: CorpusSource,

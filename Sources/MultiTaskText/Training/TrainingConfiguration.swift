@@ -40,6 +40,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
   ///     chosen on the seven-task benchmark (see ``TaskSampling/defaultTemperature``).
   ///   - skipInvalid: Whether malformed records are skipped; off by default.
   ///   - keepBestEpoch: Whether to keep the best epoch on dev; off by default.
+  ///   - weighting: How the tasks' losses are weighted; fixed by default.
+  ///   - taskPatience: Epochs without a better dev accuracy before a task stops; 0 (off) by
+  ///     default.
   public init(
     epochs: Int = 5,
     learningRate: Double = 0.5,

@@ -20,7 +20,7 @@
 ///   direction that separates the labels, and projecting it away cost 1.9 points of mean
 ///   accuracy on the seven sentiment-style tasks.)
 ///
-/// Each case's behaviour lives in one type of its own, named by ``strategy``.
+/// Each case's behaviour lives in one type of its own, named by its internal `strategy`.
 public enum LossWeighting: String, Codable, Sendable, CaseIterable {
   /// The configured weights as they are.
   case fixed
