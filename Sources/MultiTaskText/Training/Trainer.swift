@@ -167,9 +167,8 @@ public struct Trainer: Sendable {
         learningRate: training.learningRate, totalSteps: totalSteps, threads: threads,
         start: start, averageTokens: averageTokens, taskNames: taskNames)
       let losses: [Double?]
-      let outcome = runEpoch(
-        context, parameters: parameters, strategy: weighting, shouldStop: shouldStop,
-        onEvent: onEvent)
+      let outcome = weighting.runEpoch(
+        of: self, context, parameters: parameters, shouldStop: shouldStop, onEvent: onEvent)
       switch outcome {
       case .finished(let averages): losses = averages
       case .diverged(let rate): throw .diverged(epoch: epoch, learningRate: rate)

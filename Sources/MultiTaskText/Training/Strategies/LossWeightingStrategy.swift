@@ -30,9 +30,28 @@ protocol LossWeightingStrategy {
   static func combine(
     tasks: [Int], gradients: UnsafeMutablePointer<Float>, into shared: UnsafeMutablePointer<Float>,
     dimension: Int, scratch: UnsafeMutablePointer<Float>)
+
+  /// Runs one epoch of `trainer` with this strategy. A requirement, with a default, so that
+  /// the call made on the trainer's `any LossWeightingStrategy` lands in code specialized for
+  /// the concrete strategy: the hot loop then calls its hooks directly, not through a witness
+  /// table.
+  func runEpoch(
+    of trainer: Trainer, _ context: EpochContext, parameters: SharedParameters,
+    shouldStop: @escaping @Sendable () -> Bool,
+    onEvent: @escaping @Sendable (TrainingEvent) -> Void
+  ) -> EpochOutcome
 }
 
 extension LossWeightingStrategy {
+  func runEpoch(
+    of trainer: Trainer, _ context: EpochContext, parameters: SharedParameters,
+    shouldStop: @escaping @Sendable () -> Bool,
+    onEvent: @escaping @Sendable (TrainingEvent) -> Void
+  ) -> EpochOutcome {
+    trainer.runEpoch(
+      context, parameters: parameters, strategy: self, shouldStop: shouldStop, onEvent: onEvent)
+  }
+
   func epochMultipliers() -> [Float]? { nil }
 
   mutating func record(epochLosses: [Double?]) {}

@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Times two `mtl` binaries against each other on the same commands, alternating A B A B.
+
+For checking that a refactoring keeps speed: build the previous commit's `mtl` into one
+folder and the new one into another, then run, for example:
+
+  Benchmarks/ab_binaries.py --runs 5 OLD/mtl NEW/mtl -- train CONFIG --quiet
+
+Prints each binary's median wall time and peak memory (from /usr/bin/time -v), and the median
+of the per-pair ratios NEW / OLD, which holds even when the machine's speed drifts.
+"""
+import argparse, re, statistics, subprocess, sys
+
+
+def timed(command):
+    result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
+    wall = re.search(r"Elapsed \(wall clock\) time .*: (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
+    hours, minutes, seconds = wall.groups()
+    elapsed = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    return elapsed, peak / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("old")
+    parser.add_argument("new")
+    parser.add_argument("arguments", nargs=argparse.REMAINDER)
+    options = parser.parse_args()
+    arguments = options.arguments[1:] if options.arguments[:1] == ["--"] else options.arguments
+    timed([options.old, *arguments])  # warm-up: page cache and first-run effects
+    old, new = [], []
+    for _ in range(options.runs):
+        old.append(timed([options.old, *arguments]))
+        new.append(timed([options.new, *arguments]))
+    ratios = [n[0] / o[0] for o, n in zip(old, new)]
+    for name, samples in (("old", old), ("new", new)):
+        print(f"  {name}: wall {statistics.median(s[0] for s in samples):7.3f} s   "
+              f"peak {statistics.median(s[1] for s in samples):8.1f} MiB")
+    print(f"  new / old wall time: median {statistics.median(ratios):.3f} "
+          f"(min {min(ratios):.3f}, max {max(ratios):.3f})")
+
+
+if __name__ == "__main__":
+    main()
