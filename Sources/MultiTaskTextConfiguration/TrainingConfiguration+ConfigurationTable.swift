@@ -7,10 +7,16 @@ extension TrainingConfiguration {
       + " the tasks are interleaved and weighted.",
     defaults: TrainingConfiguration(),
     settings: [
-      .integer("epochs", \.epochs, .atLeast(1), summary: "Passes over the training data."),
+      epochsSetting,
+      maxEpochsSetting,
+      .integer(
+        "patience", \.patience, .atLeast(1),
+        summary: "With `epochs: auto`, the dev plateaus in a row before training stops; each"
+          + " plateau goes back to the best epoch and halves the learning rate."),
       .number(
         "learningRate", \.learningRate, .positive,
-        summary: "The initial learning rate, decayed linearly to 0."),
+        summary: "The initial learning rate: decayed linearly to 0 with fixed epochs, halved on"
+          + " each dev plateau with `epochs: auto`."),
       seedSetting,
       .integer(
         "threads", \.threads, .between(1, largestThreadCount),
@@ -34,7 +40,52 @@ extension TrainingConfiguration {
         "taskPatience", \.taskPatience, .atLeast(0, expected: "0 (off) or more epochs"),
         summary: "Per-task early stopping: epochs without a better dev accuracy before a task"
           + " stops and keeps its best head; 0 turns it off."),
+      optimizerSetting,
     ])
+
+  /// `auto`, or a fixed number of passes.
+  private static let epochsSetting = ConfigurationSetting<Self>(
+    "epochs", type: "`auto` or integer ≥ 1",
+    shownDefault: { $0.automaticEpochs ? "`auto`" : ConfigurationReference.code($0.epochs) },
+    summary: "Passes over the training data; `auto` trains while the dev score improves (on a"
+      + " held-out tenth of the training data when no task has a dev file) and keeps the best"
+      + " epoch."
+  ) { object, key, training throws(ConfigurationError) in
+    if case .string(let text) = object[key], text == "auto" {
+      training.epochCount = .automatic(maximum: defaultMaximumEpochs)
+      return
+    }
+    if let epochs = try object.integer(key, .atLeast(1)) { training.epochCount = .fixed(epochs) }
+  }
+
+  /// The most epochs of `epochs: auto`; it follows `epochs` in the table.
+  private static let maxEpochsSetting = ConfigurationSetting<Self>(
+    "maxEpochs", type: ConfigurationReference.kind("integer", ConfigurationRule.atLeast(1)),
+    shownDefault: { _ in ConfigurationReference.code(defaultMaximumEpochs) },
+    summary: "With `epochs: auto`, the most epochs trained."
+  ) { object, key, training throws(ConfigurationError) in
+    guard let maximum = try object.integer(key, .atLeast(1)) else { return }
+    guard training.automaticEpochs else {
+      throw .conflictingKeys(
+        path: object.sourceName, key: object.path(key),
+        problem: "applies only when \"\(object.path("epochs"))\" is \"auto\"")
+    }
+    training.epochCount = .automatic(maximum: maximum)
+  }
+
+  /// The optimizer; `sgd` without a `learningRate` of its own starts at fastText's 0.5, since
+  /// the default rate suits AdaGrad. It follows `learningRate` in the table.
+  private static let optimizerSetting = ConfigurationSetting<Self>(
+    "optimizer", type: ConfigurationReference.choices(Optimizer.allCases.map(\.rawValue)),
+    shownDefault: { ConfigurationReference.code($0.optimizer.rawValue) },
+    summary: "How gradients become steps: `adagrad`, one adaptive rate per row, so the step"
+      + " does not depend on document length; or `sgd`, fastText's (learning rate 0.5 unless"
+      + " set)."
+  ) { object, key, training throws(ConfigurationError) in
+    guard let optimizer = try object.choice(key, of: Optimizer.self) else { return }
+    training.optimizer = optimizer
+    if optimizer == .sgd && object["learningRate"] == nil { training.learningRate = 0.5 }
+  }
 
   /// The seed, written as a non-negative integer and stored unsigned.
   private static let seedSetting = ConfigurationSetting<Self>(

@@ -139,6 +139,7 @@ extension ReliabilityCommandTests {
     let result = try CommandRunner.run(
       [
         "train", workspace.path("good.yaml"), "--quiet", "--set", "training.learningRate=1e9",
+        "--set", "training.optimizer=sgd",
         "--set", "training.epochs=30",
       ])
     expectCleanFailure(

@@ -48,8 +48,8 @@ import Testing
     (
       TrainingConfiguration.configurationTable.keys,
       [
-        "epochs", "learningRate", "seed", "threads", "sampling", "temperature", "skipInvalid",
-        "keepBestEpoch", "weighting", "taskPatience",
+        "epochs", "maxEpochs", "patience", "learningRate", "seed", "threads", "sampling",
+        "temperature", "skipInvalid", "keepBestEpoch", "weighting", "taskPatience", "optimizer",
       ]
     ),
     (OutputConfiguration.configurationTable.keys, ["directory", "vocabularyCopy"]),
@@ -71,9 +71,11 @@ import Testing
     let task = TaskConfiguration(name: "t", train: source, dev: source, test: source)
     let features = FeatureConfiguration(maxVocabularySize: 10)
     let output = OutputConfiguration(directory: "runs", vocabularyCopy: "vocab.tsv")
+    // `epochs: auto` and `maxEpochs` are stored as the `automaticEpochs` flag and `epochs`.
     #expect(
       try Self.encodedKeys(TrainingConfiguration())
-        == Set(TrainingConfiguration.configurationTable.keys))
+        == Set(TrainingConfiguration.configurationTable.keys).subtracting(["maxEpochs"])
+        .union(["automaticEpochs"]))
     #expect(
       try Self.encodedKeys(ModelConfiguration()) == Set(ModelConfiguration.configurationTable.keys))
     #expect(try Self.encodedKeys(features) == Set(FeatureConfiguration.configurationTable.keys))

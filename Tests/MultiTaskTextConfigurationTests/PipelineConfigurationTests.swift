@@ -57,7 +57,9 @@ import Testing
     #expect(task.test?.path == "\(base)/data/test.jsonl")
     #expect(fromJSON.output.directory == "\(base)/runs/demo")
     #expect(fromJSON.pipeline.model.dimension == 50)
-    #expect(fromJSON.pipeline.training == TrainingConfiguration(sampling: .proportional))
+    #expect(
+      fromJSON.pipeline.training
+        == TrainingConfiguration(epochs: 5, learningRate: 0.5, sampling: .proportional))
   }
 
   @Test func formatIsSniffedForOtherExtensions() throws {

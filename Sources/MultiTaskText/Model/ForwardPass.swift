@@ -51,18 +51,28 @@ enum ForwardPass {
     Softmax.apply(&probabilities)
   }
 
-  /// Runs the whole pass for one task and returns its most probable label; ties go to the
-  /// first label. `scratch` supplies the buffers.
-  static func classify<Parameters: ForwardParameters>(
+  /// Runs the whole pass for one task and returns its label probabilities, in `scratch`'s
+  /// buffer, valid until the next pass on it.
+  static func probabilities<Parameters: ForwardParameters>(
     _ features: UnsafeBufferPointer<Int32>, task: Int, with parameters: Parameters,
     scratch: ForwardScratch
-  ) -> Int {
+  ) -> UnsafeMutableBufferPointer<Float> {
     encode(features, with: parameters, into: scratch.shared)
     let input = input(
       ofTask: task, features: features, shared: scratch.shared, with: parameters,
       scratch: scratch.taskInput)
     var probabilities = scratch.probabilities(count: parameters.labelCount(ofTask: task))
     self.probabilities(ofTask: task, input: input, with: parameters, into: &probabilities)
-    return Softmax.mostProbable(UnsafeBufferPointer(probabilities))
+    return probabilities
+  }
+
+  /// Runs the whole pass for one task and returns its most probable label; ties go to the
+  /// first label. `scratch` supplies the buffers.
+  static func classify<Parameters: ForwardParameters>(
+    _ features: UnsafeBufferPointer<Int32>, task: Int, with parameters: Parameters,
+    scratch: ForwardScratch
+  ) -> Int {
+    Softmax.mostProbable(
+      UnsafeBufferPointer(probabilities(features, task: task, with: parameters, scratch: scratch)))
   }
 }

@@ -28,31 +28,54 @@ public struct DevelopmentSet: Sendable {
     EmbeddingStorage.remap(&features, to: rows)
   }
 
-  /// Each task's accuracy under the given parameters (nil for a task without dev documents).
+  /// Each task's accuracy and mean log-loss under the given parameters (nil for a task
+  /// without dev documents).
   ///
   /// Every document runs the model's ``ForwardPass``, exactly as ``Predictor`` does, so the
   /// last epoch's dev accuracy equals what `mtl eval` reports on the same file, documents
-  /// without a known feature included.
-  func accuracy(parameters: SharedParameters) -> [Double?] {
+  /// without a known feature included. A label the model never saw counts as wrong and adds
+  /// nothing to the loss.
+  func score(parameters: SharedParameters) -> DevelopmentScores {
     let scratch = ForwardScratch(
       dimension: parameters.dimension, labels: parameters.labelCounts.max() ?? 1)
     var correct = [Int](repeating: 0, count: taskCount)
     var total = [Int](repeating: 0, count: taskCount)
+    var loss = [Double](repeating: 0, count: taskCount)
     features.withUnsafeBufferPointer { features in
       for document in 0..<documentCount {
         let task = Int(tasks[document])
         total[task] += 1
         let range = offsets[document]..<offsets[document + 1]
-        let predicted = ForwardPass.classify(
+        let probabilities = ForwardPass.probabilities(
           UnsafeBufferPointer(rebasing: features[range]), task: task, with: parameters,
           scratch: scratch)
-        if predicted == Int(labels[document]) { correct[task] += 1 }
+        let truth = Int(labels[document])
+        if Softmax.mostProbable(UnsafeBufferPointer(probabilities)) == truth {
+          correct[task] += 1
+        }
+        if truth >= 0 {
+          loss[task] += Double(
+            SoftmaxCrossEntropy.loss(probabilities: UnsafeBufferPointer(probabilities), target: truth))
+        }
       }
     }
-    return (0..<taskCount).map { task in
-      total[task] > 0 ? Double(correct[task]) / Double(total[task]) : nil
-    }
+    return DevelopmentScores(
+      accuracy: (0..<taskCount).map { total[$0] > 0 ? Double(correct[$0]) / Double(total[$0]) : nil },
+      loss: (0..<taskCount).map { total[$0] > 0 ? loss[$0] / Double(total[$0]) : nil })
   }
+
+  /// Each task's accuracy under the given parameters (nil for a task without dev documents).
+  func accuracy(parameters: SharedParameters) -> [Double?] {
+    score(parameters: parameters).accuracy
+  }
+}
+
+/// What one epoch scored on the dev documents, per task.
+struct DevelopmentScores {
+  /// Each task's accuracy; nil for a task without dev documents.
+  var accuracy: [Double?]
+  /// Each task's mean cross-entropy of the true label; nil for a task without dev documents.
+  var loss: [Double?]
 }
 
 /// Featurizes dev examples with a training set's vocabulary and label sets.

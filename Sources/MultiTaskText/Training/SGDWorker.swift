@@ -69,8 +69,23 @@ struct SGDWorker<Strategy: LossWeightingStrategy> {
       tasks: labelledTasks, gradients: scratch.taskGradients, into: sharedGradient,
       dimension: dimension, scratch: scratch.forward.taskInput)
     RowKernels.scale(sharedGradient, by: inverseCount, count: dimension)
-    RowKernels.addToRows(
-      sharedGradient, rows: features, of: parameters.embeddings, columns: dimension)
+    if let adaptive = parameters.adaptive {
+      // Each row its own rate; the gradient carries no learning rate in this mode. Every row
+      // of the document gets the same gradient, so its mean square is computed once.
+      let meanSquare =
+        RowKernels.dot(sharedGradient, sharedGradient, count: dimension) / Float(dimension)
+      let squares = adaptive.embeddings
+      for id in features {
+        let row = Int(id)
+        squares[row] += meanSquare
+        RowKernels.add(
+          sharedGradient, scale: learningRate / squares[row].squareRoot(),
+          to: parameters.embeddings + row * dimension, count: dimension)
+      }
+    } else {
+      RowKernels.addToRows(
+        sharedGradient, rows: features, of: parameters.embeddings, columns: dimension)
+    }
     if !sharedGradient[0].isFinite || !shared[0].isFinite { finite = false }
     return finite
   }
@@ -96,23 +111,56 @@ struct SGDWorker<Strategy: LossWeightingStrategy> {
     let factor = Strategy.stepFactor(task: task, parameters: parameters)
     multiplier *= factor
     gradient.update(repeating: 0, count: dimension)
-    SoftmaxCrossEntropy.step(
-      probabilities: UnsafeBufferPointer(probabilities), target: target,
-      rate: learningRate * multiplier, headRate: parameters.headScales[task],
-      head: parameters.heads[task], input: input, dimension: dimension,
-      inputGradient: gradient)
+    if let adaptive = parameters.adaptive {
+      SoftmaxCrossEntropy.adaptiveStep(
+        probabilities: UnsafeBufferPointer(probabilities), target: target, weight: multiplier,
+        learningRate: learningRate * parameters.headScales[task], head: parameters.heads[task],
+        squares: adaptive.heads[task], input: input, dimension: dimension,
+        inputGradient: gradient)
+    } else {
+      SoftmaxCrossEntropy.step(
+        probabilities: UnsafeBufferPointer(probabilities), target: target,
+        rate: learningRate * multiplier, headRate: parameters.headScales[task],
+        head: parameters.heads[task], input: input, dimension: dimension,
+        inputGradient: gradient)
+    }
     if parameters.hasPrivateTables {
-      let table = parameters.privateTables[task]
-      for id in features {
-        let row = PrivateRows.row(of: id, buckets: parameters.privateBuckets)
-        RowKernels.add(gradient, scale: inverseCount, to: table + row * dimension, count: dimension)
-      }
+      updatePrivateRows(
+        task: task, features: features, gradient: gradient, learningRate: learningRate,
+        inverseCount: inverseCount)
     }
     Strategy.finishStep(
       task: task, loss: loss, factor: factor, learningRate: learningRate, parameters: parameters)
     lossSums[task] += Double(loss * parameters.labelWeights[task][target])
     lossCounts[task] += 1
     return loss
+  }
+
+  /// Moves task `task`'s private rows by its gradient over the feature count: as it is with
+  /// SGD (whose gradient already carries the rate), or at each row's AdaGrad rate.
+  private func updatePrivateRows(
+    task: Int, features: UnsafeBufferPointer<Int32>, gradient: UnsafeMutablePointer<Float>,
+    learningRate: Float, inverseCount: Float
+  ) {
+    let dimension = parameters.dimension
+    let table = parameters.privateTables[task]
+    guard let adaptive = parameters.adaptive else {
+      for id in features {
+        let row = PrivateRows.row(of: id, buckets: parameters.privateBuckets)
+        RowKernels.add(gradient, scale: inverseCount, to: table + row * dimension, count: dimension)
+      }
+      return
+    }
+    let meanSquare =
+      RowKernels.dot(gradient, gradient, count: dimension) / Float(dimension)
+      * inverseCount * inverseCount
+    let squares = adaptive.privateRows[task]
+    for id in features {
+      let row = PrivateRows.row(of: id, buckets: parameters.privateBuckets)
+      squares[row] += meanSquare
+      let rate = learningRate * inverseCount / squares[row].squareRoot()
+      RowKernels.add(gradient, scale: rate, to: table + row * dimension, count: dimension)
+    }
   }
 }
 

@@ -20,6 +20,8 @@ struct SharedParameters: @unchecked Sendable {
   /// Per task: its private table of `privateBuckets` rows, when the encoder has them.
   var privateTables: [UnsafeMutablePointer<Float>] = []
   var privateBuckets = 0
+  /// AdaGrad's accumulators, when the optimizer is `adagrad`; nil for plain SGD.
+  var adaptive: AdaptiveRatePointers? = nil
   /// Per task: the learned log variance `s` of uncertainty weighting.
   var logVariances: UnsafeMutablePointer<Float>? = nil
 

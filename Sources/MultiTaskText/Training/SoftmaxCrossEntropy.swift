@@ -55,4 +55,38 @@ enum SoftmaxCrossEntropy {
       RowKernels.add(input, scale: coefficient * headRate, to: row, count: dimension)
     }
   }
+
+  /// The same step with AdaGrad's per-row rates: label row `i`'s gradient,
+  /// `c_i × input` with `c_i = weight × (onehot − p)`, adds its mean square to `squares[i]`,
+  /// and the row moves by `learningRate × c_i × input / √squares[i]`.
+  ///
+  /// `inputGradient` collects `Σ c_i × old row i`, the negative gradient with respect to the
+  /// input without any rate, so the caller can scale each input row by its own accumulator.
+  ///
+  /// - Parameters:
+  ///   - probabilities: The head's softmax output, one per label.
+  ///   - target: The correct label.
+  ///   - weight: The example's weight (task, class and strategy factors).
+  ///   - learningRate: The current learning rate times the head's own multiplier.
+  ///   - head: The head's rows, updated in place.
+  ///   - squares: One accumulator per label row, updated in place.
+  ///   - input: The head's input, `dimension` floats.
+  ///   - dimension: The row width.
+  ///   - inputGradient: `dimension` floats, accumulated into.
+  @inline(__always)
+  static func adaptiveStep(
+    probabilities: UnsafeBufferPointer<Float>, target: Int, weight: Float, learningRate: Float,
+    head: UnsafeMutablePointer<Float>, squares: UnsafeMutablePointer<Float>,
+    input: UnsafePointer<Float>, dimension: Int, inputGradient: UnsafeMutablePointer<Float>
+  ) {
+    let inputMeanSquare = RowKernels.dot(input, input, count: dimension) / Float(dimension)
+    for label in probabilities.indices {
+      let coefficient = weight * ((label == target ? 1 : 0) - probabilities[label])
+      let row = head + label * dimension
+      RowKernels.add(row, scale: coefficient, to: inputGradient, count: dimension)
+      squares[label] += coefficient * coefficient * inputMeanSquare
+      let rate = learningRate / squares[label].squareRoot()
+      RowKernels.add(input, scale: rate * coefficient, to: row, count: dimension)
+    }
+  }
 }

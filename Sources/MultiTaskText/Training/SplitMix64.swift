@@ -30,6 +30,8 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
     /// The order of documents in each epoch and which task to draw next. (Streams 1 and 2
     /// are retired; 3 is kept so that existing seeds train the same models.)
     public static let sampling = Stream(rawValue: 3)
+    /// Which training documents are held out as dev data when no dev file is given.
+    public static let holdOut = Stream(rawValue: 4)
   }
 
   static let increment: UInt64 = 0x9E37_79B9_7F4A_7C15

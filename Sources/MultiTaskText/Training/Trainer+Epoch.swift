@@ -8,6 +8,9 @@ struct EpochContext: @unchecked Sendable {
   let epochs: Int
   let learningRate: Double
   let totalSteps: Double
+  /// Whether the rate decays linearly to 0 over `totalSteps` (fixed epochs) or stays at
+  /// `learningRate` for the whole epoch (automatic epochs, which lower it on a plateau).
+  let decays: Bool
   let threads: Int
   let start: ContinuousClock.Instant
   let averageTokens: Double
@@ -93,7 +96,9 @@ extension Trainer {
       context.set.labels.withUnsafeBufferPointer { labels in
         for position in begin..<end {
           let done = stepsBefore + Double(position - begin) * Double(context.threads)
-          rate = context.learningRate * max(0, 1 - done / context.totalSteps)
+          if context.decays {
+            rate = context.learningRate * max(0, 1 - done / context.totalSteps)
+          }
           let document = Int(context.order[position])
           let range = context.set.offsets[document]..<context.set.offsets[document + 1]
           let labelRange = (document * taskCount)..<((document + 1) * taskCount)

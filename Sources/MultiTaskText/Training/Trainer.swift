@@ -102,6 +102,10 @@ public struct Trainer: Sendable {
       on: data, development: set.isEmpty ? nil : set, shouldStop: shouldStop, onEvent: onEvent)
   }
 
+  /// The share of the training documents held out as dev data when automatic epochs have
+  /// no dev file: enough to rank epochs, little enough to cost the model little.
+  static let heldOutFraction = 0.1
+
   /// Trains on featurized data.
   ///
   /// - Parameters:
@@ -124,6 +128,15 @@ public struct Trainer: Sendable {
         documents: data.set.documentCount, tokens: data.set.tokenCount,
         vocabulary: data.vocabulary.count,
         labels: TaskValues(tasks: taskNames, values: labelSets.map(\.count))))
+    if training.automaticEpochs && (development?.isEmpty ?? true) {
+      let (kept, heldOut) = data.set.holdingOut(
+        fraction: Self.heldOutFraction, seed: training.seed)
+      if !heldOut.isEmpty {
+        data.set = kept
+        development = heldOut
+        onEvent(.heldOut(documents: heldOut.documentCount))
+      }
+    }
     let dimension = model.dimension
     let rows = data.vocabulary.count + features.buckets
     guard
@@ -150,7 +163,17 @@ public struct Trainer: Sendable {
     let threads = max(1, min(training.threads, set.documentCount))
     let start = ContinuousClock.now
     let averageTokens = Double(set.tokenCount) / Double(max(1, set.documentCount))
-    var best = KeepBestEpoch(isOn: training.keepBestEpoch)
+    let adaptive =
+      training.optimizer == .adagrad
+      ? AdaptiveRates(
+        embeddingRows: embeddings.usedRows.count + 1, labelCounts: labelSets.map(\.count),
+        privateRows: model.privateBuckets,
+        privateTables: model.privateBuckets > 0 ? labelSets.count : 0)
+      : nil
+    var best = KeepBestEpoch(isOn: training.keepBestEpoch || training.automaticEpochs)
+    var lastEpoch = training.epochs
+    var rate = training.learningRate
+    var stalls = 0
     var weighting = training.weighting.strategy.init(taskCount: labelSets.count)
     var stopping = TaskEarlyStopping(taskCount: labelSets.count, patience: training.taskPatience)
 
@@ -159,12 +182,14 @@ public struct Trainer: Sendable {
       var parameters = state.parameters(embeddings: embeddings.pointer, labelWeights: labelWeights)
       parameters.headScales = tasks.map { Float($0.learningRateScale) }
       parameters.active = stopping.active
+      parameters.adaptive = adaptive?.pointers
       if let multipliers = weighting.epochMultipliers() {
         parameters.epochMultipliers = multipliers
       }
       let context = EpochContext(
         set: set, order: order, epoch: epoch, epochs: training.epochs,
-        learningRate: training.learningRate, totalSteps: totalSteps, threads: threads,
+        learningRate: rate, totalSteps: totalSteps, decays: !training.automaticEpochs,
+        threads: threads,
         start: start, averageTokens: averageTokens, taskNames: taskNames)
       let losses: [Double?]
       let outcome = weighting.runEpoch(
@@ -175,9 +200,12 @@ public struct Trainer: Sendable {
       case .stopped: throw .cancelled(epochsCompleted: epoch - 1)
       }
       weighting.record(epochLosses: losses)
-      let accuracy =
-        development?.accuracy(parameters: parameters)
-        ?? Array(repeating: nil, count: labelSets.count)
+      let scores =
+        development?.score(parameters: parameters)
+        ?? DevelopmentScores(
+          accuracy: Array(repeating: nil, count: labelSets.count),
+          loss: Array(repeating: nil, count: labelSets.count))
+      let accuracy = scores.accuracy
       onEvent(
         .epochFinished(
           EpochSummary(
@@ -187,9 +215,29 @@ public struct Trainer: Sendable {
         onEvent(
           .taskStopped(task: taskNames[task], epoch: epoch, keptEpoch: stopping.bestEpochs[task]))
       }
-      best.consider(epoch: epoch, accuracy: accuracy, embeddings: embeddings, state: state)
+      let improved = best.consider(
+        epoch: epoch, scores: scores, breaksTiesByLoss: training.automaticEpochs,
+        embeddings: embeddings, state: state)
+      if training.automaticEpochs, let bestEpoch = best.bestEpoch {
+        // On a plateau, go back to the best epoch and halve the rate; after `patience`
+        // plateaus in a row, stop.
+        if improved {
+          stalls = 0
+        } else {
+          stalls += 1
+          if stalls > training.patience || epoch == training.epochs {
+            lastEpoch = epoch
+            if epoch < training.epochs {
+              onEvent(.stoppedEarly(epoch: epoch, bestEpoch: bestEpoch))
+            }
+            break
+          }
+          best.rewind(embeddings: embeddings, state: state)
+          rate /= 2
+        }
+      }
     }
-    if let kept = best.restore(lastEpoch: training.epochs, embeddings: embeddings, state: state) {
+    if let kept = best.restore(lastEpoch: lastEpoch, embeddings: embeddings, state: state) {
       onEvent(.keptEpoch(kept))
     }
     return MultiTaskModel(

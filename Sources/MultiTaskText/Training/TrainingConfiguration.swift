@@ -7,9 +7,42 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// The largest thread count accepted.
   public static let largestThreadCount = 256
 
-  /// Passes over the training data; at least 1.
-  public var epochs: Int
-  /// The initial learning rate, decayed linearly to 0; finite and greater than 0.
+  /// How many passes over the training data: a fixed number, or chosen on dev data up to a
+  /// maximum.
+  public enum EpochCount: Sendable, Equatable {
+    /// Train while the mean dev score improves, at most `maximum` epochs, and keep the best
+    /// epoch; without dev files a stratified tenth of the training data is held out.
+    case automatic(maximum: Int)
+    /// Exactly this many epochs, with the learning rate decayed linearly to 0 over them.
+    case fixed(Int)
+  }
+
+  /// The most epochs `.automatic` trains unless told otherwise.
+  public static let defaultMaximumEpochs = 30
+
+  /// How many epochs to train; automatic by default.
+  public var epochCount: EpochCount
+
+  /// The fixed number of epochs, or the most an automatic run trains; setting it fixes the
+  /// number of epochs.
+  public var epochs: Int {
+    get {
+      switch epochCount {
+      case .automatic(let maximum): return maximum
+      case .fixed(let epochs): return epochs
+      }
+    }
+    set { epochCount = .fixed(newValue) }
+  }
+
+  /// Whether the number of epochs is chosen on dev data (see ``EpochCount/automatic(maximum:)``).
+  public var automaticEpochs: Bool {
+    if case .automatic = epochCount { return true }
+    return false
+  }
+  /// The initial learning rate; finite and greater than 0. With fixed epochs it decays
+  /// linearly to 0; with automatic epochs it is halved on every dev plateau. The default, 0.1,
+  /// suits AdaGrad; with SGD, fastText's 0.5 is the usual start.
   public var learningRate: Double
   /// The seed from which every random stream is derived.
   public var seed: UInt64
@@ -28,12 +61,19 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// Per-task early stopping: after this many epochs without a better dev accuracy, a task
   /// stops training and its head goes back to its best epoch. 0 turns it off. Needs dev files.
   public var taskPatience: Int
+  /// How gradients become steps: AdaGrad with per-row rates (the default), or plain SGD.
+  public var optimizer: Optimizer
+  /// With automatic epochs, the dev plateaus in a row (each halving the rate) before
+  /// training stops.
+  public var patience: Int
 
-  /// Creates training settings; the defaults match fastText's supervised mode.
+  /// Creates training settings; the defaults were chosen on the shared corpora
+  /// (`docs/ACCURACY.md`).
   ///
   /// - Parameters:
-  ///   - epochs: Passes over the data; 5 by default.
-  ///   - learningRate: The initial learning rate; 0.5 by default.
+  ///   - epochs: Passes over the data; nil (the default) chooses them on dev data, up to
+  ///     ``defaultMaximumEpochs``.
+  ///   - learningRate: The initial learning rate; 0.1 by default.
   ///   - seed: The random seed; 1 by default.
   ///   - threads: Worker threads; 1 by default, which keeps runs reproducible.
   ///   - sampling: How tasks are interleaved; temperature sampling with T = 1.5 by default,
@@ -43,18 +83,24 @@ public struct TrainingConfiguration: Sendable, Equatable {
   ///   - weighting: How the tasks' losses are weighted; fixed by default.
   ///   - taskPatience: Epochs without a better dev accuracy before a task stops; 0 (off) by
   ///     default.
+  ///   - optimizer: AdaGrad by default.
+  ///   - patience: Dev plateaus before automatic epochs stop; 2 by default.
   public init(
-    epochs: Int = 5,
-    learningRate: Double = 0.5,
+    epochs: Int? = nil,
+    learningRate: Double = 0.1,
     seed: UInt64 = 1,
     threads: Int = 1,
     sampling: TaskSampling = .temperature(TaskSampling.defaultTemperature),
     skipInvalid: Bool = false,
     keepBestEpoch: Bool = false,
     weighting: LossWeighting = .fixed,
-    taskPatience: Int = 0
+    taskPatience: Int = 0,
+    optimizer: Optimizer = .adagrad,
+    patience: Int = 2
   ) {
-    self.epochs = epochs
+    epochCount = epochs.map { .fixed($0) } ?? .automatic(maximum: Self.defaultMaximumEpochs)
+    self.optimizer = optimizer
+    self.patience = patience
     self.learningRate = learningRate
     self.seed = seed
     self.threads = threads
@@ -69,14 +115,14 @@ public struct TrainingConfiguration: Sendable, Equatable {
 extension TrainingConfiguration: Codable {
   private enum CodingKeys: String, CodingKey {
     case epochs, learningRate, seed, threads, sampling, temperature, skipInvalid, keepBestEpoch
-    case weighting, taskPatience
+    case weighting, taskPatience, optimizer, automaticEpochs, patience
   }
 
   /// Decodes settings written by ``encode(to:)``: the sampling strategy by name, with its
   /// temperature under a key of its own, as in configuration files.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    epochs = try container.decode(Int.self, forKey: .epochs)
+    let epochs = try container.decode(Int.self, forKey: .epochs)
     learningRate = try container.decode(Double.self, forKey: .learningRate)
     seed = try container.decode(UInt64.self, forKey: .seed)
     threads = try container.decode(Int.self, forKey: .threads)
@@ -84,6 +130,11 @@ extension TrainingConfiguration: Codable {
     keepBestEpoch = try container.decodeIfPresent(Bool.self, forKey: .keepBestEpoch) ?? false
     weighting = try container.decodeIfPresent(LossWeighting.self, forKey: .weighting) ?? .fixed
     taskPatience = try container.decodeIfPresent(Int.self, forKey: .taskPatience) ?? 0
+    // Models written before these settings existed trained with SGD for fixed epochs.
+    optimizer = try container.decodeIfPresent(Optimizer.self, forKey: .optimizer) ?? .sgd
+    let automatic = try container.decodeIfPresent(Bool.self, forKey: .automaticEpochs) ?? false
+    epochCount = automatic ? .automatic(maximum: epochs) : .fixed(epochs)
+    patience = try container.decodeIfPresent(Int.self, forKey: .patience) ?? 2
     let name = try container.decode(String.self, forKey: .sampling)
     switch name {
     case "proportional": sampling = .proportional
@@ -115,5 +166,12 @@ extension TrainingConfiguration: Codable {
     try container.encode(keepBestEpoch, forKey: .keepBestEpoch)
     try container.encode(weighting, forKey: .weighting)
     try container.encode(taskPatience, forKey: .taskPatience)
+    // Written only when it is not SGD, so models trained before the setting existed, and
+    // those that keep SGD, keep their exact manifest bytes.
+    if optimizer != .sgd { try container.encode(optimizer, forKey: .optimizer) }
+    if automaticEpochs {
+      try container.encode(automaticEpochs, forKey: .automaticEpochs)
+      try container.encode(patience, forKey: .patience)
+    }
   }
 }

@@ -8,6 +8,12 @@ public enum TrainingEvent: Sendable {
   case progress(TrainingProgress)
   /// An epoch ended.
   case epochFinished(EpochSummary)
+  /// No dev data was given, so `documents` training documents were held out to choose the
+  /// number of epochs on.
+  case heldOut(documents: Int)
+  /// Automatic epochs stopped training after `epoch`: no better dev score for `patience`
+  /// epochs since `bestEpoch`.
+  case stoppedEarly(epoch: Int, bestEpoch: Int)
   /// Training ended by restoring the parameters of the epoch with the best mean dev accuracy.
   case keptEpoch(Int)
   /// Per-task early stopping stopped task `task` after `epoch`, restoring its head from

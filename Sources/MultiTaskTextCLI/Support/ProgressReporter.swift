@@ -46,6 +46,11 @@ final class ProgressReporter: @unchecked Sendable {
       emitLine(line)
     case .keptEpoch(let epoch):
       emitLine("kept epoch \(epoch), the best on dev")
+    case .heldOut(let documents):
+      emitLine(
+        "no dev file: held out \(documents) training documents to choose the number of epochs")
+    case .stoppedEarly(let epoch, let bestEpoch):
+      emitLine("stopped after epoch \(epoch): no better on dev since epoch \(bestEpoch)")
     case .taskStopped(let task, let epoch, let kept):
       emitLine(
         "stopped task \(task) after epoch \(epoch): no better on dev since epoch "

@@ -27,7 +27,12 @@ struct TrainingFixture {
   let directory: TemporaryDirectory
   let configuration: PipelineConfiguration
 
-  init(epochs: Int = 40, learningRate: Double = 0.5, threads: Int = 1, seed: UInt64 = 7) throws {
+  /// A fixture trained with plain SGD for a fixed number of epochs by default, the setting
+  /// its expectations were written for; `optimizer: .adagrad` tries the default optimizer.
+  init(
+    epochs: Int = 40, learningRate: Double = 0.5, threads: Int = 1, seed: UInt64 = 7,
+    optimizer: Optimizer = .sgd
+  ) throws {
     directory = try TemporaryDirectory()
     let topicPath = try directory.write(
       Self.jsonl(Self.topic), named: "topic.jsonl")
@@ -46,6 +51,7 @@ struct TrainingFixture {
     configuration.training.learningRate = learningRate
     configuration.training.threads = threads
     configuration.training.seed = seed
+    configuration.training.optimizer = optimizer
     self.configuration = configuration
   }
 

@@ -5,20 +5,44 @@
 /// epoch, which trained less and is as good on dev.
 struct KeepBestEpoch {
   let isOn: Bool
-  private var best: (epoch: Int, score: Double, embeddings: [Float], tasks: [[Float]])?
+  private var best:
+    (epoch: Int, score: Double, loss: Double, embeddings: [Float], tasks: [[Float]])?
 
   init(isOn: Bool) { self.isOn = isOn }
 
-  /// Records epoch `epoch` if its mean dev accuracy beats the best so far.
+  /// The best epoch so far, if any epoch was scored.
+  var bestEpoch: Int? { best?.epoch }
+
+  /// Records epoch `epoch` if its mean dev accuracy beats the best so far, or equals it with
+  /// a lower mean dev loss (when `breaksTiesByLoss`); returns whether it did.
+  ///
+  /// On a small dev set accuracy moves in steps of one document, so equal accuracies are
+  /// common; the loss tells which of two such epochs is the more confident and better
+  /// calibrated one.
+  @discardableResult
   mutating func consider(
-    epoch: Int, accuracy: [Double?], embeddings: EmbeddingStorage, state: TrainingState
-  ) {
-    let scored = accuracy.compactMap { $0 }
-    guard isOn, !scored.isEmpty else { return }
+    epoch: Int, scores: DevelopmentScores, breaksTiesByLoss: Bool,
+    embeddings: EmbeddingStorage, state: TrainingState
+  ) -> Bool {
+    let scored = scores.accuracy.compactMap { $0 }
+    guard isOn, !scored.isEmpty else { return false }
     let score = scored.reduce(0, +) / Double(scored.count)
-    if let best, score <= best.score { return }
+    let losses = scores.loss.compactMap { $0 }
+    let loss = losses.isEmpty ? 0 : losses.reduce(0, +) / Double(losses.count)
+    if let best {
+      if score < best.score { return false }
+      if score == best.score && (!breaksTiesByLoss || loss >= best.loss) { return false }
+    }
     let tasks = state.labelCounts.indices.map { state.snapshot(task: $0) }
-    best = (epoch, score, embeddings.snapshot(), tasks)
+    best = (epoch, score, loss, embeddings.snapshot(), tasks)
+    return true
+  }
+
+  /// Puts the best epoch's parameters back, to go on training from them.
+  func rewind(embeddings: EmbeddingStorage, state: TrainingState) {
+    guard let best else { return }
+    embeddings.restore(best.embeddings)
+    for (task, saved) in best.tasks.enumerated() { state.restore(task: task, from: saved) }
   }
 
   /// Restores the best epoch unless it is the last one; returns the epoch restored, if any.
