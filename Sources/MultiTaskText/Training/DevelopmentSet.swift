@@ -55,12 +55,15 @@ public struct DevelopmentSet: Sendable {
         }
         if truth >= 0 {
           loss[task] += Double(
-            SoftmaxCrossEntropy.loss(probabilities: UnsafeBufferPointer(probabilities), target: truth))
+            SoftmaxCrossEntropy.loss(
+              probabilities: UnsafeBufferPointer(probabilities), target: truth))
         }
       }
     }
     return DevelopmentScores(
-      accuracy: (0..<taskCount).map { total[$0] > 0 ? Double(correct[$0]) / Double(total[$0]) : nil },
+      accuracy: (0..<taskCount).map {
+        total[$0] > 0 ? Double(correct[$0]) / Double(total[$0]) : nil
+      },
       loss: (0..<taskCount).map { total[$0] > 0 ? loss[$0] / Double(total[$0]) : nil })
   }
 

@@ -47,7 +47,8 @@ extension TrainingSet {
       } else {
         kept.features.append(contentsOf: features[range])
         kept.offsets.append(kept.features.count)
-        kept.labels.append(contentsOf: labels[(document * taskCount)..<((document + 1) * taskCount)])
+        kept.labels.append(
+          contentsOf: labels[(document * taskCount)..<((document + 1) * taskCount)])
       }
     }
     kept.tokenCount = tokenCount
