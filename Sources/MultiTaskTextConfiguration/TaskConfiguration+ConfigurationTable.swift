@@ -33,8 +33,24 @@ extension TaskConfiguration {
         "learningRateScale", \.learningRateScale, .positive,
         summary: "Scales the learning rate of this task's head only, not its pull on the"
           + " shared rows."),
+      metricSetting,
     ],
     sharedKeys: CorpusSource.sharedSettings.map(\.key))
+
+  /// The score the task's epochs are selected on, in its textual form.
+  static let metricSetting = ConfigurationSetting<Self>(
+    "metric", type: "one of " + TaskMetric.forms.map { "`\($0)`" }.joined(separator: ", "),
+    shownDefault: { ConfigurationReference.code($0.metric.description) },
+    summary: "The score keep-best, early stopping and `epochs: auto` select this task's epochs"
+      + " on, shown in reports next to accuracy."
+  ) { object, key, task throws(ConfigurationError) in
+    guard let text = try object.string(key) else { return }
+    guard let metric = TaskMetric(text) else {
+      throw .invalidChoice(
+        path: object.sourceName, key: object.path(key), choices: TaskMetric.forms, found: text)
+    }
+    task.metric = metric
+  }
 
   /// The task's name, checked to be usable unquoted in file names, options and reports.
   static let nameSetting = ConfigurationSetting<Self>(

@@ -17,7 +17,7 @@ import Testing
     (
       TaskConfiguration.configurationTable.keys,
       [
-        "name", "train", "dev", "test", "weight", "classWeighting", "learningRateScale",
+        "name", "train", "dev", "test", "weight", "classWeighting", "learningRateScale", "metric",
         "format", "encoding", "textField", "labelField", "labelsField", "textColumns",
         "labelColumn", "hasHeader", "allowsQuotedFields", "labelPrefix", "skipInvalid",
         "strictEncoding",

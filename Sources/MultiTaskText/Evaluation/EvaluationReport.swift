@@ -44,6 +44,9 @@ public struct TaskReport: Sendable, Equatable {
   public var metrics: TaskMetrics
   /// Always answering the most frequent training label: what a useless model scores.
   public var majorityBaseline: MajorityBaseline
+  /// The metric the task was trained to select on, when it is not accuracy, with its value
+  /// here.
+  public var selection: (metric: TaskMetric, value: Double)?
 
   /// Creates a task report from its confusion matrix.
   ///
@@ -61,6 +64,21 @@ public struct TaskReport: Sendable, Equatable {
     self.confusion = confusion
     metrics = TaskMetrics(confusion)
     majorityBaseline = MajorityBaseline(confusion, trainingLabelCounts: trainingLabelCounts)
+  }
+
+  /// Scores the report by `metric` too; accuracy, already in ``metrics``, adds nothing.
+  ///
+  /// - Parameters:
+  ///   - metric: The task's selection metric.
+  ///   - labels: The model's labels of the task.
+  public mutating func select(by metric: TaskMetric, labels: LabelSet) {
+    guard metric != .accuracy else { return }
+    let known = confusion.knownLabelCount
+    let counts = confusion.counts.prefix(known).map { Array($0.prefix(known)) }
+    let unseen = (0..<known).map { column in
+      confusion.counts.dropFirst(known).reduce(0) { $0 + $1[column] }
+    }
+    selection = (metric, metric.value(counts: counts, unseen: unseen, labels: labels))
   }
 
   /// Test labels that the model never saw in training, with how many examples had each.
@@ -81,6 +99,8 @@ public struct TaskReport: Sendable, Equatable {
   public static func == (left: TaskReport, right: TaskReport) -> Bool {
     left.name == right.name && left.file == right.file && left.confusion == right.confusion
       && left.majorityBaseline == right.majorityBaseline
+      && left.selection?.metric == right.selection?.metric
+      && left.selection?.value == right.selection?.value
   }
 }
 

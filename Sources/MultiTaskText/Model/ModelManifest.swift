@@ -15,9 +15,16 @@ public struct ModelManifest: Codable, Sendable, Equatable {
     public var weight: Double
     /// Training documents per label, in label order: the majority baseline of reports.
     public var labelCounts: [Int]?
+    /// The metric epochs were selected on, in its configuration form; absent for accuracy,
+    /// as in every model written before tasks had metrics.
+    public var metric: String?
 
     /// Creates a task description.
-    public init(name: String, labels: LabelSet, weight: Double = 1, labelCounts: [Int]? = nil) {
+    public init(
+      name: String, labels: LabelSet, weight: Double = 1, labelCounts: [Int]? = nil,
+      metric: String? = nil
+    ) {
+      self.metric = metric
       self.name = name
       self.labels = labels
       self.weight = weight

@@ -119,10 +119,14 @@ public struct Pipeline: Sendable {
         }
       }
       onEvent(.evaluated(task: name, statistics: statistics))
-      let counts = model.manifest.tasks.first { $0.name == name }?.labelCounts
-      tasks.append(
-        TaskReport(
-          name: name, file: source.path, confusion: scorer.matrix, trainingLabelCounts: counts))
+      let manifestTask = model.manifest.tasks.first { $0.name == name }
+      var report = TaskReport(
+        name: name, file: source.path, confusion: scorer.matrix,
+        trainingLabelCounts: manifestTask?.labelCounts)
+      if let manifestTask, let metric = manifestTask.metric.flatMap(TaskMetric.init) {
+        report.select(by: metric, labels: manifestTask.labels)
+      }
+      tasks.append(report)
     }
     return EvaluationReport(modelPath: modelPath, tasks: tasks, history: history)
   }

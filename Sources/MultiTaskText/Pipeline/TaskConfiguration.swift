@@ -22,6 +22,8 @@ public struct TaskConfiguration: Codable, Sendable, Equatable {
   /// Scales the learning rate of this task's head only; its pull on the shared encoder is
   /// set by ``weight``. A small task's head can learn faster without shaking the shared rows.
   public var learningRateScale: Double
+  /// The score this task's epochs are selected on, and reports show next to accuracy.
+  public var metric: TaskMetric = .accuracy
 
   /// Creates a task.
   ///
@@ -55,7 +57,7 @@ public struct TaskConfiguration: Codable, Sendable, Equatable {
   public var trainingTask: TrainingTask {
     TrainingTask(
       name: name, weight: weight, classWeighting: classWeighting,
-      learningRateScale: learningRateScale)
+      learningRateScale: learningRateScale, metric: metric)
   }
 
   /// The corpora that are configured, labelled by split, in the order train, dev, test.

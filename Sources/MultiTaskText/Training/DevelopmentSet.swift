@@ -35,10 +35,15 @@ public struct DevelopmentSet: Sendable {
   /// last epoch's dev accuracy equals what `mtl eval` reports on the same file, documents
   /// without a known feature included. A label the model never saw counts as wrong and adds
   /// nothing to the loss.
-  func score(parameters: SharedParameters) -> DevelopmentScores {
+  func score(
+    parameters: SharedParameters, metrics: [TaskMetric], labelSets: [LabelSet]
+  ) -> DevelopmentScores {
     let scratch = ForwardScratch(
       dimension: parameters.dimension, labels: parameters.labelCounts.max() ?? 1)
-    var correct = [Int](repeating: 0, count: taskCount)
+    var counts = parameters.labelCounts.map {
+      [[Int]](repeating: [Int](repeating: 0, count: $0), count: $0)
+    }
+    var unseen = parameters.labelCounts.map { [Int](repeating: 0, count: $0) }
     var total = [Int](repeating: 0, count: taskCount)
     var loss = [Double](repeating: 0, count: taskCount)
     features.withUnsafeBufferPointer { features in
@@ -46,30 +51,41 @@ public struct DevelopmentSet: Sendable {
         let task = Int(tasks[document])
         total[task] += 1
         let range = offsets[document]..<offsets[document + 1]
-        let probabilities = ForwardPass.probabilities(
-          UnsafeBufferPointer(rebasing: features[range]), task: task, with: parameters,
-          scratch: scratch)
+        let probabilities = UnsafeBufferPointer(
+          ForwardPass.probabilities(
+            UnsafeBufferPointer(rebasing: features[range]), task: task, with: parameters,
+            scratch: scratch))
+        let predicted = Softmax.mostProbable(probabilities)
         let truth = Int(labels[document])
-        if Softmax.mostProbable(UnsafeBufferPointer(probabilities)) == truth {
-          correct[task] += 1
+        guard truth >= 0 else {
+          unseen[task][predicted] += 1
+          continue
         }
-        if truth >= 0 {
-          loss[task] += Double(
-            SoftmaxCrossEntropy.loss(
-              probabilities: UnsafeBufferPointer(probabilities), target: truth))
-        }
+        counts[task][truth][predicted] += 1
+        loss[task] += Double(SoftmaxCrossEntropy.loss(probabilities: probabilities, target: truth))
       }
     }
+    let present = (0..<taskCount).map { total[$0] > 0 }
     return DevelopmentScores(
-      accuracy: (0..<taskCount).map {
-        total[$0] > 0 ? Double(correct[$0]) / Double(total[$0]) : nil
+      accuracy: (0..<taskCount).map { task in
+        present[task]
+          ? TaskMetric.accuracy.value(
+            counts: counts[task], unseen: unseen[task], labels: labelSets[task]) : nil
       },
-      loss: (0..<taskCount).map { total[$0] > 0 ? loss[$0] / Double(total[$0]) : nil })
+      score: (0..<taskCount).map { task in
+        present[task]
+          ? metrics[task].value(
+            counts: counts[task], unseen: unseen[task], labels: labelSets[task]) : nil
+      },
+      loss: (0..<taskCount).map { present[$0] ? loss[$0] / Double(total[$0]) : nil })
   }
 
   /// Each task's accuracy under the given parameters (nil for a task without dev documents).
   func accuracy(parameters: SharedParameters) -> [Double?] {
-    score(parameters: parameters).accuracy
+    score(
+      parameters: parameters, metrics: Array(repeating: .accuracy, count: taskCount),
+      labelSets: parameters.labelCounts.map { LabelSet((0..<$0).map(String.init)) }
+    ).accuracy
   }
 }
 
@@ -77,6 +93,8 @@ public struct DevelopmentSet: Sendable {
 struct DevelopmentScores {
   /// Each task's accuracy; nil for a task without dev documents.
   var accuracy: [Double?]
+  /// Each task's score by its own metric; nil for a task without dev documents.
+  var score: [Double?]
   /// Each task's mean cross-entropy of the true label; nil for a task without dev documents.
   var loss: [Double?]
 }

@@ -13,7 +13,8 @@ extension Trainer {
       tasks: tasks.indices.map { task in
         ModelManifest.Task(
           name: tasks[task].name, labels: labelSets[task], weight: tasks[task].weight,
-          labelCounts: labelCounts?[task])
+          labelCounts: labelCounts?[task],
+          metric: tasks[task].metric == .accuracy ? nil : tasks[task].metric.description)
       },
       training: training)
     manifest.privateRows = model.privateBuckets > 0 ? model.privateBuckets : nil

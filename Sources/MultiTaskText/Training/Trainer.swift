@@ -123,6 +123,11 @@ public struct Trainer: Sendable {
   ) throws(TrainingError) -> MultiTaskModel {
     let taskNames = tasks.map(\.name)
     let labelSets = data.labelSets
+    for (task, labels) in zip(tasks, labelSets) {
+      for label in task.metric.namedLabels where labels.id(of: label) == nil {
+        throw .unknownMetricLabel(task: task.name, label: label, labels: labels.labels)
+      }
+    }
     onEvent(
       .started(
         documents: data.set.documentCount, tokens: data.set.tokenCount,
@@ -200,18 +205,19 @@ public struct Trainer: Sendable {
       case .stopped: throw .cancelled(epochsCompleted: epoch - 1)
       }
       weighting.record(epochLosses: losses)
+      let none = [Double?](repeating: nil, count: labelSets.count)
       let scores =
-        development?.score(parameters: parameters)
-        ?? DevelopmentScores(
-          accuracy: Array(repeating: nil, count: labelSets.count),
-          loss: Array(repeating: nil, count: labelSets.count))
+        development?.score(
+          parameters: parameters, metrics: tasks.map(\.metric), labelSets: labelSets)
+        ?? DevelopmentScores(accuracy: none, score: none, loss: none)
       let accuracy = scores.accuracy
       onEvent(
         .epochFinished(
           EpochSummary(
             epoch: epoch, loss: TaskValues(tasks: taskNames, values: losses),
-            devAccuracy: TaskValues(tasks: taskNames, values: accuracy))))
-      for task in stopping.update(epoch: epoch, accuracy: accuracy, state: state) {
+            devAccuracy: TaskValues(tasks: taskNames, values: accuracy),
+            devScore: TaskValues(tasks: taskNames, values: scores.score))))
+      for task in stopping.update(epoch: epoch, accuracy: scores.score, state: state) {
         onEvent(
           .taskStopped(task: taskNames[task], epoch: epoch, keptEpoch: stopping.bestEpochs[task]))
       }

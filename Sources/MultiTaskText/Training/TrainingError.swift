@@ -5,6 +5,8 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
   case text(location: CorpusLocation?, error: TextError)
   /// The model's text pipeline or featurizer could not be opened.
   case model(ModelError)
+  /// A task's metric names a label its training data does not have.
+  case unknownMetricLabel(task: String, label: String, labels: [String])
   /// A task has fewer than two labels, so there is nothing to learn.
   case tooFewLabels(task: String, labels: [String])
   /// The feature settings cannot work with this vocabulary.
@@ -22,6 +24,10 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
     case .text(let location, let error):
       return location.map { "\($0): \(error)" } ?? "\(error)"
     case .model(let error): return "\(error)"
+    case .unknownMetricLabel(let task, let label, let labels):
+      return "the metric of task \"\(task)\" names the label \"\(label)\", which its training"
+        + " data does not have; its labels are "
+        + labels.map { "\"\($0)\"" }.joined(separator: ", ")
     case .tooFewLabels(let task, let labels):
       return "task \"\(task)\" needs at least two labels in its training data, found "
         + (labels.isEmpty ? "none" : labels.map { "\"\($0)\"" }.joined(separator: ", "))

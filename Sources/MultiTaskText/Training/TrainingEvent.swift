@@ -29,6 +29,9 @@ public struct EpochSummary: Sendable, Equatable {
   public var loss: TaskValues<Double>
   /// Each task's accuracy on its dev documents; absent for a task without any.
   public var devAccuracy: TaskValues<Double>
+  /// Each task's dev score by its own metric (``TrainingTask/metric``), what epochs are
+  /// selected on; equal to the accuracy for tasks judged by accuracy.
+  public var devScore: TaskValues<Double>
 }
 
 /// A snapshot of training progress.

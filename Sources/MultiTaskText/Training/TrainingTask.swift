@@ -20,6 +20,8 @@ public struct TrainingTask: Sendable, Equatable {
   /// Scales the learning rate of this task's head only; its pull on the shared encoder is
   /// set by ``weight``.
   public var learningRateScale: Double
+  /// The score this task's epochs are selected on; accuracy by default.
+  public var metric: TaskMetric
 
   /// Creates a task.
   ///
@@ -28,10 +30,12 @@ public struct TrainingTask: Sendable, Equatable {
   ///   - weight: The task's loss weight, 1 by default.
   ///   - classWeighting: Whether rare classes are weighted up; off by default.
   ///   - learningRateScale: The head's learning-rate multiplier, 1 by default.
+  ///   - metric: The score epochs are selected on; accuracy by default.
   public init(
     name: String, weight: Double = 1, classWeighting: ClassWeighting = .none,
-    learningRateScale: Double = 1
+    learningRateScale: Double = 1, metric: TaskMetric = .accuracy
   ) {
+    self.metric = metric
     self.name = name
     self.weight = weight
     self.classWeighting = classWeighting

@@ -8,7 +8,7 @@ import Foundation
 extension TaskReport: Codable {
   enum CodingKeys: String, CodingKey {
     case file, examples, accuracy, macroF1, weightedF1, majorityBaseline, classes
-    case confusionMatrix, unseenLabels
+    case confusionMatrix, unseenLabels, selection
   }
 
   enum ClassKeys: String, CodingKey {
@@ -27,11 +27,20 @@ extension TaskReport: Codable {
     case label, accuracy, source
   }
 
+  private enum SelectionKeys: String, CodingKey {
+    case metric, value
+  }
+
   /// Writes the task's scores, matrix and baseline.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(file, forKey: .file)
     try container.encode(metrics.examples, forKey: .examples)
+    if let selection {
+      var item = container.nestedContainer(keyedBy: SelectionKeys.self, forKey: .selection)
+      try item.encode(selection.metric.description, forKey: .metric)
+      try item.encode(selection.value, forKey: .value)
+    }
     try container.encodeFinite(metrics.accuracy, forKey: .accuracy)
     try container.encodeFinite(metrics.macroF1, forKey: .macroF1)
     try container.encodeFinite(metrics.weightedF1, forKey: .weightedF1)
@@ -81,6 +90,15 @@ extension TaskReport: Codable {
     majorityBaseline.label = try baseline.decode(String.self, forKey: .label)
     majorityBaseline.accuracy = try baseline.decodeFinite(forKey: .accuracy)
     majorityBaseline.source = try baseline.decode(String.self, forKey: .source)
+    if container.contains(.selection) {
+      let item = try container.nestedContainer(keyedBy: SelectionKeys.self, forKey: .selection)
+      let name = try item.decode(String.self, forKey: .metric)
+      guard let metric = TaskMetric(name) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .metric, in: item, debugDescription: "unknown metric \"\(name)\"")
+      }
+      selection = (metric, try item.decodeFinite(forKey: .value))
+    }
   }
 
   /// Validates the matrix's shape, then builds it through ``ConfusionMatrix``'s own `Codable`

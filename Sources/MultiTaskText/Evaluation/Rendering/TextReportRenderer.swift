@@ -62,6 +62,13 @@ public struct TextReportRenderer: Sendable {
     let room = width - DisplayWidth.of(before) - DisplayWidth.of(after)
     lines.append(
       before + DisplayWidth.truncate(DisplayWidth.sanitized(baseline.label), to: room) + after)
+    if let selection = task.selection {
+      lines.append(
+        "  selected  on "
+          + DisplayWidth.truncate(
+            DisplayWidth.sanitized(selection.metric.description), to: width - 24)
+          + " \(ReportNumberFormat.score(selection.value))")
+    }
     if task.isNoBetterThanBaseline {
       let warning = "  !! WARNING: " + DisplayWidth.sanitized(task.baselineWarning)
       lines.append(
@@ -125,7 +132,13 @@ public struct TextReportRenderer: Sendable {
         .init(text: ReportNumberFormat.score(summary.macroF1), style: .bold), .init(text: ""),
       ])
     }
+    let selections = report.tasks.compactMap { task in
+      task.selection.map {
+        "\(task.name) \($0.metric) \(ReportNumberFormat.score($0.value))"
+      }
+    }
     return [rule("summary")] + table.lines(indent: 2, colors: colors)
+      + (selections.isEmpty ? [] : wrapped("selected on:", items: selections, indent: 2))
   }
 
   /// `heading` followed by `items` separated by commas, wrapped to the width.

@@ -10,10 +10,16 @@ struct KeepBestEpoch {
 
   init(isOn: Bool) { self.isOn = isOn }
 
+  /// How much lower, relatively, the dev loss of an epoch with the best score so far must be
+  /// to count as better: without a margin, a model that already separates the dev data keeps
+  /// "improving" as its probabilities creep towards 1, and never stops.
+  static let meaningfulLossDrop = 0.02
+
   /// The best epoch so far, if any epoch was scored.
   var bestEpoch: Int? { best?.epoch }
 
-  /// Records epoch `epoch` if its mean dev accuracy beats the best so far, or equals it with
+  /// Records epoch `epoch` if its mean dev score (each task by its metric) beats the best so
+  /// far, or equals it with
   /// a lower mean dev loss (when `breaksTiesByLoss`); returns whether it did.
   ///
   /// On a small dev set accuracy moves in steps of one document, so equal accuracies are
@@ -24,14 +30,18 @@ struct KeepBestEpoch {
     epoch: Int, scores: DevelopmentScores, breaksTiesByLoss: Bool,
     embeddings: EmbeddingStorage, state: TrainingState
   ) -> Bool {
-    let scored = scores.accuracy.compactMap { $0 }
+    let scored = scores.score.compactMap { $0 }
     guard isOn, !scored.isEmpty else { return false }
     let score = scored.reduce(0, +) / Double(scored.count)
     let losses = scores.loss.compactMap { $0 }
     let loss = losses.isEmpty ? 0 : losses.reduce(0, +) / Double(losses.count)
     if let best {
       if score < best.score { return false }
-      if score == best.score && (!breaksTiesByLoss || loss >= best.loss) { return false }
+      if score == best.score
+        && (!breaksTiesByLoss || loss >= best.loss * (1 - Self.meaningfulLossDrop))
+      {
+        return false
+      }
     }
     let tasks = state.labelCounts.indices.map { state.snapshot(task: $0) }
     best = (epoch, score, loss, embeddings.snapshot(), tasks)
