@@ -12,10 +12,7 @@ extension FeatureConfiguration {
       + " `maxn`, and must be at least 1 when `maxn` is above 0.",
     defaults: FeatureConfiguration(),
     settings: [
-      .integer(
-        "wordNgrams", \.wordNgrams, .checkedBySection("1–16"),
-        summary: "The longest run of consecutive words hashed as one feature; 1 means words"
-          + " only."),
+      wordNgramsSetting,
       .integer(
         "buckets", \.buckets, .checkedBySection("1–\(Int32.max)"),
         summary: "Hash buckets shared by n-grams, after the vocabulary's rows; more mean fewer"
@@ -60,5 +57,22 @@ extension FeatureConfiguration {
       return .conflictingKeys(
         path: object.sourceName, key: object.path("buckets"), problem: error.description)
     }
+  }
+
+  /// `auto`, or the longest word n-gram; the range is checked with the rest of the section.
+  private static let wordNgramsSetting = ConfigurationSetting<Self>(
+    "wordNgrams", type: "`auto` or integer 1–16",
+    shownDefault: {
+      $0.automaticWordNgrams ? "`auto`" : ConfigurationReference.code($0.wordNgrams)
+    },
+    summary: "The longest run of consecutive words hashed as one feature; 1 means words only."
+      + " `auto` takes bigrams, or words alone when the training documents average 200 tokens"
+      + " or more."
+  ) { object, key, features throws(ConfigurationError) in
+    if case .string(let text) = object[key], text == "auto" {
+      features.automaticWordNgrams = true
+      return
+    }
+    if let value = try object.integer(key) { features.wordNgrams = value }
   }
 }

@@ -78,7 +78,10 @@ import Testing
         .union(["automaticEpochs"]))
     #expect(
       try Self.encodedKeys(ModelConfiguration()) == Set(ModelConfiguration.configurationTable.keys))
-    #expect(try Self.encodedKeys(features) == Set(FeatureConfiguration.configurationTable.keys))
+    // `wordNgrams: auto` is stored as the `automaticWordNgrams` flag.
+    #expect(
+      try Self.encodedKeys(features)
+        == Set(FeatureConfiguration.configurationTable.keys).union(["automaticWordNgrams"]))
     #expect(try Self.encodedKeys(TextNormalizer()) == Set(TextNormalizer.configurationTable.keys))
     #expect(try Self.encodedKeys(Tokenizer()) == Set(Tokenizer.configurationTable.keys))
     #expect(

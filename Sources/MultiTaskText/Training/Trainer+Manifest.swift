@@ -6,9 +6,13 @@ extension Trainer {
   ///   - labelSets: Each task's labels.
   ///   - labelCounts: Training documents per label and task, or nil before they are counted.
   /// - Returns: The manifest a model trained with these settings carries.
-  public func manifest(labelSets: [LabelSet], labelCounts: [[Int]]?) -> ModelManifest {
+  ///   - features: The feature settings the corpus was featurized with; the trainer's own by
+  ///     default, which may still have automatic choices to make.
+  public func manifest(
+    labelSets: [LabelSet], labelCounts: [[Int]]?, features: FeatureConfiguration? = nil
+  ) -> ModelManifest {
     var manifest = ModelManifest(
-      normalizer: text.normalizer, tokenizer: text.tokenizer, features: features,
+      normalizer: text.normalizer, tokenizer: text.tokenizer, features: features ?? self.features,
       dimension: model.dimension,
       tasks: tasks.indices.map { task in
         ModelManifest.Task(

@@ -76,7 +76,7 @@ public struct Trainer: Sendable {
     for data: TrainingData
   ) throws(TrainingError) -> DevelopmentSetBuilder {
     try DevelopmentSetBuilder(
-      manifest: manifest(labelSets: data.labelSets, labelCounts: nil),
+      manifest: manifest(labelSets: data.labelSets, labelCounts: nil, features: data.features),
       vocabulary: data.vocabulary)
   }
 
@@ -143,7 +143,7 @@ public struct Trainer: Sendable {
       }
     }
     let dimension = model.dimension
-    let rows = data.vocabulary.count + features.buckets
+    let rows = data.vocabulary.count + data.features.buckets
     guard
       let embeddings = EmbeddingStorage(
         rows: rows, columns: dimension, features: data.set.features, seed: training.seed,
@@ -247,7 +247,7 @@ public struct Trainer: Sendable {
       onEvent(.keptEpoch(kept))
     }
     return MultiTaskModel(
-      manifest: manifest(labelSets: labelSets, labelCounts: labelCounts),
+      manifest: manifest(labelSets: labelSets, labelCounts: labelCounts, features: data.features),
       vocabulary: data.vocabulary, embeddings: embeddings.finish(), heads: state.headMatrices(),
       privateEmbeddings: state.privateMatrices())
   }

@@ -11,6 +11,8 @@ public struct TrainingData: Sendable {
   public var labelSets: [LabelSet]
   /// The featurized documents and their labels.
   public var set: TrainingSet
+  /// The feature settings the documents were featurized with, automatic choices resolved.
+  public var features: FeatureConfiguration
 
   /// Bundles the three parts.
   ///
@@ -18,9 +20,14 @@ public struct TrainingData: Sendable {
   ///   - vocabulary: The vocabulary the features were built with.
   ///   - labelSets: One label set per task.
   ///   - set: The featurized documents.
-  public init(vocabulary: Vocabulary, labelSets: [LabelSet], set: TrainingSet) {
+  ///   - features: The feature settings they were featurized with.
+  public init(
+    vocabulary: Vocabulary, labelSets: [LabelSet], set: TrainingSet,
+    features: FeatureConfiguration
+  ) {
     self.vocabulary = vocabulary
     self.labelSets = labelSets
     self.set = set
+    self.features = features
   }
 }

@@ -111,8 +111,11 @@ public struct TrainingSetBuilder {
   /// - Throws: ``TrainingError/tooFewLabels(task:labels:)`` for a task with fewer than two
   ///   labels, or ``TrainingError/features(_:)`` for feature settings that cannot work.
   public func finish(
-    features configuration: FeatureConfiguration
+    features requested: FeatureConfiguration
   ) throws(TrainingError) -> TrainingData {
+    let documents = max(1, tokenOffsets.count - 1)
+    let configuration = requested.resolved(
+      averageTokens: Double(provisionalTokens.count) / Double(documents))
     for (task, names) in labelNames.enumerated() where names.count < 2 {
       throw .tooFewLabels(task: taskNames[task], labels: names)
     }
@@ -151,6 +154,7 @@ public struct TrainingSetBuilder {
       featurizer.appendFeatures(of: encoded, to: &set.features)
       set.offsets.append(set.features.count)
     }
-    return TrainingData(vocabulary: vocabulary, labelSets: labelSets, set: set)
+    return TrainingData(
+      vocabulary: vocabulary, labelSets: labelSets, set: set, features: configuration)
   }
 }
