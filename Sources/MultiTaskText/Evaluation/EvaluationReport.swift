@@ -160,11 +160,23 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
   public var keptEpoch: Int?
   /// Wall-clock training time.
   public var seconds: Double
+  /// One line per sign that training stopped too early or went on too long, each naming the
+  /// setting to change; empty when the curves look fine.
+  public var advice: [String]
 
   /// Creates a history.
-  public init(epochs: [Epoch] = [], keptEpoch: Int? = nil, seconds: Double = 0) {
+  ///
+  /// - Parameters:
+  ///   - epochs: The epochs, in order.
+  ///   - keptEpoch: The epoch whose parameters were kept, if not the last.
+  ///   - seconds: The training time.
+  ///   - advice: Lines about under- or overfitting.
+  public init(
+    epochs: [Epoch] = [], keptEpoch: Int? = nil, seconds: Double = 0, advice: [String] = []
+  ) {
     self.epochs = epochs
     self.keptEpoch = keptEpoch
     self.seconds = seconds
+    self.advice = advice
   }
 }

@@ -68,7 +68,9 @@ public struct Pipeline: Sendable {
     let elapsed = start.duration(to: .now)
     let seconds =
       Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    return TrainedModel(model: model, history: recorder.finish(seconds: seconds))
+    var history = recorder.finish(seconds: seconds)
+    history.advice = TrainingAdvice.lines(history: history, training: configuration.training)
+    return TrainedModel(model: model, history: history)
   }
 
   /// Evaluates every task that has a test file, in task order.

@@ -15,6 +15,17 @@ public struct MarkdownReportRenderer: Sendable {
     var lines = ["## Evaluation report", ""]
     if let model = report.modelPath { lines += ["Model: \(Self.escape(model))", ""] }
     lines += summaryTable(report) + [""]
+    for advice in report.history?.advice ?? [] {
+      lines += ["> **Note:** " + Self.escape(advice), ""]
+    }
+    let selections = report.tasks.compactMap { task in
+      task.selection.map {
+        "\(Self.escape(task.name)) on \($0.metric): \(ReportNumberFormat.score($0.value))"
+      }
+    }
+    if !selections.isEmpty {
+      lines += ["Selected on: " + selections.joined(separator: "; "), ""]
+    }
     for task in report.tasks { lines += taskLines(task) }
     return lines.joined(separator: "\n")
   }

@@ -137,8 +137,35 @@ public struct TextReportRenderer: Sendable {
         "\(task.name) \($0.metric) \(ReportNumberFormat.score($0.value))"
       }
     }
+    let advice = (report.history?.advice ?? []).flatMap { line in
+      wordWrapped("note: " + DisplayWidth.sanitized(line), indent: "  ", continuation: "        ")
+        .map {
+          ANSIStyle.warning.apply($0, enabled: colors)
+        }
+    }
     return [rule("summary")] + table.lines(indent: 2, colors: colors)
       + (selections.isEmpty ? [] : wrapped("selected on:", items: selections, indent: 2))
+      + advice
+  }
+
+  /// `text` broken at spaces to fit the width, the first line starting with `indent` and
+  /// the others with `continuation`.
+  func wordWrapped(_ text: String, indent: String, continuation: String) -> [String] {
+    var lines: [String] = []
+    var current = indent
+    var empty = true
+    for word in text.split(separator: " ") {
+      let candidate = empty ? current + word : current + " " + word
+      if !empty && DisplayWidth.of(candidate) > width {
+        lines.append(current)
+        current = continuation + word
+      } else {
+        current = candidate
+      }
+      empty = false
+    }
+    lines.append(current)
+    return lines
   }
 
   /// `heading` followed by `items` separated by commas, wrapped to the width.

@@ -7,7 +7,7 @@ struct JSONHistory: Codable {
   init(_ history: TrainingHistory) { self.history = history }
 
   enum CodingKeys: String, CodingKey {
-    case epochs, keptEpoch, seconds
+    case epochs, keptEpoch, seconds, advice
   }
 
   enum EpochKeys: String, CodingKey {
@@ -25,6 +25,7 @@ struct JSONHistory: Codable {
     }
     try container.encodeIfPresent(history.keptEpoch, forKey: .keptEpoch)
     try container.encodeFinite(history.seconds, forKey: .seconds)
+    if !history.advice.isEmpty { try container.encode(history.advice, forKey: .advice) }
   }
 
   init(from decoder: any Decoder) throws {
@@ -43,7 +44,8 @@ struct JSONHistory: Codable {
     history = TrainingHistory(
       epochs: records,
       keptEpoch: try container.decodeIfPresent(Int.self, forKey: .keptEpoch),
-      seconds: try container.decodeFinite(forKey: .seconds))
+      seconds: try container.decodeFinite(forKey: .seconds),
+      advice: try container.decodeIfPresent([String].self, forKey: .advice) ?? [])
   }
 
   private static func finite(_ values: [String: Double]) -> [String: Double?] {
