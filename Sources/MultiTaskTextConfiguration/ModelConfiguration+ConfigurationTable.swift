@@ -14,5 +14,12 @@ extension ModelConfiguration {
         "privateBuckets", \.privateBuckets, .atLeast(0, expected: "0 (off) or more"),
         summary: "Rows of each task's private embedding table (a shared-private encoder),"
           + " costing tasks × rows × `dimension` × 4 bytes; 0 shares everything."),
+      ConfigurationSetting(
+        "pretrainedVectors", type: "path", default: "none",
+        summary: "A fastText `.vec` file whose vectors start the rows of the words it knows;"
+          + " its dimension must be `model.dimension`."
+      ) { object, key, model throws(ConfigurationError) in
+        if let path = try object.string(key) { model.pretrainedVectors = object.resolve(path) }
+      },
     ])
 }

@@ -15,22 +15,25 @@ extension PipelineConfiguration {
   public func validateFilesExist(
     configurationPath: String = "configuration"
   ) throws(ConfigurationError) {
+    var files = tasks.enumerated().flatMap { index, task in
+      task.sources.map { (key: "tasks[\(index)].\($0.split)", path: $0.source.path) }
+    }
+    if let vectors = model.pretrainedVectors {
+      files.append((key: "model.pretrainedVectors", path: vectors))
+    }
     let fileManager = FileManager.default
-    for (index, task) in tasks.enumerated() {
-      for (split, source) in task.sources {
-        let key = "tasks[\(index)].\(split)"
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: source.path, isDirectory: &isDirectory) else {
-          throw .missingDataFile(path: configurationPath, key: key, file: source.path)
-        }
-        if isDirectory.boolValue {
-          throw .unreadableDataFile(
-            path: configurationPath, key: key, file: source.path, problem: "not a regular file")
-        }
-        if !fileManager.isReadableFile(atPath: source.path) {
-          throw .unreadableDataFile(
-            path: configurationPath, key: key, file: source.path, problem: "permission denied")
-        }
+    for (key, path) in files {
+      var isDirectory: ObjCBool = false
+      guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw .missingDataFile(path: configurationPath, key: key, file: path)
+      }
+      if isDirectory.boolValue {
+        throw .unreadableDataFile(
+          path: configurationPath, key: key, file: path, problem: "not a regular file")
+      }
+      if !fileManager.isReadableFile(atPath: path) {
+        throw .unreadableDataFile(
+          path: configurationPath, key: key, file: path, problem: "permission denied")
       }
     }
   }

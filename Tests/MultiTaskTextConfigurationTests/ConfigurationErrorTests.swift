@@ -27,7 +27,8 @@ import Testing
     ),
     (
       "runs.yaml", yaml("model: {size: 3}"),
-      #"runs.yaml: unknown key "model.size"; valid keys are "dimension", "privateBuckets""#
+      #"runs.yaml: unknown key "model.size"; valid keys are "dimension", "privateBuckets", "#
+        + #""pretrainedVectors""#
     ),
     (
       "runs.yaml", yaml("modle: {dimension: 3}"),

@@ -40,7 +40,10 @@ import Testing
       Tokenizer.configurationTable.keys,
       ["dropsPunctuation", "dropsSymbols", "mapsNumbers", "urls", "emails", "locale"]
     ),
-    (ModelConfiguration.configurationTable.keys, ["dimension", "privateBuckets"]),
+    (
+      ModelConfiguration.configurationTable.keys,
+      ["dimension", "privateBuckets", "pretrainedVectors"]
+    ),
     (
       FeatureConfiguration.configurationTable.keys,
       ["wordNgrams", "buckets", "minCount", "minn", "maxn", "maxVocabularySize"]
@@ -77,7 +80,8 @@ import Testing
         == Set(TrainingConfiguration.configurationTable.keys).subtracting(["maxEpochs"])
         .union(["automaticEpochs"]))
     #expect(
-      try Self.encodedKeys(ModelConfiguration()) == Set(ModelConfiguration.configurationTable.keys))
+      try Self.encodedKeys(ModelConfiguration(pretrainedVectors: "v.vec"))
+        == Set(ModelConfiguration.configurationTable.keys))
     // `wordNgrams: auto` is stored as the `automaticWordNgrams` flag.
     #expect(
       try Self.encodedKeys(features)

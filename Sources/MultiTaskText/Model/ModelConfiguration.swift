@@ -20,17 +20,34 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
   /// - Parameters:
   ///   - dimension: The embedding dimension; 50 by default, as in fastText's supervised mode.
   ///   - privateBuckets: Rows of each task's private table; 0 (shared only) by default.
-  public init(dimension: Int = 50, privateBuckets: Int = 0) {
+  ///   - pretrainedVectors: A fastText `.vec` file whose vectors start the rows of the words
+  ///     they name; none by default.
+  public init(dimension: Int = 50, privateBuckets: Int = 0, pretrainedVectors: String? = nil) {
     self.dimension = dimension
     self.privateBuckets = privateBuckets
+    self.pretrainedVectors = pretrainedVectors
   }
 
-  private enum CodingKeys: String, CodingKey { case dimension, privateBuckets }
+  /// A fastText `.vec` text file (a `count dimension` header, then `word v1 … vD` lines)
+  /// whose vectors start the embedding rows of the training vocabulary's words, instead of
+  /// random values; nil for none. Its dimension must equal ``dimension``.
+  public var pretrainedVectors: String?
 
-  /// Decodes settings; `privateBuckets` may be absent (older manifests).
+  private enum CodingKeys: String, CodingKey { case dimension, privateBuckets, pretrainedVectors }
+
+  /// Decodes settings; `privateBuckets` and `pretrainedVectors` may be absent.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     dimension = try container.decode(Int.self, forKey: .dimension)
     privateBuckets = try container.decodeIfPresent(Int.self, forKey: .privateBuckets) ?? 0
+    pretrainedVectors = try container.decodeIfPresent(String.self, forKey: .pretrainedVectors)
+  }
+
+  /// Encodes every setting; the vectors file only when there is one.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(dimension, forKey: .dimension)
+    try container.encode(privateBuckets, forKey: .privateBuckets)
+    try container.encodeIfPresent(pretrainedVectors, forKey: .pretrainedVectors)
   }
 }

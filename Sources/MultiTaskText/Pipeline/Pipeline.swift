@@ -53,13 +53,20 @@ public struct Pipeline: Sendable {
     let trainer = configuration.trainer
     let data = try readTrainingData(trainer: trainer)
     let (development, developmentStatistics) = try readDevelopmentSet(trainer: trainer, data: data)
+    var vectors: InitialVectors?
+    if let path = configuration.model.pretrainedVectors {
+      do {
+        vectors = try PretrainedVectorsFile.read(
+          path: path, dimension: configuration.model.dimension, vocabulary: data.vocabulary)
+      } catch { throw .vectors(error) }
+    }
     onEvent(.corporaRead(data.set.corpusStatistics + developmentStatistics))
     let recorder = TrainingHistoryRecorder()
     let start = ContinuousClock.now
     let model: MultiTaskModel
     do {
       model = try trainer.train(
-        on: data, development: development, shouldStop: shouldStop,
+        on: data, development: development, initialVectors: vectors, shouldStop: shouldStop,
         onEvent: { event in
           recorder.record(event)
           onEvent(.training(event))

@@ -51,6 +51,21 @@ final class EmbeddingStorage {
   /// Streams for row initialization start here, clear of the named streams.
   static let streamBase: UInt64 = 0x1000
 
+  /// Overwrites the rows that `vectors` has values for and the corpus uses; returns how many.
+  func initialize(from vectors: InitialVectors, packed: [Int32]) -> Int {
+    var count = 0
+    for (row, values) in vectors.rows where Int(row) < packed.count {
+      let target = packed[Int(row)]
+      guard target != zeroRow else { continue }
+      values.withUnsafeBufferPointer { source in
+        guard let base = source.baseAddress else { return }
+        (pointer + Int(target) * columns).update(from: base, count: columns)
+      }
+      count += 1
+    }
+    return count
+  }
+
   /// For each row of the full table, its packed row, or the zero row when unused.
   func packedRows() -> [Int32] {
     var packed = [Int32](repeating: zeroRow, count: rows)

@@ -112,12 +112,14 @@ public struct Trainer: Sendable {
   ///   - data: The training documents, vocabulary and label sets.
   ///   - development: Dev documents, scored after every epoch; needed by
   ///     `training.keepBestEpoch` and `training.taskPatience`.
+  ///   - initialVectors: Pretrained vectors that start the rows of the words they name.
   ///   - shouldStop: Polled during training; return true to stop (for Ctrl-C).
   ///   - onEvent: Receives progress; called from a training thread.
   /// - Returns: The trained model.
   /// - Throws: ``TrainingError``.
   public func train(
     on data: consuming TrainingData, development: consuming DevelopmentSet? = nil,
+    initialVectors: InitialVectors? = nil,
     shouldStop: @escaping @Sendable () -> Bool = { false },
     onEvent: @escaping @Sendable (TrainingEvent) -> Void = { _ in }
   ) throws(TrainingError) -> MultiTaskModel {
@@ -153,6 +155,13 @@ public struct Trainer: Sendable {
     }
     // From here on, features are packed row numbers.
     let packed = embeddings.packedRows()
+    if let initialVectors {
+      guard initialVectors.dimension == dimension else {
+        throw .vectorDimension(expected: dimension, found: initialVectors.dimension)
+      }
+      let used = embeddings.initialize(from: initialVectors, packed: packed)
+      onEvent(.pretrainedVectors(words: used))
+    }
     data.set.remapFeatures(packed)
     development?.remapFeatures(packed)
     let set = data.set

@@ -7,6 +7,8 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
   case model(ModelError)
   /// A task's metric names a label its training data does not have.
   case unknownMetricLabel(task: String, label: String, labels: [String])
+  /// Pretrained vectors of another width than the model.
+  case vectorDimension(expected: Int, found: Int)
   /// A task has fewer than two labels, so there is nothing to learn.
   case tooFewLabels(task: String, labels: [String])
   /// The feature settings cannot work with this vocabulary.
@@ -24,6 +26,8 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
     case .text(let location, let error):
       return location.map { "\($0): \(error)" } ?? "\(error)"
     case .model(let error): return "\(error)"
+    case .vectorDimension(let expected, let found):
+      return "pretrained vectors of dimension \(found), but model.dimension is \(expected)"
     case .unknownMetricLabel(let task, let label, let labels):
       return "the metric of task \"\(task)\" names the label \"\(label)\", which its training"
         + " data does not have; its labels are "

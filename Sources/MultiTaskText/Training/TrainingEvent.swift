@@ -8,6 +8,8 @@ public enum TrainingEvent: Sendable {
   case progress(TrainingProgress)
   /// An epoch ended.
   case epochFinished(EpochSummary)
+  /// Pretrained vectors started the rows of `words` vocabulary words.
+  case pretrainedVectors(words: Int)
   /// No dev data was given, so `documents` training documents were held out to choose the
   /// number of epochs on.
   case heldOut(documents: Int)

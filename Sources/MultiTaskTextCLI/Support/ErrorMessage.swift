@@ -24,6 +24,7 @@ enum ErrorMessage {
     case let error as CorpusError: return (error.description, 1)
     case let error as LineReaderError: return (error.description, 1)
     case let error as ModelError: return (error.description, 1)
+    case let error as PretrainedVectorsError: return (error.description, 1)
     case let error as TextError: return (error.description, 1)
     case let error as ReportDecodingError: return (error.description, 1)
     default: return nil

@@ -46,6 +46,8 @@ final class ProgressReporter: @unchecked Sendable {
       emitLine(line)
     case .keptEpoch(let epoch):
       emitLine("kept epoch \(epoch), the best on dev")
+    case .pretrainedVectors(let words):
+      emitLine("pretrained vectors start the rows of \(words) vocabulary words")
     case .heldOut(let documents):
       emitLine(
         "no dev file: held out \(documents) training documents to choose the number of epochs")
