@@ -5,9 +5,9 @@ extension Trainer {
   /// - Parameters:
   ///   - labelSets: Each task's labels.
   ///   - labelCounts: Training documents per label and task, or nil before they are counted.
-  /// - Returns: The manifest a model trained with these settings carries.
   ///   - features: The feature settings the corpus was featurized with; the trainer's own by
   ///     default, which may still have automatic choices to make.
+  /// - Returns: The manifest a model trained with these settings carries.
   public func manifest(
     labelSets: [LabelSet], labelCounts: [[Int]]?, features: FeatureConfiguration? = nil
   ) -> ModelManifest {

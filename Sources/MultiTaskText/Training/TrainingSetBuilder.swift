@@ -106,7 +106,8 @@ public struct TrainingSetBuilder {
 
   /// Cuts the vocabulary, sorts the label sets, and featurizes every document.
   ///
-  /// - Parameter configuration: The feature settings.
+  /// - Parameter requested: The feature settings; automatic choices are made here, from the
+  ///   corpus.
   /// - Returns: The featurized set with its vocabulary and label sets.
   /// - Throws: ``TrainingError/tooFewLabels(task:labels:)`` for a task with fewer than two
   ///   labels, or ``TrainingError/features(_:)`` for feature settings that cannot work.

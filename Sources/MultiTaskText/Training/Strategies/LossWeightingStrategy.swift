@@ -8,7 +8,7 @@
 /// over the strategy, so each strategy's step is compiled into its own specialized loop and a
 /// hook that does nothing costs nothing. Every hook has a default that leaves training as
 /// plain fixed weighting.
-protocol LossWeightingStrategy {
+protocol LossWeightingStrategy: SendableMetatype {
   /// Starts the strategy's state for `taskCount` tasks.
   init(taskCount: Int)
 
