@@ -18,6 +18,9 @@ extension PipelineConfiguration {
     var files = tasks.enumerated().flatMap { index, task in
       task.sources.map { (key: "tasks[\(index)].\($0.split)", path: $0.source.path) }
     }
+    if let initialModel = training.initialModel {
+      files.append((key: "training.initialModel", path: initialModel))
+    }
     if let vectors = model.pretrainedVectors {
       files.append((key: "model.pretrainedVectors", path: vectors))
     }

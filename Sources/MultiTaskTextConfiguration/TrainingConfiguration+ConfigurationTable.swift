@@ -41,6 +41,14 @@ extension TrainingConfiguration {
         summary: "Per-task early stopping: epochs without a better dev accuracy before a task"
           + " stops and keeps its best head; 0 turns it off."),
       optimizerSetting,
+      ConfigurationSetting(
+        "initialModel", type: "path", default: "none",
+        summary: "A model file to continue training from: its rows and heads start the run,"
+          + " and new words, labels and tasks are added; its text and feature settings must"
+          + " be these."
+      ) { object, key, training throws(ConfigurationError) in
+        if let path = try object.string(key) { training.initialModel = object.resolve(path) }
+      },
     ])
 
   /// `auto`, or a fixed number of passes.

@@ -53,6 +53,7 @@ import Testing
       [
         "epochs", "maxEpochs", "patience", "learningRate", "seed", "threads", "sampling",
         "temperature", "skipInvalid", "keepBestEpoch", "weighting", "taskPatience", "optimizer",
+        "initialModel",
       ]
     ),
     (OutputConfiguration.configurationTable.keys, ["directory", "vocabularyCopy"]),
@@ -75,8 +76,10 @@ import Testing
     let features = FeatureConfiguration(maxVocabularySize: 10)
     let output = OutputConfiguration(directory: "runs", vocabularyCopy: "vocab.tsv")
     // `epochs: auto` and `maxEpochs` are stored as the `automaticEpochs` flag and `epochs`.
+    var training = TrainingConfiguration()
+    training.initialModel = "base.mtl"
     #expect(
-      try Self.encodedKeys(TrainingConfiguration())
+      try Self.encodedKeys(training)
         == Set(TrainingConfiguration.configurationTable.keys).subtracting(["maxEpochs"])
         .union(["automaticEpochs"]))
     #expect(

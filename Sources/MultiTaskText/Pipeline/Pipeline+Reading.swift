@@ -5,12 +5,16 @@ extension Pipeline {
   ///
   /// Tasks that share one multi-task file share its documents: each task's pass adds its own
   /// label to the document at the same line.
-  func readTrainingData(trainer: Trainer) throws(PipelineError) -> TrainingData {
+  func readTrainingData(
+    trainer: Trainer, continuing base: MultiTaskModel? = nil
+  ) throws(PipelineError) -> TrainingData {
     let tasks = configuration.tasks
     let sharedPaths = Set(
       Dictionary(grouping: tasks.map(\.train.path)) { $0 }.filter { $0.value.count > 1 }.keys)
     var builder: TrainingSetBuilder
-    do { builder = try trainer.makeTrainingSetBuilder() } catch { throw .training(error) }
+    do { builder = try trainer.makeTrainingSetBuilder(continuing: base) } catch {
+      throw .training(error)
+    }
     for (index, task) in tasks.enumerated() {
       let merging = sharedPaths.contains(task.train.path)
       var labelled = 0

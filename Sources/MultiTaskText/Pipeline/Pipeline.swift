@@ -50,8 +50,15 @@ public struct Pipeline: Sendable {
     onEvent: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
   ) throws(PipelineError) -> TrainedModel {
     onEvent(.readingCorpora)
-    let trainer = configuration.trainer
-    let data = try readTrainingData(trainer: trainer)
+    var trainer = configuration.trainer
+    var base: MultiTaskModel?
+    if let path = configuration.training.initialModel {
+      let model: MultiTaskModel
+      do { model = try ModelFile.read(path: path) } catch { throw .initialModel(error) }
+      do { trainer = try trainer.continuing(from: model) } catch { throw .training(error) }
+      base = model
+    }
+    let data = try readTrainingData(trainer: trainer, continuing: base)
     let (development, developmentStatistics) = try readDevelopmentSet(trainer: trainer, data: data)
     var vectors: InitialVectors?
     if let path = configuration.model.pretrainedVectors {
@@ -66,7 +73,8 @@ public struct Pipeline: Sendable {
     let model: MultiTaskModel
     do {
       model = try trainer.train(
-        on: data, development: development, initialVectors: vectors, shouldStop: shouldStop,
+        on: data, development: development, initialVectors: vectors, continuing: base,
+        shouldStop: shouldStop,
         onEvent: { event in
           recorder.record(event)
           onEvent(.training(event))

@@ -10,6 +10,8 @@ public enum PipelineError: Error, Equatable, Sendable, CustomStringConvertible {
   case everyRecordSkipped(task: String, path: String, count: Int, first: CorpusError)
   /// A task's training file has no example labelled for it.
   case noLabelledExamples(task: String, path: String)
+  /// The model to continue training from could not be read.
+  case initialModel(ModelFileError)
   /// The pretrained vectors file could not be used.
   case vectors(PretrainedVectorsError)
   /// Training failed.
@@ -28,6 +30,7 @@ public enum PipelineError: Error, Equatable, Sendable, CustomStringConvertible {
         + " invalid and were skipped; the first: \(first)"
     case .noLabelledExamples(let task, let path):
       return "\(path): no example is labelled for task \"\(task)\""
+    case .initialModel(let error): return "training.initialModel: \(error)"
     case .vectors(let error): return "\(error)"
     case .training(let error): return "\(error)"
     case .evaluation(let error): return "\(error)"

@@ -53,8 +53,12 @@ public struct Trainer: Sendable {
   /// A builder for this trainer's tasks and text settings, to add examples one at a time.
   ///
   /// - Throws: ``TrainingError/model(_:)`` when ICU cannot open the text pipeline.
-  public func makeTrainingSetBuilder() throws(TrainingError) -> TrainingSetBuilder {
-    try TrainingSetBuilder(tasks: tasks.map(\.name), text: text)
+  ///
+  /// - Parameter base: The model training continues from, if any.
+  public func makeTrainingSetBuilder(
+    continuing base: MultiTaskModel? = nil
+  ) throws(TrainingError) -> TrainingSetBuilder {
+    try TrainingSetBuilder(tasks: tasks.map(\.name), text: text, continuing: base)
   }
 
   /// Featurizes `examples` into training data.
@@ -113,13 +117,15 @@ public struct Trainer: Sendable {
   ///   - development: Dev documents, scored after every epoch; needed by
   ///     `training.keepBestEpoch` and `training.taskPatience`.
   ///   - initialVectors: Pretrained vectors that start the rows of the words they name.
+  ///   - base: A model to continue from (see ``continuing(from:)``); `data` must have been
+  ///     built by ``makeTrainingSetBuilder(continuing:)`` with it.
   ///   - shouldStop: Polled during training; return true to stop (for Ctrl-C).
   ///   - onEvent: Receives progress; called from a training thread.
   /// - Returns: The trained model.
   /// - Throws: ``TrainingError``.
   public func train(
     on data: consuming TrainingData, development: consuming DevelopmentSet? = nil,
-    initialVectors: InitialVectors? = nil,
+    initialVectors: InitialVectors? = nil, continuing base: MultiTaskModel? = nil,
     shouldStop: @escaping @Sendable () -> Bool = { false },
     onEvent: @escaping @Sendable (TrainingEvent) -> Void = { _ in }
   ) throws(TrainingError) -> MultiTaskModel {
@@ -168,6 +174,11 @@ public struct Trainer: Sendable {
     let state = TrainingState(
       dimension: dimension, labelCounts: labelSets.map(\.count),
       privateBuckets: model.privateBuckets)
+    if let base {
+      start(
+        from: base, embeddings: embeddings, vocabularySize: data.vocabulary.count, state: state,
+        labelSets: labelSets)
+    }
     let labelCounts = set.labelCounts(labelsPerTask: labelSets.map(\.count))
     let labelWeights = ClassWeights.labelWeights(tasks: tasks, labelCounts: labelCounts)
 

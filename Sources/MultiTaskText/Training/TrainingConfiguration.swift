@@ -66,6 +66,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// With automatic epochs, the dev plateaus in a row (each halving the rate) before
   /// training stops.
   public var patience: Int
+  /// A model file to continue training from, instead of random rows; nil for none. Its text
+  /// and feature settings must be these; new words, labels and tasks are added.
+  public var initialModel: String?
 
   /// Creates training settings; the defaults were chosen on the shared corpora
   /// (`docs/ACCURACY.md`).
@@ -115,7 +118,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
 extension TrainingConfiguration: Codable {
   private enum CodingKeys: String, CodingKey {
     case epochs, learningRate, seed, threads, sampling, temperature, skipInvalid, keepBestEpoch
-    case weighting, taskPatience, optimizer, automaticEpochs, patience
+    case weighting, taskPatience, optimizer, automaticEpochs, patience, initialModel
   }
 
   /// Decodes settings written by ``encode(to:)``: the sampling strategy by name, with its
@@ -135,6 +138,7 @@ extension TrainingConfiguration: Codable {
     let automatic = try container.decodeIfPresent(Bool.self, forKey: .automaticEpochs) ?? false
     epochCount = automatic ? .automatic(maximum: epochs) : .fixed(epochs)
     patience = try container.decodeIfPresent(Int.self, forKey: .patience) ?? 2
+    initialModel = try container.decodeIfPresent(String.self, forKey: .initialModel)
     let name = try container.decode(String.self, forKey: .sampling)
     switch name {
     case "proportional": sampling = .proportional
@@ -173,5 +177,6 @@ extension TrainingConfiguration: Codable {
       try container.encode(automaticEpochs, forKey: .automaticEpochs)
       try container.encode(patience, forKey: .patience)
     }
+    try container.encodeIfPresent(initialModel, forKey: .initialModel)
   }
 }

@@ -7,6 +7,9 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
   case model(ModelError)
   /// A task's metric names a label its training data does not have.
   case unknownMetricLabel(task: String, label: String, labels: [String])
+  /// The model training should continue from was trained with other text or feature
+  /// settings; one line per setting, with both values.
+  case incompatibleInitialModel(settings: [String])
   /// Pretrained vectors of another width than the model.
   case vectorDimension(expected: Int, found: Int)
   /// A task has fewer than two labels, so there is nothing to learn.
@@ -26,6 +29,9 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
     case .text(let location, let error):
       return location.map { "\($0): \(error)" } ?? "\(error)"
     case .model(let error): return "\(error)"
+    case .incompatibleInitialModel(let settings):
+      return "cannot continue training the initial model: it was trained with other"
+        + " settings: " + settings.joined(separator: "; ")
     case .vectorDimension(let expected, let found):
       return "pretrained vectors of dimension \(found), but model.dimension is \(expected)"
     case .unknownMetricLabel(let task, let label, let labels):

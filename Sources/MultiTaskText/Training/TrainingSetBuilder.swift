@@ -12,6 +12,8 @@ public struct TrainingSetBuilder {
   private let taskNames: [String]
   private let pipeline: TextPipeline
   private var vocabulary = VocabularyBuilder()
+  /// The vocabulary of the model training continues from, whose words keep their ids.
+  private let baseVocabulary: Vocabulary?
   private var provisionalTokens: [Int32] = []
   private var tokenOffsets: [Int] = [0]
   private var labelNames: [[String]]
@@ -27,14 +29,25 @@ public struct TrainingSetBuilder {
   /// - Parameters:
   ///   - tasks: The task names.
   ///   - text: How text is normalized and tokenized.
+  ///   - base: The model training continues from: its words keep their ids, and its labels
+  ///     stay in the label sets of the tasks it shares, even if the new data lacks them.
   /// - Throws: ``TrainingError/model(_:)`` when ICU cannot open the text pipeline.
-  public init(tasks: [String], text: TextConfiguration) throws(TrainingError) {
+  public init(
+    tasks: [String], text: TextConfiguration, continuing base: MultiTaskModel? = nil
+  ) throws(TrainingError) {
+    baseVocabulary = base?.vocabulary
     taskNames = tasks
     do {
       pipeline = try TextPipeline(normalizer: text.normalizer, tokenizer: text.tokenizer)
     } catch { throw .model(.textPipeline(error)) }
     labelNames = Array(repeating: [], count: tasks.count)
     labelIndex = Array(repeating: [:], count: tasks.count)
+    if let base {
+      for (task, name) in tasks.enumerated() {
+        guard let old = base.manifest.tasks.first(where: { $0.name == name }) else { continue }
+        for label in old.labels.labels { _ = labelID(label, task: task) }
+      }
+    }
   }
 
   /// The labels seen so far for task `task`, in order of first appearance.
@@ -120,8 +133,14 @@ public struct TrainingSetBuilder {
     for (task, names) in labelNames.enumerated() where names.count < 2 {
       throw .tooFewLabels(task: taskNames[task], labels: names)
     }
-    let (vocabulary, remap) = self.vocabulary.build(
-      minCount: configuration.minCount, maxSize: configuration.maxVocabularySize)
+    let (vocabulary, remap) =
+      baseVocabulary.map {
+        self.vocabulary.build(
+          minCount: configuration.minCount, maxSize: configuration.maxVocabularySize,
+          extending: $0)
+      }
+      ?? self.vocabulary.build(
+        minCount: configuration.minCount, maxSize: configuration.maxVocabularySize)
     let featurizer: Featurizer
     do throws(FeatureConfigurationError) {
       featurizer = try Featurizer(configuration: configuration, vocabularySize: vocabulary.count)

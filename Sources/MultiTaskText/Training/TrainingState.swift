@@ -67,6 +67,24 @@ final class TrainingState {
     UnsafeMutableBufferPointer(start: privateTables[task], count: privateTableCount)
   }
 
+  /// Sets one label row of task `task`'s head, for continued training.
+  func setHeadRow(task: Int, label: Int, to values: [Float]) {
+    precondition(values.count == dimension, "a head row of the wrong width")
+    values.withUnsafeBufferPointer { source in
+      guard let source = source.baseAddress else { return }
+      (heads[task] + label * dimension).update(from: source, count: dimension)
+    }
+  }
+
+  /// Sets task `task`'s whole private table, for continued training.
+  func setPrivateTable(task: Int, to values: [Float]) {
+    guard !privateTables.isEmpty, values.count == privateTableCount else { return }
+    values.withUnsafeBufferPointer { source in
+      guard let source = source.baseAddress else { return }
+      privateTables[task].update(from: source, count: privateTableCount)
+    }
+  }
+
   /// A copy of task `task`'s head and private table.
   func snapshot(task: Int) -> [Float] {
     Array(head(task)) + (privateTables.isEmpty ? [] : Array(privateTable(task)))
