@@ -12,7 +12,7 @@ struct MTL: ParsableCommand {
     abstract: "Multi-task text classification: ICU text in, every task's answer out.",
     version: "0.1.0",
     subcommands: [
-      Tokenize.self, Train.self, Predict.self, Eval.self, Pipeline.self, Compare.self,
+      Tokenize.self, Train.self, Predict.self, Eval.self, Pipeline.self, Compare.self, Tune.self,
     ]
   )
 

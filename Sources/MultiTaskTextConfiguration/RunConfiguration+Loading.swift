@@ -54,7 +54,7 @@ extension RunConfiguration {
   }
 
   /// The file's text, or an error saying why it cannot be read.
-  private static func readText(path: String) throws(ConfigurationError) -> String {
+  static func readText(path: String) throws(ConfigurationError) -> String {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .unreadableFile(path: path, reason: "file not found")

@@ -32,6 +32,8 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
     public static let sampling = Stream(rawValue: 3)
     /// Which training documents are held out as dev data when no dev file is given.
     public static let holdOut = Stream(rawValue: 4)
+    /// The settings of `mtl tune`'s trials: trial `n` draws from stream `tuning + n`.
+    public static let tuning = Stream(rawValue: 0x10_0000)
   }
 
   static let increment: UInt64 = 0x9E37_79B9_7F4A_7C15

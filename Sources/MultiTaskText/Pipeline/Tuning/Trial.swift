@@ -1,0 +1,22 @@
+/// One configuration the tuner tried, and how it scored on dev data.
+public struct Trial: Sendable {
+  /// The trial's number, from 1; trial 1 is the configuration as given.
+  public let number: Int
+  /// The overrides that make this trial's configuration from the given one.
+  public let overrides: [String]
+  /// Each task's dev score at the kept epoch, by its metric.
+  public var devScores: [String: Double] = [:]
+  /// The score the tuner maximizes: the mean of the tasks' dev scores, or one task's.
+  public var objective: Double = -1
+  /// Epochs trained, and the one kept.
+  public var epochs = 0
+  /// The epoch whose parameters the trial kept.
+  public var keptEpoch = 0
+  /// Seconds from the start of the search to the trial's end.
+  public var finishedAt = 0.0
+  /// Seconds the trial took.
+  public var seconds = 0.0
+  /// Why the trial failed, when it did (a setting that diverged, say); its objective is then
+  /// -1.
+  public var failure: String?
+}
