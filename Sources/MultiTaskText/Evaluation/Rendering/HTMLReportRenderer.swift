@@ -96,6 +96,19 @@ public struct HTMLReportRenderer: Sendable {
           + "<td class=\"num\">\(ReportNumberFormat.score(summary.macroF1))</td><td></td><td></td></tr></tfoot>"
       )
     }
-    return lines + ["</table>", "</div>", "</section>"]
+    lines += ["</table>", "</div>"]
+    let selections = report.tasks.compactMap { task in
+      task.selection.map {
+        HTMLEscaping.escape(task.name) + " on <code>" + HTMLEscaping.escape($0.metric.description)
+          + "</code>: " + ReportNumberFormat.score($0.value)
+      }
+    }
+    if !selections.isEmpty {
+      lines.append("<p>Selected on: " + selections.joined(separator: "; ") + "</p>")
+    }
+    for advice in report.history?.advice ?? [] {
+      lines.append("<p class=\"warning\"><strong>Note:</strong> \(HTMLEscaping.escape(advice))</p>")
+    }
+    return lines + ["</section>"]
   }
 }
