@@ -55,3 +55,29 @@ struct TunerTests {
     #expect(result.trials.allSatisfy { $0.failure != nil || !$0.devScores.isEmpty })
   }
 }
+
+/// The one-standard-error rule: a later trial replaces the best only by more than chance.
+struct TrialSelectionTests {
+  static func trial(_ number: Int, _ objective: Double, documents: Int = 400) -> Trial {
+    var trial = Trial(number: number, overrides: [])
+    trial.objective = objective
+    trial.devDocuments = documents
+    return trial
+  }
+
+  @Test func aWinWithinOneStandardErrorKeepsTheEarlierTrial() {
+    // √(0.8 × 0.2 / 400) = 0.02.
+    #expect(SearchState.margin(over: Self.trial(1, 0.8)) == 0.02)
+    let close = SearchState.best(of: [Self.trial(2, 0.815), Self.trial(1, 0.8)])
+    #expect(close?.number == 1)
+    let clear = SearchState.best(of: [Self.trial(1, 0.8), Self.trial(2, 0.83)])
+    #expect(clear?.number == 2)
+  }
+
+  @Test func theMarginIsAtLeastHalfAPointAndFailuresNeverWin() {
+    #expect(SearchState.margin(over: Self.trial(1, 0.99, documents: 100_000)) == 0.005)
+    var failed = Self.trial(2, 0.99)
+    failed.failure = "diverged"
+    #expect(SearchState.best(of: [Self.trial(1, 0.5), failed])?.number == 1)
+  }
+}

@@ -8,6 +8,9 @@ public struct Trial: Sendable {
   public var devScores: [String: Double] = [:]
   /// The score the tuner maximizes: the mean of the tasks' dev scores, or one task's.
   public var objective: Double = -1
+  /// The dev documents the scores came from (a dev file's records, or the held-out slice):
+  /// what sets how much a score can differ by chance.
+  public var devDocuments = 0
   /// Epochs trained, and the one kept.
   public var epochs = 0
   /// The epoch whose parameters the trial kept.

@@ -3,11 +3,22 @@ import Foundation
 /// The search's shared state: the next trial number, the finished trials, and the models of
 /// the trials that led so far. A class with a lock because trials finish on several threads.
 final class SearchState: @unchecked Sendable {
-  /// How much higher a later trial's dev score must be to replace the best: half a point.
+  /// The least a later trial's dev score must gain to replace the best: half a point.
+  static let smallestMargin = 0.005
+
+  /// How much higher a later trial's dev score must be to replace `best`: one standard error
+  /// of its score, `√(p(1 − p) / n)` over its `n` dev documents, and at least
+  /// ``smallestMargin``.
+  ///
   /// The best of hundreds of noisy dev scores is biased upwards, and a small dev set rewards
-  /// luck (the winner's curse), so the earlier trial, and above all trial 1, the
-  /// configuration as given, keeps its place unless clearly beaten.
-  static let margin = 0.005
+  /// luck (the winner's curse). This is Breiman's one-standard-error rule: the earlier trial,
+  /// and above all trial 1, the configuration as given, keeps its place unless beaten by more
+  /// than chance would explain. On cr's 359 dev documents that is about 2 points.
+  static func margin(over best: Trial) -> Double {
+    guard best.devDocuments > 0 else { return smallestMargin }
+    let score = min(max(best.objective, 0), 1)
+    return max(smallestMargin, (score * (1 - score) / Double(best.devDocuments)).squareRoot())
+  }
 
   private let lock = NSLock()
   private var next = 1
@@ -25,11 +36,13 @@ final class SearchState: @unchecked Sendable {
   }
 
   /// The best of `trials` taken in number order: a trial replaces the best so far only by
-  /// beating it by ``margin``. Depends only on which trials finished, not on their order.
+  /// beating it by ``margin(over:)``. Depends only on which trials finished, not on their order.
   static func best(of trials: [Trial]) -> Trial? {
     var best: Trial?
     for trial in trials.sorted(by: { $0.number < $1.number }) where trial.failure == nil {
-      if let current = best, trial.objective <= current.objective + margin { continue }
+      if let current = best, trial.objective <= current.objective + margin(over: current) {
+        continue
+      }
       best = trial
     }
     return best
@@ -68,6 +81,21 @@ final class SearchState: @unchecked Sendable {
 final class ScoreRecorder: @unchecked Sendable {
   private let lock = NSLock()
   private var byEpoch: [Int: [String: Double]] = [:]
+  private var documents = 0
+
+  /// Notes how many dev documents the scores come from.
+  func recordDevDocuments(_ count: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    documents += count
+  }
+
+  /// The dev documents recorded.
+  var devDocuments: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return documents
+  }
 
   func record(_ event: TrainingEvent) {
     guard case .epochFinished(let summary) = event else { return }

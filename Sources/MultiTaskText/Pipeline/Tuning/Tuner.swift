@@ -142,13 +142,24 @@ public struct Tuner: Sendable {
     shouldStop: @escaping @Sendable () -> Bool
   ) -> Result<TrainedModel, PipelineError> {
     let scores = ScoreRecorder()
+    let devPaths = Set(configuration.tasks.compactMap { $0.dev?.path })
     do {
       let trained = try Pipeline(configuration: configuration).train(
         shouldStop: shouldStop,
-        onEvent: { event in if case .training(let event) = event { scores.record(event) } })
+        onEvent: { event in
+          switch event {
+          case .training(.heldOut(let documents)): scores.recordDevDocuments(documents)
+          case .training(let event): scores.record(event)
+          case .corporaRead(let statistics):
+            scores.recordDevDocuments(
+              statistics.filter { devPaths.contains($0.path) }.map(\.examplesRead).reduce(0, +))
+          default: break
+          }
+        })
       let kept = trained.history.keptEpoch ?? trained.history.epochs.count
       let values = scores.scores(atEpoch: kept)
       trial.devScores = values
+      trial.devDocuments = scores.devDocuments
       trial.epochs = trained.history.epochs.count
       trial.keptEpoch = kept
       if let objective {
@@ -168,7 +179,8 @@ public struct Tuner: Sendable {
 public struct TuningResult: Sendable {
   /// Every finished trial, by number.
   public let trials: [Trial]
-  /// The best trial: the highest objective, where a later trial must win by half a point.
+  /// The best trial: the highest objective, where a later trial must win by one standard
+  /// error of the best's dev score.
   public let best: Trial
   /// The best trial's model and history.
   public let trained: TrainedModel
