@@ -13,6 +13,8 @@ public struct EvaluationReport: Sendable, Equatable {
   public var tasks: [TaskReport]
   /// Loss and dev accuracy per epoch, when the report comes from a training run.
   public var history: TrainingHistory?
+  /// The trials of a tuning search, when the report comes from `mtl tune`.
+  public var tuning: TuningSummary?
 
   /// Creates a report.
   public init(modelPath: String? = nil, tasks: [TaskReport], history: TrainingHistory? = nil) {

@@ -66,8 +66,14 @@ struct Tune: ParsableCommand {
     let tunedPath = directory.appendingPathComponent("tuned.yaml")
     let modelPath = directory.appendingPathComponent("model.mtl")
     let vocabularyPath = directory.appendingPathComponent("vocabulary.tsv")
-    let report = try MultiTaskText.Pipeline(configuration: run.pipeline).evaluate(
+    var report = try MultiTaskText.Pipeline(configuration: run.pipeline).evaluate(
       result.trained, modelPath: modelPath)
+    report.tuning = TuningSummary(
+      trials: result.trials.map { trial in
+        TuningSummary.Point(
+          trial: trial.number, score: trial.failure == nil ? trial.objective : nil,
+          finishedAt: trial.finishedAt)
+      }, best: result.best.number, bestSettings: result.best.overrides)
     try Interruption.whileWriting {
       try AtomicFileWriter().write(Array(tuned.utf8), to: tunedPath)
       try ModelFile.write(result.trained.model, to: modelPath)

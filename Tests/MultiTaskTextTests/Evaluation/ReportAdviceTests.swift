@@ -36,3 +36,26 @@ struct ReportAdviceTests {
     #expect((task["selection"] as? [String: Any])?["metric"] as? String == "macroF1")
   }
 }
+
+/// A tuning run's report shows its trials: in JSON, read back, and as an HTML chart.
+struct ReportTuningTests {
+  @Test func theTrialsAppearInJSONAndHTML() throws {
+    var report = SampleReports.threeTasks()
+    report.tuning = TuningSummary(
+      trials: [
+        .init(trial: 1, score: 0.8, finishedAt: 1), .init(trial: 2, score: nil, finishedAt: 2),
+        .init(trial: 3, score: 0.85, finishedAt: 3),
+      ], best: 3, bestSettings: ["training.learningRate=0.2"])
+    let bytes = try ReportFormat.json.render(report, colors: false)
+    let decoded = try EvaluationReport(json: bytes)
+    #expect(decoded.tuning == report.tuning)
+    let html = HTMLReportRenderer().render(report)
+    #expect(html.contains("<h2>Tuning</h2>"))
+    let section = try #require(
+      html.components(separatedBy: "<section class=\"tuning\">").last?
+        .components(separatedBy: "</section>").first)
+    // Two scored trials are drawn; the failed one is not.
+    #expect(section.components(separatedBy: "<circle").count == 3)
+    #expect(html.contains("<code>training.learningRate=0.2</code>"))
+  }
+}

@@ -9,7 +9,7 @@ import Foundation
 /// cannot hold, is written as `null`.
 extension EvaluationReport: Codable {
   enum CodingKeys: String, CodingKey {
-    case schemaVersion, model, taskOrder, tasks, summary, history
+    case schemaVersion, model, taskOrder, tasks, summary, history, tuning
   }
 
   enum SummaryKeys: String, CodingKey {
@@ -34,6 +34,7 @@ extension EvaluationReport: Codable {
     try summaryContainer.encodeFinite(summary.accuracy, forKey: .accuracy)
     try summaryContainer.encodeFinite(summary.macroF1, forKey: .macroF1)
     if let history { try container.encode(JSONHistory(history), forKey: .history) }
+    try container.encodeIfPresent(tuning, forKey: .tuning)
   }
 
   /// Reads a report, rejecting a schema newer than ``currentSchemaVersion``.
@@ -62,6 +63,7 @@ extension EvaluationReport: Codable {
         }
       },
       history: try container.decodeIfPresent(JSONHistory.self, forKey: .history)?.history)
+    tuning = try container.decodeIfPresent(TuningSummary.self, forKey: .tuning)
   }
 
   /// Reads a report from JSON bytes, as written by ``JSONReportRenderer``.

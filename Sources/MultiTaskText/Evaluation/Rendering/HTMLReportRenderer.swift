@@ -28,6 +28,9 @@ public struct HTMLReportRenderer: Sendable {
     if let history = report.history {
       parts += HTMLHistorySection(report: report, history: history).html()
     }
+    if let tuning = report.tuning {
+      parts += HTMLTuningSection(tuning: tuning).html()
+    }
     for (index, task) in report.tasks.enumerated() {
       parts += HTMLTaskSection(task: task, anchor: Self.anchor(index)).html()
     }
