@@ -65,14 +65,4 @@ enum ForwardPass {
     self.probabilities(ofTask: task, input: input, with: parameters, into: &probabilities)
     return probabilities
   }
-
-  /// Runs the whole pass for one task and returns its most probable label; ties go to the
-  /// first label. `scratch` supplies the buffers.
-  static func classify<Parameters: ForwardParameters>(
-    _ features: UnsafeBufferPointer<Int32>, task: Int, with parameters: Parameters,
-    scratch: ForwardScratch
-  ) -> Int {
-    Softmax.mostProbable(
-      UnsafeBufferPointer(probabilities(features, task: task, with: parameters, scratch: scratch)))
-  }
 }

@@ -79,14 +79,6 @@ public struct DevelopmentSet: Sendable {
       },
       loss: (0..<taskCount).map { present[$0] ? loss[$0] / Double(total[$0]) : nil })
   }
-
-  /// Each task's accuracy under the given parameters (nil for a task without dev documents).
-  func accuracy(parameters: SharedParameters) -> [Double?] {
-    score(
-      parameters: parameters, metrics: Array(repeating: .accuracy, count: taskCount),
-      labelSets: parameters.labelCounts.map { LabelSet((0..<$0).map(String.init)) }
-    ).accuracy
-  }
 }
 
 /// What one epoch scored on the dev documents, per task.
