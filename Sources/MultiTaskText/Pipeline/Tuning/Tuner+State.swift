@@ -56,15 +56,14 @@ final class SearchState: @unchecked Sendable {
     trials.append(trial)
     switch model {
     case .success(let model):
-      let best = Self.best(of: trials)
-      if best?.number == trial.number { models[trial.number] = model }
-      for number in models.keys where number != best?.number && number > (best?.number ?? 0) {
-        models[number] = nil
-      }
+      guard let best = Self.best(of: trials) else { return nil }
+      if best.number == trial.number { models[trial.number] = model }
+      for number in models.keys where number > best.number { models[number] = nil }
+      return best
     case .failure(let error):
       if trial.number == 1 { firstFailure = error }
+      return Self.best(of: trials)
     }
-    return Self.best(of: trials)
   }
 
   /// The trials in number order, the best one, and its model when it was kept.

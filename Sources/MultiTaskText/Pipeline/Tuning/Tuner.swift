@@ -56,26 +56,27 @@ public struct Tuner: Sendable {
     self.parallelTrials = max(1, parallelTrials)
   }
 
+  /// The value index trial `number` takes for each setting of ``space``, drawn from the
+  /// seed's own stream; nil for trial 1, the configuration as given.
+  func choices(ofTrial number: Int) -> [Int]? {
+    guard number > 1 else { return nil }
+    var generator = SplitMix64(
+      seed: configuration.training.seed,
+      stream: SplitMix64.Stream.tuning.rawValue &+ UInt64(number))
+    return space.map { Int(generator.next() % UInt64($0.values.count)) }
+  }
+
   /// The overrides of trial `number`: none for trial 1, else one drawn value per setting.
   public func overrides(ofTrial number: Int) -> [String] {
-    guard number > 1 else { return [] }
-    var generator = SplitMix64(
-      seed: configuration.training.seed, stream: SplitMix64.Stream.tuning.rawValue &+ UInt64(number)
-    )
-    return space.flatMap { setting in
-      setting.overrides(Int(generator.next() % UInt64(setting.values.count)))
-    }
+    guard let choices = choices(ofTrial: number) else { return [] }
+    return zip(space, choices).flatMap { setting, choice in setting.overrides(choice) }
   }
 
   /// The configuration of trial `number`.
   func configuration(ofTrial number: Int) -> PipelineConfiguration {
-    guard number > 1 else { return configuration }
-    var generator = SplitMix64(
-      seed: configuration.training.seed, stream: SplitMix64.Stream.tuning.rawValue &+ UInt64(number)
-    )
     var trial = configuration
-    for setting in space {
-      setting.apply(&trial, Int(generator.next() % UInt64(setting.values.count)))
+    for (setting, choice) in zip(space, choices(ofTrial: number) ?? []) {
+      setting.apply(&trial, choice)
     }
     return trial
   }
