@@ -30,14 +30,7 @@ extension VocabularyBuilder {
         fresh.append(provisional)
       }
     }
-    fresh.sort { left, right in
-      if counts[left] != counts[right] { return counts[left] > counts[right] }
-      return table.withUTF8(of: left) { leftBytes in
-        table.withUTF8(of: right) { rightBytes in
-          leftBytes.lexicographicallyPrecedes(rightBytes)
-        }
-      }
-    }
+    fresh = inVocabularyOrder(fresh)
     if let maxSize, fresh.count > maxSize { fresh.removeSubrange(maxSize...) }
     for provisional in fresh {
       let id = table.withUTF8(of: provisional) {

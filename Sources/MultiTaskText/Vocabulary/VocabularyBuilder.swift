@@ -37,15 +37,7 @@ public struct VocabularyBuilder: Sendable {
   ///
   /// - Returns: The vocabulary, and for each provisional id its final id or -1 when cut.
   public func build(minCount: Int, maxSize: Int? = nil) -> (Vocabulary, remap: [Int32]) {
-    var kept = counts.indices.filter { counts[$0] >= minCount }
-    kept.sort { left, right in
-      if counts[left] != counts[right] { return counts[left] > counts[right] }
-      return table.withUTF8(of: left) { leftBytes in
-        table.withUTF8(of: right) { rightBytes in
-          leftBytes.lexicographicallyPrecedes(rightBytes)
-        }
-      }
-    }
+    var kept = inVocabularyOrder(counts.indices.filter { counts[$0] >= minCount })
     if let maxSize, kept.count > maxSize { kept.removeSubrange(maxSize...) }
     var remap = [Int32](repeating: -1, count: counts.count)
     var final = TokenTable()
@@ -59,5 +51,18 @@ public struct VocabularyBuilder: Sendable {
       finalCounts.append(counts[provisional])
     }
     return (Vocabulary(table: final, counts: finalCounts), remap)
+  }
+
+  /// `provisional` ids ordered as a vocabulary lists them: by count descending, then by UTF-8
+  /// bytes ascending, so the order never depends on the corpus's order.
+  func inVocabularyOrder(_ provisional: [Int]) -> [Int] {
+    provisional.sorted { left, right in
+      if counts[left] != counts[right] { return counts[left] > counts[right] }
+      return table.withUTF8(of: left) { leftBytes in
+        table.withUTF8(of: right) { rightBytes in
+          leftBytes.lexicographicallyPrecedes(rightBytes)
+        }
+      }
+    }
   }
 }
