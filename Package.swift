@@ -56,10 +56,13 @@ let package = Package(
 
     // MARK: Tests
 
-    .testTarget(name: "MultiTaskTextTests", dependencies: ["MultiTaskText"]),
+    // Helpers every test target shares, such as temporary fixture directories.
+    .target(name: "MultiTaskTextTestSupport", path: "Tests/TestSupport"),
+    .testTarget(
+      name: "MultiTaskTextTests", dependencies: ["MultiTaskText", "MultiTaskTextTestSupport"]),
     .testTarget(
       name: "MultiTaskTextConfigurationTests",
-      dependencies: ["MultiTaskTextConfiguration", "MultiTaskText"]),
+      dependencies: ["MultiTaskTextConfiguration", "MultiTaskText", "MultiTaskTextTestSupport"]),
     .testTarget(name: "MultiTaskTextCLITests", dependencies: ["MultiTaskTextCLI"]),
   ],
   cxxLanguageStandard: .cxx17

@@ -1,5 +1,6 @@
 import Foundation
 import MultiTaskText
+import MultiTaskTextTestSupport
 import Testing
 
 @testable import MultiTaskTextConfiguration

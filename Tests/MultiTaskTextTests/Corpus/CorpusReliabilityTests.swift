@@ -1,4 +1,5 @@
 import Foundation
+import MultiTaskTextTestSupport
 import Testing
 
 @testable import MultiTaskText

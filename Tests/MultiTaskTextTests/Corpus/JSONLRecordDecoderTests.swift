@@ -1,3 +1,4 @@
+import MultiTaskTextTestSupport
 import Testing
 
 @testable import MultiTaskText

@@ -1,36 +1,7 @@
 import Foundation
+import MultiTaskTextTestSupport
 
 @testable import MultiTaskText
-
-/// A fresh directory under the system's temporary folder, removed when the value is freed.
-///
-/// Tests write their tiny fixtures here so no fixture file needs checking in.
-final class TemporaryDirectory {
-  /// The directory's location.
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("MultiTaskTextTests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(at: url)
-  }
-
-  /// Writes `bytes` to a file named `name` and returns its path.
-  func write(_ bytes: [UInt8], named name: String) throws -> String {
-    let fileURL = url.appendingPathComponent(name)
-    try Data(bytes).write(to: fileURL)
-    return fileURL.path
-  }
-
-  /// Writes `text` as UTF-8 to a file named `name` and returns its path.
-  func write(_ text: String, named name: String) throws -> String {
-    try write(Array(text.utf8), named: name)
-  }
-}
 
 /// Reads every example of `source`, returning them with the final statistics.
 func readAll(_ source: CorpusSource) throws(CorpusError) -> ([Example], CorpusStatistics) {

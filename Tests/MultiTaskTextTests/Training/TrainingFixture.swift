@@ -1,4 +1,5 @@
 import Foundation
+import MultiTaskTextTestSupport
 
 @testable import MultiTaskText
 
