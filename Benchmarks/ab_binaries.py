@@ -9,18 +9,9 @@ folder and the new one into another, then run, for example:
 Prints each binary's median wall time and peak memory (from /usr/bin/time -v), and the median
 of the per-pair ratios NEW / OLD, which holds even when the machine's speed drifts.
 """
-import argparse, re, statistics, subprocess, sys
+import argparse, statistics
 
-
-def timed(command):
-    result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
-    wall = re.search(r"Elapsed \(wall clock\) time .*: (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
-    hours, minutes, seconds = wall.groups()
-    elapsed = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
-    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
-    return elapsed, peak / 1024
+from benchmark_support import timed
 
 
 def main():
@@ -31,11 +22,15 @@ def main():
     parser.add_argument("arguments", nargs=argparse.REMAINDER)
     options = parser.parse_args()
     arguments = options.arguments[1:] if options.arguments[:1] == ["--"] else options.arguments
-    timed([options.old, *arguments])  # warm-up: page cache and first-run effects
+    def run(binary):
+        seconds, peak, _ = timed([binary, *arguments])
+        return seconds, peak / 1024
+
+    run(options.old)  # warm-up: page cache and first-run effects
     old, new = [], []
     for _ in range(options.runs):
-        old.append(timed([options.old, *arguments]))
-        new.append(timed([options.new, *arguments]))
+        old.append(run(options.old))
+        new.append(run(options.new))
     ratios = [n[0] / o[0] for o, n in zip(old, new)]
     for name, samples in (("old", old), ("new", new)):
         print(f"  {name}: wall {statistics.median(s[0] for s in samples):7.3f} s   "

@@ -18,8 +18,7 @@ Needs a release build of mtl (built here) and the shared corpora at ../shared/co
 """
 import argparse, concurrent.futures, json, os, subprocess, sys, tempfile, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPORA = os.environ.get("SHARED_CORPORA", os.path.join(ROOT, "..", "shared", "corpora"))
+from benchmark_support import CORPORA, ROOT, release_mtl
 FASTTEXT_TUNED = {
     "ag_news": 86.6, "sst2": 80.8, "sms_spam": 99.4, "cr": 74.2, "mpqa": 83.2, "subj": 90.4,
     "trec": 89.8, "uci_amazon_cells": 77.7, "uci_imdb": 66.7, "uci_yelp": 76.9,
@@ -67,11 +66,7 @@ def main():
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--seeds", type=int, default=0)
     options = parser.parse_args()
-    subprocess.run(["swift", "build", "-c", "release", "--product", "mtl"], cwd=ROOT, check=True,
-                   capture_output=True)
-    binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
-                            check=True, capture_output=True, text=True).stdout.strip()
-    mtl = os.path.join(binary, "mtl")
+    mtl = release_mtl()
     corpora = options.corpora.split(",")
     with tempfile.TemporaryDirectory() as work, \
             concurrent.futures.ThreadPoolExecutor(options.jobs) as pool:

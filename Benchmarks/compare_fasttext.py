@@ -20,8 +20,7 @@ corpora at ../shared/corpora (or SHARED_CORPORA).
 """
 import argparse, json, os, random, re, shutil, statistics, subprocess, sys, tempfile, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPORA = os.environ.get("SHARED_CORPORA", os.path.join(ROOT, "..", "shared", "corpora"))
+from benchmark_support import CORPORA, ROOT, release_mtl, timed
 SETTINGS = dict(dim=50, wordNgrams=2, epoch=5, lr=0.5, bucket=2_000_000, minCount=1, thread=2)
 WORD = re.compile(r"\w+|[^\w\s]")
 
@@ -42,19 +41,6 @@ def write_fasttext(records, path, shuffle):
         random.Random(1).shuffle(lines)
     with open(path, "w", encoding="utf-8") as handle:
         handle.writelines(lines)
-
-
-def timed(command, **kwargs):
-    """Runs a command under /usr/bin/time -v; returns (seconds, peak KiB, stdout)."""
-    result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True,
-                            **kwargs)
-    if result.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
-    wall = re.search(r"Elapsed \(wall clock\) time .*: (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
-    hours, minutes, seconds = wall.groups()
-    elapsed = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
-    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
-    return elapsed, peak, result.stdout
 
 
 def mtl_config(path, tasks, output):
@@ -221,11 +207,7 @@ def main():
     arguments = parser.parse_args()
     if shutil.which("fasttext") is None:
         sys.exit("fasttext not found: apt-get install -y fasttext")
-    subprocess.run(["swift", "build", "-c", "release", "--product", "mtl"], cwd=ROOT, check=True,
-                   capture_output=True)
-    binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
-                            check=True, capture_output=True, text=True).stdout.strip()
-    mtl = os.path.join(binary, "mtl")
+    mtl = release_mtl()
     print(f"mtl vs fastText, {arguments.runs} alternating runs each, "
           f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as work:

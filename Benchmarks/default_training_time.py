@@ -12,8 +12,7 @@ corpora at ../shared/corpora.
 """
 import argparse, json, os, random, re, statistics, subprocess, sys, tempfile, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPORA = os.environ.get("SHARED_CORPORA", os.path.join(ROOT, "..", "shared", "corpora"))
+from benchmark_support import CORPORA, ROOT, release_mtl, timed
 WORD = re.compile(r"\w+|[^\w\s]")
 
 
@@ -30,23 +29,11 @@ def fasttext_file(source, target, shuffle):
         handle.writelines(lines)
 
 
-def timed(command):
-    start = time.monotonic()
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
-    return time.monotonic() - start, result.stdout
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     options = parser.parse_args()
-    subprocess.run(["swift", "build", "-c", "release", "--product", "mtl"], cwd=ROOT, check=True,
-                   capture_output=True)
-    binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
-                            check=True, capture_output=True, text=True).stdout.strip()
-    mtl = os.path.join(binary, "mtl")
+    mtl = release_mtl()
     source = os.path.join(CORPORA, "twenty_newsgroups")
     with tempfile.TemporaryDirectory() as work:
         fasttext_file(f"{source}/train.jsonl", f"{work}/train.txt", shuffle=True)
@@ -63,10 +50,10 @@ def main():
         for _ in range(options.runs):
             mtl_times.append(timed([mtl, "train", f"{work}/ng.yaml", "--quiet"])[0])
             fasttext_times.append(timed(fasttext)[0])
-        _, report = timed([mtl, "eval", "--model", f"{work}/mtl/model.mtl", "--config",
+        _, _, report = timed([mtl, "eval", "--model", f"{work}/mtl/model.mtl", "--config",
                            f"{work}/ng.yaml", "--format", "json"])
         mtl_accuracy = 100 * json.loads(report)["tasks"]["newsgroup"]["accuracy"]
-        _, test = timed(["fasttext", "test", f"{work}/ft.bin", f"{work}/test.txt"])
+        _, _, test = timed(["fasttext", "test", f"{work}/ft.bin", f"{work}/test.txt"])
         fasttext_accuracy = 100 * float(re.search(r"P@1\s+([\d.]+)", test).group(1))
     mtl_median, fasttext_median = statistics.median(mtl_times), statistics.median(fasttext_times)
     print(f"twenty_newsgroups, {options.runs} alternating runs each")

@@ -9,7 +9,7 @@ no task losing more than 1.0 point, for the defaults.
 """
 import argparse, json, os, statistics, subprocess, sys, tempfile, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchmark_support import ROOT, release_mtl
 
 ROWS = {
     "defaults": [],
@@ -34,11 +34,7 @@ def main():
     parser.add_argument("--rows", default=",".join(ROWS))
     parser.add_argument("--runs", type=int, default=1, help="timing runs per row (median)")
     arguments = parser.parse_args()
-    subprocess.run(["swift", "build", "-c", "release", "--product", "mtl"], cwd=ROOT, check=True,
-                   capture_output=True)
-    binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
-                            check=True, capture_output=True, text=True).stdout.strip()
-    mtl = os.path.join(binary, "mtl")
+    mtl = release_mtl()
     print(f"{'strategy':22s} {'single':>7s} {'multi':>7s} {'gain':>6s} {'worst':>6s} "
           f"{'joint s':>8s} {'time×':>6s}  negative transfer")
     base_time = None

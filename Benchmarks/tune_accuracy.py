@@ -10,8 +10,8 @@ Needs a release build of mtl (built here) and the shared corpora at ../shared/co
 """
 import argparse, json, os, subprocess, sys, tempfile
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from accuracy_defaults import CORPORA, FASTTEXT_TUNED, ROOT  # noqa: E402
+from accuracy_defaults import FASTTEXT_TUNED
+from benchmark_support import CORPORA, release_mtl
 
 
 def main():
@@ -20,11 +20,7 @@ def main():
     parser.add_argument(
         "--corpora", default="twenty_newsgroups,sst2,trec,cr,chnsenticorp_htl")
     options = parser.parse_args()
-    subprocess.run(["swift", "build", "-c", "release", "--product", "mtl"], cwd=ROOT, check=True,
-                   capture_output=True)
-    binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
-                            check=True, capture_output=True, text=True).stdout.strip()
-    mtl = os.path.join(binary, "mtl")
+    mtl = release_mtl()
     print(f"mtl tune --budget {options.budget:g} against tuned fastText")
     print(f"  {'corpus':20s} {'fastText':>8s} {'mtl':>7s} {'delta':>6s} {'trials':>6s}")
     deltas = []
