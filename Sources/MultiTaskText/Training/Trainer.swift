@@ -197,12 +197,13 @@ public struct Trainer: Sendable {
       : nil
     var best = KeepBestEpoch(isOn: training.keepBestEpoch || training.automaticEpochs)
     var lastEpoch = training.epochs
-    var rate = training.learningRate
-    var stalls = 0
+    var plateau = PlateauSchedule(
+      learningRate: training.learningRate, patience: training.patience,
+      maximumEpochs: training.epochs)
     var weighting = training.weighting.strategy.init(taskCount: labelSets.count)
     var stopping = TaskEarlyStopping(taskCount: labelSets.count, patience: training.taskPatience)
 
-    for epoch in 1...training.epochs {
+    epochs: for epoch in 1...training.epochs {
       let order = schedule.nextEpoch()
       var parameters = state.parameters(embeddings: embeddings.pointer, labelWeights: labelWeights)
       parameters.headScales = tasks.map { Float($0.learningRateScale) }
@@ -213,7 +214,8 @@ public struct Trainer: Sendable {
       }
       let context = EpochContext(
         set: set, order: order, epoch: epoch, epochs: training.epochs,
-        learningRate: rate, totalSteps: totalSteps, decays: !training.automaticEpochs,
+        learningRate: plateau.learningRate, totalSteps: totalSteps,
+        decays: !training.automaticEpochs,
         threads: threads,
         start: start, averageTokens: averageTokens, taskNames: taskNames)
       let losses: [Double?]
@@ -245,21 +247,13 @@ public struct Trainer: Sendable {
         epoch: epoch, scores: scores, breaksTiesByLoss: training.automaticEpochs,
         embeddings: embeddings, state: state)
       if training.automaticEpochs, let bestEpoch = best.bestEpoch {
-        // On a plateau, go back to the best epoch and halve the rate; after `patience`
-        // plateaus in a row, stop.
-        if improved {
-          stalls = 0
-        } else {
-          stalls += 1
-          if stalls > training.patience || epoch == training.epochs {
-            lastEpoch = epoch
-            if epoch < training.epochs {
-              onEvent(.stoppedEarly(epoch: epoch, bestEpoch: bestEpoch))
-            }
-            break
-          }
-          best.rewind(embeddings: embeddings, state: state)
-          rate /= 2
+        switch plateau.decide(epoch: epoch, improved: improved) {
+        case .goOn: break
+        case .rewind: best.rewind(embeddings: embeddings, state: state)
+        case .stop:
+          lastEpoch = epoch
+          if epoch < training.epochs { onEvent(.stoppedEarly(epoch: epoch, bestEpoch: bestEpoch)) }
+          break epochs
         }
       }
     }
