@@ -24,6 +24,17 @@ public struct Example: Sendable, Equatable {
   }
 }
 
+extension Example {
+  /// This example with only task `task`'s label, or none: what one task's pass over a
+  /// multi-task file contributes, so that each task reads its own labels from its own file.
+  ///
+  /// - Parameter task: The task whose label is kept.
+  /// - Returns: The example with at most that label.
+  public func keepingLabel(ofTask task: String) -> Example {
+    Example(text: text, labels: labels[task].map { [task: $0] } ?? [:], location: location)
+  }
+}
+
 /// A file and the 1-based line where a record starts.
 ///
 /// Kept on each example so that a later stage (a label not in the label set, say) can point

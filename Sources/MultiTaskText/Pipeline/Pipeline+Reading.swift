@@ -21,13 +21,9 @@ extension Pipeline {
       let statistics = try CorpusFile.read(
         task.train, task: task.name, skipInvalid: configuration.training.skipInvalid
       ) { (example) throws(PipelineError) in
-        let label = example.labels[task.name]
-        if label != nil { labelled += 1 }
-        let own = Example(
-          text: example.text, labels: label.map { [task.name: $0] } ?? [:],
-          location: example.location)
+        if example.labels[task.name] != nil { labelled += 1 }
         do throws(TrainingError) {
-          try builder.add(own, mergingByLocation: merging)
+          try builder.add(example.keepingLabel(ofTask: task.name), mergingByLocation: merging)
         } catch { throw .training(error) }
       }
       builder.corpusStatistics.append(statistics)
@@ -64,10 +60,9 @@ extension Pipeline {
         try CorpusFile.read(
           source, task: task.name, skipInvalid: configuration.training.skipInvalid
         ) { (example) throws(PipelineError) in
-          guard let label = example.labels[task.name] else { return }
-          let own = Example(
-            text: example.text, labels: [task.name: label], location: example.location)
-          do throws(TrainingError) { try builder.add(own) } catch { throw .training(error) }
+          do throws(TrainingError) {
+            try builder.add(example.keepingLabel(ofTask: task.name))
+          } catch { throw .training(error) }
         })
     }
     return (builder.finish(), statistics)

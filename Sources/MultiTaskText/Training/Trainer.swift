@@ -239,7 +239,7 @@ public struct Trainer: Sendable {
             epoch: epoch, loss: TaskValues(tasks: taskNames, values: losses),
             devAccuracy: TaskValues(tasks: taskNames, values: accuracy),
             devScore: TaskValues(tasks: taskNames, values: scores.score))))
-      for task in stopping.update(epoch: epoch, accuracy: scores.score, state: state) {
+      for task in stopping.update(epoch: epoch, scores: scores.score, state: state) {
         onEvent(
           .taskStopped(task: taskNames[task], epoch: epoch, keptEpoch: stopping.bestEpochs[task]))
       }

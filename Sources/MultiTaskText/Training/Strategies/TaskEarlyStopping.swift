@@ -1,4 +1,4 @@
-/// Per-task early stopping on dev accuracy: a task that has not improved for `patience`
+/// Per-task early stopping on each task's dev score (its metric): a task that has not improved for `patience`
 /// epochs stops training, and its head (with its private rows) goes back to its best epoch.
 ///
 /// Tasks overfit at different speeds; without this, the model is a compromise in which the
@@ -8,7 +8,7 @@ struct TaskEarlyStopping {
   let patience: Int
   /// Whether each task still trains.
   private(set) var active: [Bool]
-  /// Each task's best dev accuracy so far and the epoch it came from.
+  /// Each task's best dev score so far and the epoch it came from.
   private(set) var bestAccuracies: [Double]
   private(set) var bestEpochs: [Int]
   private var snapshots: [[Float]?]
@@ -23,11 +23,11 @@ struct TaskEarlyStopping {
 
   /// Records an epoch's dev accuracies; returns the tasks that stop now, after restoring
   /// their best heads in `state`.
-  mutating func update(epoch: Int, accuracy: [Double?], state: TrainingState) -> [Int] {
+  mutating func update(epoch: Int, scores: [Double?], state: TrainingState) -> [Int] {
     guard patience > 0 else { return [] }
     var stopped: [Int] = []
-    for task in accuracy.indices where active[task] {
-      guard let value = accuracy[task] else { continue }
+    for task in scores.indices where active[task] {
+      guard let value = scores[task] else { continue }
       if value > bestAccuracies[task] {
         bestAccuracies[task] = value
         bestEpochs[task] = epoch
