@@ -9,7 +9,10 @@ extension FeatureConfiguration {
   static let configurationTable = ConfigurationTable(
     summary: "How a document becomes hashed features. The model file records them, so"
       + " prediction rebuilds exactly the features used in training. `minn` must not exceed"
-      + " `maxn`, and must be at least 1 when `maxn` is above 0.",
+      + " `maxn`, and must be at least 1 when `maxn` is above 0. With `minn` and `maxn` both"
+      + " `auto`, a training corpus of up to 2M tokens is trained twice, without character"
+      + " n-grams and with 3–5, and the second is kept only if its dev score is higher by one"
+      + " standard error; larger corpora go without. Setting either fixes both.",
     defaults: FeatureConfiguration(),
     settings: [
       wordNgramsSetting,
@@ -20,12 +23,11 @@ extension FeatureConfiguration {
       .integer(
         "minCount", \.minCount, .checkedBySection("≥ 1"),
         summary: "How often a word must occur in the training data to enter the vocabulary."),
-      .integer(
-        "minn", \.minCharNgram, .checkedBySection("≥ 0"),
+      characterNgramSetting(
+        "minn", \.minCharNgram,
         summary: "The shortest character n-gram, counting the `<` `>` word markers."),
-      .integer(
-        "maxn", \.maxCharNgram, .checkedBySection("≥ 0"),
-        summary: "The longest character n-gram; 0 turns character n-grams off."),
+      characterNgramSetting(
+        "maxn", \.maxCharNgram, summary: "The longest character n-gram; 0 turns them off."),
       .integer(
         "maxVocabularySize", \.maxVocabularySize, .checkedBySection("≥ 1"), default: "no limit",
         summary: "The most words the vocabulary keeps, the most frequent first; dropped words"
@@ -74,5 +76,24 @@ extension FeatureConfiguration {
       return
     }
     if let value = try object.integer(key) { features.wordNgrams = value }
+  }
+
+  /// `auto`, or one end of the character n-gram range; setting either end fixes both.
+  private static func characterNgramSetting(
+    _ key: String, _ field: WritableKeyPath<Self, Int> & Sendable, summary: String
+  ) -> ConfigurationSetting<Self> {
+    ConfigurationSetting<Self>(
+      key, type: "`auto` or integer ≥ 0",
+      shownDefault: {
+        $0.automaticCharacterNgrams ? "`auto`" : ConfigurationReference.code($0[keyPath: field])
+      },
+      summary: summary
+    ) { object, key, features throws(ConfigurationError) in
+      if case .string(let text) = object[key], text == "auto" {
+        features.automaticCharacterNgrams = true
+        return
+      }
+      if let value = try object.integer(key) { features[keyPath: field] = value }
+    }
   }
 }

@@ -85,10 +85,11 @@ import Testing
     #expect(
       try Self.encodedKeys(ModelConfiguration(pretrainedVectors: "v.vec"))
         == Set(ModelConfiguration.configurationTable.keys))
-    // `wordNgrams: auto` is stored as the `automaticWordNgrams` flag.
+    // `wordNgrams: auto` and `minn`/`maxn: auto` are stored as flags.
     #expect(
       try Self.encodedKeys(features)
-        == Set(FeatureConfiguration.configurationTable.keys).union(["automaticWordNgrams"]))
+        == Set(FeatureConfiguration.configurationTable.keys)
+        .union(["automaticWordNgrams", "automaticCharacterNgrams"]))
     #expect(try Self.encodedKeys(TextNormalizer()) == Set(TextNormalizer.configurationTable.keys))
     #expect(try Self.encodedKeys(Tokenizer()) == Set(Tokenizer.configurationTable.keys))
     #expect(

@@ -199,6 +199,22 @@ import Testing
     #expect(configuration.pipeline.features.minCharNgram == 2)
   }
 
+  /// Character n-grams are automatic unless either end is given; `auto` says so explicitly.
+  @Test(arguments: [
+    ("{}", true, 0, 0), ("{minn: auto, maxn: auto}", true, 0, 0), ("{maxn: 0}", false, 0, 0),
+    ("{minn: 3, maxn: 6}", false, 3, 6),
+  ])
+  func characterNgramsAreAutomaticUnlessGiven(
+    features: String, automatic: Bool, minn: Int, maxn: Int
+  ) throws {
+    let configuration = try RunConfiguration.parse(
+      text: "tasks: [{name: t, train: a.txt}]\nfeatures: \(features)\n", format: .yaml,
+      baseDirectory: "/", sourceName: "c.yaml")
+    let parsed = configuration.pipeline.features
+    #expect(parsed.automaticCharacterNgrams == automatic)
+    #expect((parsed.minCharNgram, parsed.maxCharNgram) == (minn, maxn))
+  }
+
   @Test func yamlKeepsYesAndNoAsStrings() throws {
     let configuration = try RunConfiguration.parse(
       text: "tasks: [{name: t, train: a.txt, labelPrefix: no}]", format: .yaml,

@@ -165,6 +165,8 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
   /// One line per sign that training stopped too early or went on too long, each naming the
   /// setting to change; empty when the curves look fine.
   public var advice: [String]
+  /// How automatic character n-grams were chosen on dev, when they were tried.
+  public var characterNgrams: CharacterNgramChoice?
 
   /// Creates a history.
   ///
@@ -173,12 +175,15 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
   ///   - keptEpoch: The epoch whose parameters were kept, if not the last.
   ///   - seconds: The training time.
   ///   - advice: Lines about under- or overfitting.
+  ///   - characterNgrams: The choice of automatic character n-grams, if they were tried.
   public init(
-    epochs: [Epoch] = [], keptEpoch: Int? = nil, seconds: Double = 0, advice: [String] = []
+    epochs: [Epoch] = [], keptEpoch: Int? = nil, seconds: Double = 0, advice: [String] = [],
+    characterNgrams: CharacterNgramChoice? = nil
   ) {
     self.epochs = epochs
     self.keptEpoch = keptEpoch
     self.seconds = seconds
     self.advice = advice
+    self.characterNgrams = characterNgrams
   }
 }

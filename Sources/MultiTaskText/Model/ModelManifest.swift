@@ -62,7 +62,8 @@ public struct ModelManifest: Codable, Sendable, Equatable {
     self.icuVersion = icuVersion
     self.normalizer = normalizer
     self.tokenizer = tokenizer
-    self.features = features
+    // A model's features are fixed: character n-grams no pipeline chose are off.
+    self.features = features.choosingCharacterNgrams(false)
     self.dimension = dimension
     self.tasks = tasks
     self.training = training

@@ -1,13 +1,15 @@
 extension Pipeline {
-  /// Reads every task's training file into training data, with the checks that need the file:
+  /// Reads every task's training file into a builder, with the checks that need the file:
   /// an empty file, a file whose every record was skipped, a file with no example labelled
   /// for its task, and a task with fewer than two labels, each named with its path.
   ///
   /// Tasks that share one multi-task file share its documents: each task's pass adds its own
   /// label to the document at the same line.
-  func readTrainingData(
+  ///
+  /// The builder keeps the tokens, so one reading can be featurized with several settings.
+  func readTrainingSet(
     trainer: Trainer, continuing base: MultiTaskModel? = nil
-  ) throws(PipelineError) -> TrainingData {
+  ) throws(PipelineError) -> TrainingSetBuilder {
     let tasks = configuration.tasks
     let sharedPaths = Set(
       Dictionary(grouping: tasks.map(\.train.path)) { $0 }.filter { $0.value.count > 1 }.keys)
@@ -39,9 +41,7 @@ extension Pipeline {
       let labels = builder.labels(ofTask: index)
       if labels.count < 2 { throw .training(.tooFewLabels(task: task.name, labels: labels)) }
     }
-    do { return try builder.finish(features: configuration.features) } catch {
-      throw .training(error)
-    }
+    return builder
   }
 
   /// Reads the dev file of every task that has one, encoded like `data`; nil when none has.

@@ -58,7 +58,58 @@ public struct Pipeline: Sendable {
       do { trainer = try trainer.continuing(from: model) } catch { throw .training(error) }
       base = model
     }
-    let data = try readTrainingData(trainer: trainer, continuing: base)
+    let builder = try readTrainingSet(trainer: trainer, continuing: base)
+    let start = ContinuousClock.now
+    let plain = try train(
+      builder, features: trainer.features.choosingCharacterNgrams(false), trainer: trainer,
+      continuing: base, firstRun: true, shouldStop: shouldStop, onEvent: onEvent)
+    var chosen = plain
+    // Without dev data (a dev file, or the slice automatic epochs hold out) there is
+    // nothing to choose on.
+    let scoresOnDev =
+      configuration.tasks.contains { $0.dev != nil } || configuration.training.automaticEpochs
+    if trainer.features.automaticCharacterNgrams, scoresOnDev,
+      plain.tokens <= FeatureConfiguration.characterNgramTrialTokens
+    {
+      let range = FeatureConfiguration.automaticCharacterNgramRange
+      onEvent(.tryingCharacterNgrams(minimum: range.minimum, maximum: range.maximum))
+      let subwords = try train(
+        builder, features: trainer.features.choosingCharacterNgrams(true), trainer: trainer,
+        continuing: base, firstRun: false, shouldStop: shouldStop, onEvent: onEvent)
+      let chooses = plain.score.isBeaten(by: subwords.score.value)
+      let choice = CharacterNgramChoice(
+        minimum: range.minimum, maximum: range.maximum, devScoreWithout: plain.score.value,
+        devScoreWith: subwords.score.value, margin: plain.score.margin, chosen: chooses)
+      onEvent(.choseCharacterNgrams(choice))
+      if chooses { chosen = subwords }
+      chosen.trained.history.characterNgrams = choice
+    }
+    let elapsed = start.duration(to: .now)
+    chosen.trained.history.seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    chosen.trained.history.advice = TrainingAdvice.lines(
+      history: chosen.trained.history, training: configuration.training)
+    return chosen.trained
+  }
+
+  /// One training of a choice between feature settings: its model and its dev score.
+  struct Candidate {
+    var trained: TrainedModel
+    var score: DevScore
+    /// The training tokens, which decide whether a second candidate is worth training.
+    var tokens: Int
+  }
+
+  /// Featurizes what `builder` read with `features`, reads the dev files encoded alike, and
+  /// trains. Only the first run reports what reading the corpora counted.
+  private func train(
+    _ builder: TrainingSetBuilder, features: FeatureConfiguration, trainer: Trainer,
+    continuing base: MultiTaskModel?, firstRun: Bool,
+    shouldStop: @escaping @Sendable () -> Bool,
+    onEvent: @escaping @Sendable (PipelineEvent) -> Void
+  ) throws(PipelineError) -> Candidate {
+    let data: TrainingData
+    do { data = try builder.finish(features: features) } catch { throw .training(error) }
     let (development, developmentStatistics) = try readDevelopmentSet(trainer: trainer, data: data)
     var vectors: InitialVectors?
     if let path = configuration.model.pretrainedVectors {
@@ -67,9 +118,13 @@ public struct Pipeline: Sendable {
           path: path, dimension: configuration.model.dimension, vocabulary: data.vocabulary)
       } catch { throw .vectors(error) }
     }
-    onEvent(.corporaRead(data.set.corpusStatistics + developmentStatistics))
+    let scores = DevScoreRecorder(
+      developmentPaths: Set(configuration.tasks.compactMap { $0.dev?.path }))
+    let statistics = data.set.corpusStatistics + developmentStatistics
+    scores.record(.corporaRead(statistics))
+    if firstRun { onEvent(.corporaRead(statistics)) }
+    let tokens = data.set.tokenCount
     let recorder = TrainingHistoryRecorder()
-    let start = ContinuousClock.now
     let model: MultiTaskModel
     do {
       model = try trainer.train(
@@ -77,15 +132,16 @@ public struct Pipeline: Sendable {
         shouldStop: shouldStop,
         onEvent: { event in
           recorder.record(event)
+          scores.record(.training(event))
           onEvent(.training(event))
         })
     } catch { throw .training(error) }
-    let elapsed = start.duration(to: .now)
-    let seconds =
-      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    var history = recorder.finish(seconds: seconds)
-    history.advice = TrainingAdvice.lines(history: history, training: configuration.training)
-    return TrainedModel(model: model, history: history)
+    let history = recorder.finish(seconds: 0)
+    let score = scores.score(of: history)
+    var trained = TrainedModel(model: model, history: history)
+    trained.developmentScores = scores.scores(atEpoch: history.keptEpoch ?? history.epochs.count)
+    trained.developmentDocuments = score.documents
+    return Candidate(trained: trained, score: score, tokens: tokens)
   }
 
   /// Evaluates every task that has a test file, in task order.

@@ -7,6 +7,11 @@ public enum PipelineEvent: Sendable {
   /// as invalid, lines whose invalid UTF-8 was repaired), in the order read. Sent once, just
   /// before the first epoch.
   case corporaRead([CorpusStatistics])
+  /// Automatic character n-grams: the model without them is trained, and one with this range
+  /// is trained next, for the dev data to choose between them.
+  case tryingCharacterNgrams(minimum: Int, maximum: Int)
+  /// Automatic character n-grams were chosen, or not, on dev.
+  case choseCharacterNgrams(CharacterNgramChoice)
   /// The trainer reported progress.
   case training(TrainingEvent)
   /// A task's test file was evaluated.

@@ -5,6 +5,11 @@ public struct TrainedModel: Sendable {
   public var model: MultiTaskModel
   /// Loss and dev accuracy per epoch, the kept epoch and the training time.
   public var history: TrainingHistory
+  /// Each task's dev score at the kept epoch, by its selection metric; empty without dev
+  /// data.
+  public var developmentScores: [String: Double] = [:]
+  /// The dev documents those scores came from: a dev file's records, or the held-out slice.
+  public var developmentDocuments = 0
 }
 
 /// What a whole pipeline run produced.

@@ -23,15 +23,17 @@ extension Trainer {
       compare("features.wordNgrams", old.features.wordNgrams, features.wordNgrams)
     }
     compare("features.buckets", old.features.buckets, features.buckets)
-    compare("features.minn", old.features.minCharNgram, features.minCharNgram)
-    compare("features.maxn", old.features.maxCharNgram, features.maxCharNgram)
+    if !features.automaticCharacterNgrams {
+      compare("features.minn", old.features.minCharNgram, features.minCharNgram)
+      compare("features.maxn", old.features.maxCharNgram, features.maxCharNgram)
+    }
     compare("model.dimension", old.dimension, model.dimension)
     compare("model.privateBuckets", old.privateBuckets, model.privateBuckets)
     return problems
   }
 
-  /// This trainer set up to continue from `base`: an automatic word n-gram length takes the
-  /// model's.
+  /// This trainer set up to continue from `base`: an automatic word n-gram length and
+  /// automatic character n-grams take the model's.
   ///
   /// - Throws: ``TrainingError/incompatibleInitialModel(settings:)`` listing every setting
   ///   that differs from the model's.
@@ -41,6 +43,10 @@ extension Trainer {
     var trainer = self
     if features.automaticWordNgrams {
       trainer.features.wordNgrams = base.manifest.features.wordNgrams
+    }
+    if features.automaticCharacterNgrams {
+      trainer.features.minCharNgram = base.manifest.features.minCharNgram
+      trainer.features.maxCharNgram = base.manifest.features.maxCharNgram
     }
     return trainer
   }

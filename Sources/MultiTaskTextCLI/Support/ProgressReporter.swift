@@ -60,6 +60,14 @@ final class ProgressReporter: @unchecked Sendable {
     }
   }
 
+  /// Prints one line between progress lines, unless quiet.
+  func note(_ line: String) {
+    guard !quiet else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    emitLine(line)
+  }
+
   func finish() {
     lock.lock()
     defer { lock.unlock() }

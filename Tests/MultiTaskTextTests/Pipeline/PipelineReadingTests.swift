@@ -11,7 +11,7 @@ struct TrainingSetReliabilityTests {
     var configuration = fixture.configuration
     configuration.tasks[1].train = CorpusSource(path: path, format: .jsonl)
     #expect(throws: PipelineError.emptyCorpus(task: "sentiment", path: path)) {
-      _ = try Pipeline(configuration: configuration).readTrainingData(
+      _ = try Pipeline(configuration: configuration).readTrainingSet(
         trainer: configuration.trainer)
     }
   }
@@ -23,7 +23,7 @@ struct TrainingSetReliabilityTests {
     configuration.tasks[1].train = CorpusSource(path: path, format: .jsonl)
     configuration.training.skipInvalid = true
     let error = #expect(throws: PipelineError.self) {
-      _ = try Pipeline(configuration: configuration).readTrainingData(
+      _ = try Pipeline(configuration: configuration).readTrainingSet(
         trainer: configuration.trainer)
     }
     guard case .everyRecordSkipped(let task, _, let count, let first) = error else {
@@ -38,7 +38,7 @@ struct TrainingSetReliabilityTests {
     var configuration = fixture.configuration
     configuration.tasks[0].train.labelField = "category"
     let error = #expect(throws: PipelineError.self) {
-      _ = try Pipeline(configuration: configuration).readTrainingData(
+      _ = try Pipeline(configuration: configuration).readTrainingSet(
         trainer: configuration.trainer)
     }
     guard case .corpus(.missingLabelField(_, 1, "category", _, "topic", _)) = error else {

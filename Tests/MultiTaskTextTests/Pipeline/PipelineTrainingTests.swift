@@ -108,7 +108,8 @@ struct TrainerTests {
 
 extension TrainingFixture {
   func data() throws -> TrainingData {
-    try Pipeline(configuration: configuration).readTrainingData(trainer: configuration.trainer)
+    try Pipeline(configuration: configuration).readTrainingSet(trainer: configuration.trainer)
+      .finish(features: configuration.features)
   }
 }
 

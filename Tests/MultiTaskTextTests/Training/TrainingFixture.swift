@@ -48,6 +48,8 @@ struct TrainingFixture {
     var configuration = PipelineConfiguration(tasks: [topic, sentiment])
     configuration.model.dimension = 16
     configuration.features.buckets = 5_000
+    // Words alone, as the expectations were written: no second, subword training.
+    configuration.features.maxCharNgram = 0
     configuration.training.epochs = epochs
     configuration.training.learningRate = learningRate
     configuration.training.threads = threads

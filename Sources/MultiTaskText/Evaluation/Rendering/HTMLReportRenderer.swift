@@ -109,6 +109,9 @@ public struct HTMLReportRenderer: Sendable {
     if !selections.isEmpty {
       lines.append("<p>Selected on: " + selections.joined(separator: "; ") + "</p>")
     }
+    if let choice = report.history?.characterNgrams {
+      lines.append("<p>Chosen on dev: " + HTMLEscaping.escape(choice.description) + "</p>")
+    }
     for advice in report.history?.advice ?? [] {
       lines.append("<p class=\"warning\"><strong>Note:</strong> \(HTMLEscaping.escape(advice))</p>")
     }

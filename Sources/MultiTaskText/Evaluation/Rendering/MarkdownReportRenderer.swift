@@ -15,6 +15,9 @@ public struct MarkdownReportRenderer: Sendable {
     var lines = ["## Evaluation report", ""]
     if let model = report.modelPath { lines += ["Model: \(Self.escape(model))", ""] }
     lines += summaryTable(report) + [""]
+    if let choice = report.history?.characterNgrams {
+      lines += ["Chosen on dev: " + Self.escape(choice.description), ""]
+    }
     for advice in report.history?.advice ?? [] {
       lines += ["> **Note:** " + Self.escape(advice), ""]
     }

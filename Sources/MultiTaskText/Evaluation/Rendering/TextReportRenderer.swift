@@ -143,9 +143,12 @@ public struct TextReportRenderer: Sendable {
           ANSIStyle.warning.apply($0, enabled: colors)
         }
     }
+    let choice = (report.history?.characterNgrams).map {
+      wordWrapped("chosen on dev: " + $0.description, indent: "  ", continuation: "        ")
+    }
     return [rule("summary")] + table.lines(indent: 2, colors: colors)
       + (selections.isEmpty ? [] : wrapped("selected on:", items: selections, indent: 2))
-      + advice
+      + (choice ?? []) + advice
   }
 
   /// `text` broken at spaces to fit the width, the first line starting with `indent` and

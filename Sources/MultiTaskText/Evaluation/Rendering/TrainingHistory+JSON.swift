@@ -7,7 +7,7 @@ struct JSONHistory: Codable {
   init(_ history: TrainingHistory) { self.history = history }
 
   enum CodingKeys: String, CodingKey {
-    case epochs, keptEpoch, seconds, advice
+    case epochs, keptEpoch, seconds, advice, characterNgrams
   }
 
   enum EpochKeys: String, CodingKey {
@@ -26,6 +26,7 @@ struct JSONHistory: Codable {
     try container.encodeIfPresent(history.keptEpoch, forKey: .keptEpoch)
     try container.encodeFinite(history.seconds, forKey: .seconds)
     if !history.advice.isEmpty { try container.encode(history.advice, forKey: .advice) }
+    try container.encodeIfPresent(history.characterNgrams, forKey: .characterNgrams)
   }
 
   init(from decoder: any Decoder) throws {
@@ -45,7 +46,9 @@ struct JSONHistory: Codable {
       epochs: records,
       keptEpoch: try container.decodeIfPresent(Int.self, forKey: .keptEpoch),
       seconds: try container.decodeFinite(forKey: .seconds),
-      advice: try container.decodeIfPresent([String].self, forKey: .advice) ?? [])
+      advice: try container.decodeIfPresent([String].self, forKey: .advice) ?? [],
+      characterNgrams: try container.decodeIfPresent(
+        CharacterNgramChoice.self, forKey: .characterNgrams))
   }
 
   private static func finite(_ values: [String: Double]) -> [String: Double?] {

@@ -142,25 +142,12 @@ public struct Tuner: Sendable {
     _ configuration: PipelineConfiguration, objective: String?, trial: inout Trial,
     shouldStop: @escaping @Sendable () -> Bool
   ) -> Result<TrainedModel, PipelineError> {
-    let scores = ScoreRecorder()
-    let devPaths = Set(configuration.tasks.compactMap { $0.dev?.path })
     do {
-      let trained = try Pipeline(configuration: configuration).train(
-        shouldStop: shouldStop,
-        onEvent: { event in
-          switch event {
-          case .training(.heldOut(let documents)): scores.recordDevDocuments(documents)
-          case .training(let event): scores.record(event)
-          case .corporaRead(let statistics):
-            scores.recordDevDocuments(
-              statistics.filter { devPaths.contains($0.path) }.map(\.examplesRead).reduce(0, +))
-          default: break
-          }
-        })
+      let trained = try Pipeline(configuration: configuration).train(shouldStop: shouldStop)
       let kept = trained.history.keptEpoch ?? trained.history.epochs.count
-      let values = scores.scores(atEpoch: kept)
+      let values = trained.developmentScores
       trial.devScores = values
-      trial.devDocuments = scores.devDocuments
+      trial.devDocuments = trained.developmentDocuments
       trial.epochs = trained.history.epochs.count
       trial.keptEpoch = kept
       if let objective {
