@@ -49,6 +49,13 @@ extension CorpusSource {
       "labelPrefix", \.labelPrefix,
       summary: "The prefix of a label in fastText lines; with `\"\"` the first token is the"
         + " label."),
+    ConfigurationSetting(
+      "labelSeparator", type: "string", default: "none",
+      summary: "Splits a CSV/TSV label cell into several labels, such as `|`, for"
+        + " multi-label tasks."
+    ) { object, key, source throws(ConfigurationError) in
+      if let value = try object.string(key) { source.labelSeparator = value }
+    },
     .bool(
       "skipInvalid", \.skipInvalid, default: "`training.skipInvalid`",
       summary: "Skip and count malformed records instead of stopping."),

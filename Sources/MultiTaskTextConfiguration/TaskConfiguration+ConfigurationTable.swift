@@ -33,9 +33,45 @@ extension TaskConfiguration {
         "learningRateScale", \.learningRateScale, .positive,
         summary: "Scales the learning rate of this task's head only, not its pull on the"
           + " shared rows."),
+      typeSetting,
+      thresholdsSetting,
       metricSetting,
     ],
     sharedKeys: CorpusSource.sharedSettings.map(\.key))
+
+  /// One label per document or a set; a multi-label task selects on macro-F1 unless its
+  /// `metric` says otherwise, since subset accuracy punishes every missed rare label.
+  static let typeSetting = ConfigurationSetting<Self>(
+    "type", type: ConfigurationReference.choices(TaskType.allCases.map(\.rawValue)),
+    shownDefault: { ConfigurationReference.code($0.type.rawValue) },
+    summary: "`multiLabel` gives the task a one-vs-all sigmoid head: a document may have any"
+      + " set of its labels (JSON lists, several fastText labels, `labelSeparator` cells), and"
+      + " its metric defaults to `macroF1`."
+  ) { object, key, task throws(ConfigurationError) in
+    guard let type = try object.choice(key, of: TaskType.self) else { return }
+    task.type = type
+    if type == .multiLabel && object["metric"] == nil { task.metric = .macroF1 }
+  }
+
+  /// A multi-label task's decision thresholds: a number for every label, or `tuned`.
+  static let thresholdsSetting = ConfigurationSetting<Self>(
+    "thresholds", type: "`tuned` or number 0–1",
+    shownDefault: { ConfigurationReference.code($0.thresholds.description) },
+    summary: "For a multi-label task, the probability from which a label is answered; `tuned`"
+      + " picks one per label on dev to maximise its F1 and stores them in the model."
+  ) { object, key, task throws(ConfigurationError) in
+    if case .string(let text) = object[key], text == "tuned" {
+      task.thresholds = .tuned
+      return
+    }
+    guard let value = try object.number(key, .positive) else { return }
+    guard value < 1 else {
+      throw .outOfRange(
+        path: object.sourceName, key: object.path(key), expected: "between 0 and 1",
+        found: String(value))
+    }
+    task.thresholds = .fixed(value)
+  }
 
   /// The score the task's epochs are selected on, in its textual form.
   static let metricSetting = ConfigurationSetting<Self>(

@@ -29,6 +29,10 @@ extension TrainingConfiguration {
         summary: "Skip and count malformed corpus records instead of stopping; the default"
           + " for every corpus file that does not set `skipInvalid` itself."),
       .bool(
+        "calibrate", \.calibrate,
+        summary: "Fit each single-label task's softmax temperature on dev data after training,"
+          + " so probabilities are calibrated; labels are unchanged."),
+      .bool(
         "keepBestEpoch", \.keepBestEpoch,
         summary: "Keep the epoch with the best mean dev accuracy instead of the last; needs a"
           + " dev file."),

@@ -2,7 +2,7 @@ extension CorpusSource: Codable {
   private enum CodingKeys: String, CodingKey {
     case path, format, encoding, taskName, textField, labelField, labelsField, textColumns
     case labelColumns, hasHeader, allowsQuotedFields, labelPrefix, skipInvalid, strictEncoding
-    case maximumLinesPerRecord
+    case maximumLinesPerRecord, labelSeparator
   }
 
   /// Decodes a source from a configuration file; only `path` and `format` are required and
@@ -30,6 +30,7 @@ extension CorpusSource: Codable {
       [String: ColumnReference].self, forKey: .labelColumns)
     source.allowsQuotedFields = try container.decodeIfPresent(
       Bool.self, forKey: .allowsQuotedFields)
+    source.labelSeparator = try container.decodeIfPresent(String.self, forKey: .labelSeparator)
     self = source
   }
 
@@ -51,5 +52,6 @@ extension CorpusSource: Codable {
     try container.encode(skipInvalid, forKey: .skipInvalid)
     try container.encode(strictEncoding, forKey: .strictEncoding)
     try container.encode(maximumLinesPerRecord, forKey: .maximumLinesPerRecord)
+    try container.encodeIfPresent(labelSeparator, forKey: .labelSeparator)
   }
 }

@@ -42,6 +42,13 @@ public struct CorpusSource: Sendable, Hashable {
   /// labelled data (training, dev and test files) turn this on, so that a misspelt field
   /// name fails on line 1 instead of after reading the whole file as unlabelled.
   public var checksLabelField: Bool
+  /// The separator that splits a CSV/TSV label cell into several labels (for example `|`),
+  /// for multi-label tasks; nil keeps each cell one label.
+  public var labelSeparator: String?
+  /// Whether ``taskName`` is a multi-label task, set by the reader of each task's files.
+  /// When false, a record that gives the task several labels is invalid (an error naming
+  /// the line, or skipped with `skipInvalid`) instead of being cut down to its first label.
+  public var readsLabelLists = false
   /// How many lines one quoted CSV field may span before the quote is reported as unclosed,
   /// which keeps memory bounded when a stray quote would swallow the rest of the file.
   public var maximumLinesPerRecord: Int

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads CSV and TSV records and maps their columns to text and labels.
 ///
 /// With a header, the first record names the columns and fixes how many every record must
@@ -88,12 +90,20 @@ struct DelimitedRecordDecoder: RecordDecoder {
     } else {
       text = textIndices.map { fields[$0] }.joined(separator: " ")
     }
-    var labels: [String: String] = [:]
+    var example = Example(text: text, location: CorpusLocation(path: source.path, line: line))
     for (task, index) in labelIndices where !fields[index].isEmpty {
-      labels[task] = fields[index]
+      if let separator = source.labelSeparator, !separator.isEmpty {
+        var labels: [String] = []
+        for part in fields[index].split(separator: separator) {
+          let label = part.trimmingCharacters(in: .whitespaces)
+          if !label.isEmpty && !labels.contains(label) { labels.append(label) }
+        }
+        example.labelLists[task] = labels
+      } else {
+        example.labels[task] = fields[index]
+      }
     }
-    return Example(
-      text: text, labels: labels, location: CorpusLocation(path: source.path, line: line))
+    return try LabelListCheck.checked(example, source: source, line: line)
   }
 
   mutating func finish() throws(CorpusError) {

@@ -8,6 +8,11 @@ public struct Example: Sendable, Equatable {
   public var text: String
   /// Task name to label. A missing task means "unlabelled", not "negative".
   public var labels: [String: String]
+  /// Task name to a list of labels, for records that give a task a list (JSON arrays,
+  /// several fastText `__label__` prefixes, a split CSV cell). An empty list means
+  /// "labelled, and none of these apply", which is not the same as a missing task.
+  /// A task is in `labels` or here, never both.
+  public var labelLists: [String: [String]] = [:]
   /// Where the record starts in its file, for error messages further down the pipeline.
   public var location: CorpusLocation?
 
@@ -31,7 +36,40 @@ extension Example {
   /// - Parameter task: The task whose label is kept.
   /// - Returns: The example with at most that label.
   public func keepingLabel(ofTask task: String) -> Example {
-    Example(text: text, labels: labels[task].map { [task: $0] } ?? [:], location: location)
+    var kept = Example(
+      text: text, labels: labels[task].map { [task: $0] } ?? [:], location: location)
+    if let list = labelLists[task] { kept.labelLists = [task: list] }
+    return kept
+  }
+
+  /// Creates an example whose tasks are labelled with lists.
+  ///
+  /// - Parameters:
+  ///   - text: The document's text.
+  ///   - labelLists: Task name to its labels; an empty list means none apply.
+  ///   - location: Where the record came from, when it came from a file.
+  public init(
+    text: String, labelLists: [String: [String]], location: CorpusLocation? = nil
+  ) {
+    self.init(text: text, location: location)
+    self.labelLists = labelLists
+  }
+
+  /// Every label `task` has here, a single label as a list of one; nil when the task is
+  /// unlabelled.
+  ///
+  /// - Parameter task: The task's name.
+  /// - Returns: The labels, or nil.
+  public func labelList(ofTask task: String) -> [String]? {
+    if let list = labelLists[task] { return list }
+    return labels[task].map { [$0] }
+  }
+
+  /// Whether `task` is labelled at all, with one label or a list (even an empty one).
+  ///
+  /// - Parameter task: The task's name.
+  public func isLabelled(forTask task: String) -> Bool {
+    labels[task] != nil || labelLists[task] != nil
   }
 }
 

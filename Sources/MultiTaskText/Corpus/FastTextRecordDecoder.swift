@@ -19,26 +19,31 @@ struct FastTextRecordDecoder: RecordDecoder {
   {
     if isBlank(line) { return nil }
     var position = skipSpaces(line, from: 0)
-    var label: String?
+    var found: [String] = []
     while position < line.count {
       let tokenEnd = endOfToken(line, from: position)
       let token = UnsafeBufferPointer(rebasing: line[position..<tokenEnd])
       guard hasPrefix(token) else { break }
-      if label == nil {
-        label = String(
-          decoding: UnsafeBufferPointer(rebasing: token[(token.startIndex + prefix.count)...]),
-          as: UTF8.self)
-      }
+      let label = String(
+        decoding: UnsafeBufferPointer(rebasing: token[(token.startIndex + prefix.count)...]),
+        as: UTF8.self)
+      if !label.isEmpty && !found.contains(label) { found.append(label) }
       position = skipSpaces(line, from: tokenEnd)
       if prefix.isEmpty { break }
     }
     var end = line.count
     while end > position && (line[end - 1] == 0x20 || line[end - 1] == 0x09) { end -= 1 }
     let text = String(decoding: UnsafeBufferPointer(rebasing: line[position..<end]), as: UTF8.self)
-    var labels: [String: String] = [:]
-    if let label, !label.isEmpty { labels[source.taskName] = label }
+    let location = CorpusLocation(path: source.path, line: lineNumber)
+    // Several prefixes are a list: a multi-label record, or an invalid single-label one,
+    // never silently its first label.
+    if found.count > 1 || (source.readsLabelLists && !found.isEmpty) {
+      return try LabelListCheck.checked(
+        Example(text: text, labelLists: [source.taskName: found], location: location),
+        source: source, line: lineNumber)
+    }
     return Example(
-      text: text, labels: labels, location: CorpusLocation(path: source.path, line: lineNumber))
+      text: text, labels: found.first.map { [source.taskName: $0] } ?? [:], location: location)
   }
 
   private func hasPrefix(_ token: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -24,6 +24,7 @@ struct JSONLRecordDecoder: RecordDecoder {
     var parser = JSONLineParser(bytes: line)
     var text: String?
     var labels: [String: String] = [:]
+    var lists: [String: [String]] = [:]
     var keys: [String] = []
     var hasLabelKey = false
     do throws(JSONSyntaxError) {
@@ -40,7 +41,9 @@ struct JSONLRecordDecoder: RecordDecoder {
         } else if key == source.labelField || key == source.labelsField {
           hasLabelKey = true
           if parser.current == UInt8(ascii: "{") {
-            try readLabelObject(&parser, into: &labels)
+            try readLabelObject(&parser, into: &labels, lists: &lists)
+          } else if parser.current == UInt8(ascii: "[") {
+            lists[source.taskName] = try parser.parseLabelList(what: "label \"\(key)\"")
           } else {
             labels[source.taskName] = try parser.parseScalarText(what: "label \"\(key)\"")
           }
@@ -67,19 +70,26 @@ struct JSONLRecordDecoder: RecordDecoder {
         path: source.path, line: lineNumber,
         problem: "missing text field \"\(source.textField)\"")
     }
-    return Example(
+    var example = Example(
       text: text, labels: labels, location: CorpusLocation(path: source.path, line: lineNumber))
+    example.labelLists = lists
+    return try LabelListCheck.checked(example, source: source, line: lineNumber)
   }
 
   /// Reads `{"task": label, …}`; `null` removes the task, leaving it unlabelled.
-  private func readLabelObject(_ parser: inout JSONLineParser, into labels: inout [String: String])
-    throws(JSONSyntaxError)
-  {
+  private func readLabelObject(
+    _ parser: inout JSONLineParser, into labels: inout [String: String],
+    lists: inout [String: [String]]
+  ) throws(JSONSyntaxError) {
     try parser.beginObject()
     var isFirst = true
     while let task = try parser.nextKey(isFirst: isFirst) {
       isFirst = false
-      labels[task] = try parser.parseScalarText(what: "label for task \"\(task)\"")
+      if parser.current == UInt8(ascii: "[") {
+        lists[task] = try parser.parseLabelList(what: "labels for task \"\(task)\"")
+      } else {
+        labels[task] = try parser.parseScalarText(what: "label for task \"\(task)\"")
+      }
     }
   }
 

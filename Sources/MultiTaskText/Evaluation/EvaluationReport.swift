@@ -49,6 +49,16 @@ public struct TaskReport: Sendable, Equatable {
   /// The metric the task was trained to select on, when it is not accuracy, with its value
   /// here.
   public var selection: (metric: TaskMetric, value: Double)?
+  /// A multi-label task's evaluation; when present, ``metrics`` holds its subset accuracy
+  /// and label macro-F1, and ``confusion`` is empty.
+  public var multiLabel: MultiLabelReport? {
+    didSet { if let multiLabel { metrics = multiLabel.metrics } }
+  }
+  /// How well a single-label task's probabilities are calibrated.
+  public var calibration: CalibrationReport?
+  /// Test documents without a single feature the model knows, which every task answers
+  /// with its untrained prior.
+  public var documentsWithoutKnownTokens = 0
 
   /// Creates a task report from its confusion matrix.
   ///
@@ -74,6 +84,10 @@ public struct TaskReport: Sendable, Equatable {
   ///   - metric: The task's selection metric.
   ///   - labels: The model's labels of the task.
   public mutating func select(by metric: TaskMetric, labels: LabelSet) {
+    if let multiLabel {
+      selection = (metric, metric.value(multiLabel: multiLabel.counts, labels: labels))
+      return
+    }
     guard metric != .accuracy else { return }
     let known = confusion.knownLabelCount
     let counts = confusion.counts.prefix(known).map { Array($0.prefix(known)) }

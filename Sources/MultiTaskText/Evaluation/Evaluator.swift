@@ -55,23 +55,80 @@ public final class TaskScorer {
     do { predictor = try Predictor(model: model) } catch { throw .model(error) }
     self.task = task
     self.taskIndex = taskIndex
-    matrix = ConfusionMatrix(labels: model.manifest.tasks[taskIndex].labels.labels)
+    let manifestTask = model.manifest.tasks[taskIndex]
+    labels = manifestTask.labels
+    matrix = ConfusionMatrix(labels: manifestTask.labels.labels)
+    if manifestTask.isMultiLabel {
+      multiLabel = MultiLabelCounts(labels: manifestTask.labels.count)
+      thresholds = manifestTask.thresholds ?? []
+      pairCounts = Array(
+        repeating: Array(repeating: 0, count: manifestTask.labels.count),
+        count: manifestTask.labels.count)
+    }
   }
+
+  private let labels: LabelSet
+  private var multiLabel: MultiLabelCounts?
+  private var thresholds: [Float] = []
+  private var pairCounts: [[Int]] = []
+  private var calibration = CalibrationAccumulator()
 
   /// Predicts `example` and counts the answer against its label; an example without a label
   /// for the task is skipped.
   ///
   /// - Throws: ``EvaluationError/text(location:error:)`` when the text cannot be prepared.
   public func record(_ example: Example) throws(EvaluationError) {
-    guard let truth = example.labels[task] else { return }
+    guard let truth = example.labelList(ofTask: task) else { return }
     var text = example.text
     do {
       try text.withUTF8Bytes { (bytes) throws(TextError) in try predictor.run(bytes) }
     } catch {
       throw .text(location: example.location, error: error)
     }
-    matrix.record(truth: truth, predicted: Int(predictor.best(ofTask: taskIndex).label.rawValue))
+    if !predictor.hadKnownFeatures { documentsWithoutKnownTokens += 1 }
+    if multiLabel != nil {
+      recordMultiLabel(truth: truth)
+      return
+    }
+    guard truth.count == 1 else {
+      throw .severalLabels(task: task, labels: truth, location: example.location)
+    }
+    let predicted = Int(predictor.best(ofTask: taskIndex).label.rawValue)
+    matrix.record(truth: truth[0], predicted: predicted)
+    if let id = labels.id(of: truth[0]) {
+      predictor.withProbabilities(ofTask: taskIndex) { probabilities in
+        calibration.record(probabilities: probabilities, truth: Int(id.rawValue))
+      }
+    }
   }
+
+  private func recordMultiLabel(truth names: [String]) {
+    guard var counts = multiLabel else { return }
+    let truth = Set(names.compactMap { labels.id(of: $0)?.rawValue }).sorted()
+    let predicted = predictor.selectedLabels(ofTask: taskIndex).map(\.label.rawValue).sorted()
+    counts.record(truth: truth, predicted: predicted, unseen: names.count - truth.count)
+    multiLabel = counts
+    let missed = truth.filter { !predicted.contains($0) }
+    let extra = predicted.filter { !truth.contains($0) }
+    for miss in missed {
+      for wrong in extra { pairCounts[Int(miss)][Int(wrong)] += 1 }
+    }
+  }
+
+  /// Documents scored that had no feature the model knows.
+  public private(set) var documentsWithoutKnownTokens = 0
+
+  /// The multi-label evaluation, for a multi-label task.
+  public var multiLabelReport: MultiLabelReport? {
+    multiLabel.map {
+      MultiLabelReport(
+        labels: labels.labels, counts: $0, thresholds: thresholds, pairCounts: pairCounts)
+    }
+  }
+
+  /// The calibration of a single-label task's probabilities; nil for a multi-label task or
+  /// before any document with a known label.
+  public var calibrationReport: CalibrationReport? { calibration.report() }
 }
 
 /// Why an evaluation could not run.
@@ -82,6 +139,8 @@ public enum EvaluationError: Error, Equatable, Sendable, CustomStringConvertible
   case model(ModelError)
   /// A document's text could not be prepared; `location` names its file and line when known.
   case text(location: CorpusLocation?, error: TextError)
+  /// A test record gives a single-label task several labels (or an empty list).
+  case severalLabels(task: String, labels: [String], location: CorpusLocation?)
 
   /// A one-line explanation for a terminal.
   public var description: String {
@@ -92,6 +151,9 @@ public enum EvaluationError: Error, Equatable, Sendable, CustomStringConvertible
     case .model(let error): return "\(error)"
     case .text(let location, let error):
       return location.map { "\($0): \(error)" } ?? "\(error)"
+    case .severalLabels(let task, let labels, let location):
+      return TrainingError.severalLabels(task: task, labels: labels, location: location)
+        .description
     }
   }
 }

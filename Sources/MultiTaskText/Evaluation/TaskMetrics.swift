@@ -31,6 +31,26 @@ public struct TaskMetrics: Sendable, Equatable, Codable {
   /// Per-class scores, in matrix label order.
   public var classes: [ClassMetrics]
 
+  /// Creates metrics from their values, for tasks that are not scored by a confusion
+  /// matrix (multi-label ones).
+  ///
+  /// - Parameters:
+  ///   - examples: Documents scored.
+  ///   - accuracy: The share answered exactly right.
+  ///   - macroF1: The mean per-label F1.
+  ///   - weightedF1: The support-weighted per-label F1.
+  ///   - classes: Per-label figures.
+  public init(
+    examples: Int, accuracy: Double, macroF1: Double, weightedF1: Double,
+    classes: [ClassMetrics]
+  ) {
+    self.examples = examples
+    self.accuracy = accuracy
+    self.macroF1 = macroF1
+    self.weightedF1 = weightedF1
+    self.classes = classes
+  }
+
   /// Computes the metrics of `matrix`.
   public init(_ matrix: ConfusionMatrix) {
     let size = matrix.labels.count

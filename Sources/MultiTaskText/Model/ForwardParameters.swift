@@ -18,6 +18,11 @@ protocol ForwardParameters {
   /// Adds `scale ×` row `row` of task `task`'s private table to `vector`.
   func addPrivateRow(
     _ row: Int, ofTask task: Int, scale: Float, to vector: UnsafeMutablePointer<Float>)
+  /// Whether task `task` has a one-vs-all sigmoid head rather than a softmax.
+  func isMultiLabel(ofTask task: Int) -> Bool
+  /// The temperature task `task`'s softmax divides its scores by: 1 during training, and
+  /// the calibrated value in a model fitted on dev data.
+  func temperature(ofTask task: Int) -> Float
   /// Writes task `task`'s score of every label for `input` into `scores`.
   func scoreLabels(
     ofTask task: Int, input: UnsafePointer<Float>, into scores: UnsafeMutablePointer<Float>)

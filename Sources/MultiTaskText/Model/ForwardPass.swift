@@ -40,7 +40,8 @@ enum ForwardPass {
   }
 
   /// Writes task `task`'s label probabilities for `input` into `probabilities`, which holds
-  /// one float per label.
+  /// one float per label: a softmax (of the scores over the task's temperature) for a
+  /// single-label task, a sigmoid per label for a multi-label one.
   @inline(__always)
   static func probabilities<Parameters: ForwardParameters>(
     ofTask task: Int, input: UnsafePointer<Float>, with parameters: Parameters,
@@ -48,6 +49,15 @@ enum ForwardPass {
   ) {
     guard let base = probabilities.baseAddress else { return }
     parameters.scoreLabels(ofTask: task, input: input, into: base)
+    if parameters.isMultiLabel(ofTask: task) {
+      Sigmoid.apply(&probabilities)
+      return
+    }
+    let temperature = parameters.temperature(ofTask: task)
+    if temperature != 1 {
+      let inverse = 1 / temperature
+      for index in probabilities.indices { probabilities[index] *= inverse }
+    }
     Softmax.apply(&probabilities)
   }
 

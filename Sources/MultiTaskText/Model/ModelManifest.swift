@@ -18,6 +18,18 @@ public struct ModelManifest: Codable, Sendable, Equatable {
     /// The metric epochs were selected on, in its configuration form; absent for accuracy,
     /// as in every model written before tasks had metrics.
     public var metric: String?
+    /// `multiLabel` for a one-vs-all sigmoid head; absent for a single-label softmax head,
+    /// as in every model written before multi-label tasks.
+    public var type: TaskType?
+    /// A multi-label task's threshold per label, in label order: a label is answered when
+    /// its probability reaches its threshold. Absent for single-label tasks.
+    public var thresholds: [Float]?
+    /// A single-label task's softmax temperature, fitted on dev data after training so
+    /// that its probabilities are calibrated; absent means 1, no scaling.
+    public var temperature: Float?
+
+    /// Whether the task has a one-vs-all sigmoid head.
+    public var isMultiLabel: Bool { type == .multiLabel }
 
     /// Creates a task description.
     public init(

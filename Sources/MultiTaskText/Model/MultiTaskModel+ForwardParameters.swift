@@ -18,6 +18,10 @@ extension MultiTaskModel: ForwardParameters {
     privateEmbeddings[task].addRowToVector(row, vector, scale: scale)
   }
 
+  func isMultiLabel(ofTask task: Int) -> Bool { manifest.tasks[task].type == .multiLabel }
+
+  func temperature(ofTask task: Int) -> Float { manifest.tasks[task].temperature ?? 1 }
+
   func scoreLabels(
     ofTask task: Int, input: UnsafePointer<Float>, into scores: UnsafeMutablePointer<Float>
   ) {

@@ -77,6 +77,28 @@ public final class Predictor {
   /// - Parameter text: The document.
   /// - Returns: One prediction per task, in the model's task order.
   /// - Throws: ``TextError`` when the text cannot be normalized or tokenized.
+  /// Whether the last document ran had any feature the model knows. Without one, every
+  /// task's probabilities are the untrained prior of an all-zero vector, which is no answer.
+  public var hadKnownFeatures: Bool { !encoder.features.isEmpty }
+
+  /// A multi-label task's answered labels for the last document: those whose probability
+  /// reaches their threshold, the most probable first; possibly none.
+  ///
+  /// - Parameter task: The task's index; a single-label task answers its best label.
+  public func selectedLabels(ofTask task: Int) -> [(label: LabelID, probability: Float)] {
+    guard let thresholds = model.manifest.tasks[task].thresholds,
+      model.manifest.tasks[task].isMultiLabel
+    else {
+      let best = best(ofTask: task)
+      return [best]
+    }
+    return probabilities[task].withUnsafeBufferPointer { values in
+      values.indices.filter { values[$0] >= thresholds[$0] }
+        .sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
+        .map { (LabelID(Int32($0)), values[$0]) }
+    }
+  }
+
   public func predict(_ text: String) throws(TextError) -> [TaskPrediction] {
     var text = text
     try text.withUTF8Bytes { (bytes) throws(TextError) in try run(bytes) }

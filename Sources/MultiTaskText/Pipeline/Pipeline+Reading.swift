@@ -21,9 +21,10 @@ extension Pipeline {
       let merging = sharedPaths.contains(task.train.path)
       var labelled = 0
       let statistics = try CorpusFile.read(
-        task.train, task: task.name, skipInvalid: configuration.training.skipInvalid
+        task.train, task: task.name, multiLabel: task.type == .multiLabel,
+        skipInvalid: configuration.training.skipInvalid
       ) { (example) throws(PipelineError) in
-        if example.labels[task.name] != nil { labelled += 1 }
+        if example.isLabelled(forTask: task.name) { labelled += 1 }
         do throws(TrainingError) {
           try builder.add(example.keepingLabel(ofTask: task.name), mergingByLocation: merging)
         } catch { throw .training(error) }
@@ -58,7 +59,8 @@ extension Pipeline {
       guard let source = task.dev else { continue }
       statistics.append(
         try CorpusFile.read(
-          source, task: task.name, skipInvalid: configuration.training.skipInvalid
+          source, task: task.name, multiLabel: task.type == .multiLabel,
+          skipInvalid: configuration.training.skipInvalid
         ) { (example) throws(PipelineError) in
           do throws(TrainingError) {
             try builder.add(example.keepingLabel(ofTask: task.name))

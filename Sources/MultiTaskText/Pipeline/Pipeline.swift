@@ -185,7 +185,10 @@ public struct Pipeline: Sendable {
     for (name, source) in files {
       let scorer: TaskScorer
       do { scorer = try evaluator.scorer(forTask: name) } catch { throw .evaluation(error) }
-      let statistics = try CorpusFile.read(source, task: name, skipInvalid: skipInvalid) {
+      let multiLabel = model.manifest.tasks.first { $0.name == name }?.isMultiLabel ?? false
+      let statistics = try CorpusFile.read(
+        source, task: name, multiLabel: multiLabel, skipInvalid: skipInvalid
+      ) {
         (example) throws(PipelineError) in
         do throws(EvaluationError) { try scorer.record(example) } catch {
           throw .evaluation(error)
@@ -196,7 +199,13 @@ public struct Pipeline: Sendable {
       var report = TaskReport(
         name: name, file: source.path, confusion: scorer.matrix,
         trainingLabelCounts: manifestTask?.labelCounts)
-      if let manifestTask, let metric = manifestTask.metric.flatMap(TaskMetric.init) {
+      report.multiLabel = scorer.multiLabelReport
+      report.calibration = scorer.calibrationReport
+      report.documentsWithoutKnownTokens = scorer.documentsWithoutKnownTokens
+      if let manifestTask, manifestTask.isMultiLabel {
+        let metric = manifestTask.metric.flatMap(TaskMetric.init) ?? .accuracy
+        report.select(by: metric, labels: manifestTask.labels)
+      } else if let manifestTask, let metric = manifestTask.metric.flatMap(TaskMetric.init) {
         report.select(by: metric, labels: manifestTask.labels)
       }
       tasks.append(report)

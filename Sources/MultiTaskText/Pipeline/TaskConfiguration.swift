@@ -24,6 +24,10 @@ public struct TaskConfiguration: Codable, Sendable, Equatable {
   public var learningRateScale: Double
   /// The score this task's epochs are selected on, and reports show next to accuracy.
   public var metric: TaskMetric = .accuracy
+  /// One label per document (`singleLabel`, the default) or any set of them (`multiLabel`).
+  public var type: TaskType = .singleLabel
+  /// For a multi-label task: one threshold for every label, or `tuned` per label on dev.
+  public var thresholds: ThresholdChoice = .standard
 
   /// Creates a task.
   ///
@@ -55,9 +59,12 @@ public struct TaskConfiguration: Codable, Sendable, Equatable {
 
   /// What the trainer needs of this task: its name and loss settings, without its files.
   public var trainingTask: TrainingTask {
-    TrainingTask(
+    var task = TrainingTask(
       name: name, weight: weight, classWeighting: classWeighting,
       learningRateScale: learningRateScale, metric: metric)
+    task.type = type
+    task.thresholds = thresholds
+    return task
   }
 
   /// The corpora that are configured, labelled by split, in the order train, dev, test.

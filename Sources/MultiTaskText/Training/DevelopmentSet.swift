@@ -14,8 +14,32 @@ public struct DevelopmentSet: Sendable {
   var labels: [Int32] = []
   /// The number of tasks of the model.
   let taskCount: Int
+  /// Which tasks are multi-label; their entries in `labels` index the lists below.
+  var multiLabel: [Bool]
+  /// Multi-label entries' true label ids, sorted within each list, one list after another.
+  var listValues: [Int32] = []
+  /// Where each list starts in `listValues`, with a final end offset.
+  var listOffsets: [Int] = [0]
+  /// Per list: how many of its labels the training data lacks (always missed).
+  var listUnseen: [Int] = []
 
-  init(taskCount: Int) { self.taskCount = taskCount }
+  init(taskCount: Int, multiLabel: [Bool]? = nil) {
+    self.taskCount = taskCount
+    self.multiLabel = multiLabel ?? Array(repeating: false, count: taskCount)
+  }
+
+  /// Appends a multi-label entry's list and returns its index.
+  mutating func appendList(_ labels: some Sequence<Int32>, unseen: Int) -> Int32 {
+    listValues.append(contentsOf: labels)
+    listOffsets.append(listValues.count)
+    listUnseen.append(unseen)
+    return Int32(listOffsets.count - 2)
+  }
+
+  /// The true labels of list `list`.
+  func list(_ list: Int32) -> [Int32] {
+    Array(listValues[listOffsets[Int(list)]..<listOffsets[Int(list) + 1]])
+  }
 
   /// The number of documents.
   public var documentCount: Int { tasks.count }
@@ -36,6 +60,45 @@ public struct DevelopmentSet: Sendable {
   /// without a known feature included. A label the model never saw counts as wrong and adds
   /// nothing to the loss.
   func score(
+    parameters: SharedParameters, metrics: [TaskMetric], labelSets: [LabelSet],
+    thresholds: [ThresholdChoice]? = nil
+  ) -> DevelopmentScores {
+    var scores = scoreSingleLabel(parameters: parameters, metrics: metrics, labelSets: labelSets)
+    for task in 0..<taskCount where multiLabel[task] {
+      let outputs = multiLabelOutputs(ofTask: task, parameters: parameters)
+      guard !outputs.isEmpty else { continue }
+      let cut = outputs.thresholds(thresholds?[task] ?? .standard)
+      let counts = outputs.counts(thresholds: cut)
+      scores.accuracy[task] = counts.subsetAccuracy
+      scores.score[task] = metrics[task].value(multiLabel: counts, labels: labelSets[task])
+      scores.loss[task] = outputs.meanLoss
+    }
+    return scores
+  }
+
+  /// Every multi-label entry of `task`, with its probabilities under `parameters`.
+  func multiLabelOutputs<Parameters: ForwardParameters>(
+    ofTask task: Int, parameters: Parameters
+  ) -> MultiLabelOutputs {
+    let labelCount = parameters.labelCount(ofTask: task)
+    var outputs = MultiLabelOutputs(labels: labelCount)
+    let scratch = ForwardScratch(dimension: parameters.dimension, labels: labelCount)
+    features.withUnsafeBufferPointer { features in
+      for entry in 0..<documentCount where Int(tasks[entry]) == task {
+        let range = offsets[entry]..<offsets[entry + 1]
+        let probabilities = ForwardPass.probabilities(
+          UnsafeBufferPointer(rebasing: features[range]), task: task, with: parameters,
+          scratch: scratch)
+        outputs.append(
+          probabilities: UnsafeBufferPointer(probabilities), truth: list(labels[entry]),
+          unseen: listUnseen[Int(labels[entry])])
+      }
+    }
+    return outputs
+  }
+
+  /// Each single-label task's accuracy, metric and loss; multi-label tasks are left nil.
+  private func scoreSingleLabel(
     parameters: SharedParameters, metrics: [TaskMetric], labelSets: [LabelSet]
   ) -> DevelopmentScores {
     let scratch = ForwardScratch(
@@ -49,6 +112,7 @@ public struct DevelopmentSet: Sendable {
     features.withUnsafeBufferPointer { features in
       for document in 0..<documentCount {
         let task = Int(tasks[document])
+        if multiLabel[task] { continue }
         total[task] += 1
         let range = offsets[document]..<offsets[document + 1]
         let probabilities = UnsafeBufferPointer(
@@ -115,7 +179,8 @@ public struct DevelopmentSetBuilder {
     self.vocabulary = vocabulary
     taskNames = manifest.tasks.map(\.name)
     labelSets = manifest.tasks.map(\.labels)
-    set = DevelopmentSet(taskCount: manifest.tasks.count)
+    set = DevelopmentSet(
+      taskCount: manifest.tasks.count, multiLabel: manifest.tasks.map(\.isMultiLabel))
   }
 
   /// Adds one dev example, once for each task it is labelled for; other tasks' labels are
@@ -123,7 +188,7 @@ public struct DevelopmentSetBuilder {
   ///
   /// - Throws: ``TrainingError/text(location:error:)`` when the text cannot be prepared.
   public mutating func add(_ example: Example) throws(TrainingError) {
-    let labelled = taskNames.indices.filter { example.labels[taskNames[$0]] != nil }
+    let labelled = taskNames.indices.filter { example.isLabelled(forTask: taskNames[$0]) }
     guard !labelled.isEmpty else { return }
     var text = example.text
     do {
@@ -134,11 +199,21 @@ public struct DevelopmentSetBuilder {
       throw .text(location: example.location, error: error)
     }
     for task in labelled {
-      guard let label = example.labels[taskNames[task]] else { continue }
+      guard let list = example.labelList(ofTask: taskNames[task]) else { continue }
+      let value: Int32
+      if set.multiLabel[task] {
+        let ids = list.compactMap { labelSets[task].id(of: $0)?.rawValue }
+        value = set.appendList(Set(ids).sorted(), unseen: list.count - ids.count)
+      } else {
+        guard list.count == 1 else {
+          throw .severalLabels(task: taskNames[task], labels: list, location: example.location)
+        }
+        value = labelSets[task].id(of: list[0])?.rawValue ?? -1
+      }
       set.features.append(contentsOf: encoder.features)
       set.offsets.append(set.features.count)
       set.tasks.append(Int32(task))
-      set.labels.append(labelSets[task].id(of: label)?.rawValue ?? -1)
+      set.labels.append(value)
     }
   }
 

@@ -40,7 +40,8 @@ struct SGDWorker<Strategy: LossWeightingStrategy> {
 
   /// Trains on one document. Returns false when the loss stopped being finite.
   mutating func step(
-    features: UnsafeBufferPointer<Int32>, labels: UnsafeBufferPointer<Int32>, learningRate: Float
+    features: UnsafeBufferPointer<Int32>, labels: UnsafeBufferPointer<Int32>, learningRate: Float,
+    lists: LabelListView = .empty
   ) -> Bool {
     guard !features.isEmpty else { return true }
     labelledTasks.removeAll(keepingCapacity: true)
@@ -60,9 +61,14 @@ struct SGDWorker<Strategy: LossWeightingStrategy> {
 
     for task in labelledTasks {
       let gradient = scratch.taskGradients + task * dimension
-      let loss = trainHead(
-        task: task, target: Int(labels[task]), features: features, gradient: gradient,
-        learningRate: learningRate, inverseCount: inverseCount)
+      let loss =
+        parameters.multiLabel[task]
+        ? trainMultiLabelHead(
+          task: task, targets: lists.list(labels[task]), features: features, gradient: gradient,
+          learningRate: learningRate, inverseCount: inverseCount)
+        : trainHead(
+          task: task, target: Int(labels[task]), features: features, gradient: gradient,
+          learningRate: learningRate, inverseCount: inverseCount)
       if !loss.isFinite { finite = false }
     }
     Strategy.combine(
@@ -138,6 +144,49 @@ struct SGDWorker<Strategy: LossWeightingStrategy> {
 
   /// Moves task `task`'s private rows by its gradient over the feature count: as it is with
   /// SGD (whose gradient already carries the rate), or at each row's AdaGrad rate.
+  /// A multi-label task's step: like ``trainHead(task:target:features:gradient:learningRate:inverseCount:)``
+  /// with the sigmoid loss over every label, weighted by the task's weight alone.
+  private mutating func trainMultiLabelHead(
+    task: Int, targets: UnsafeBufferPointer<Int32>, features: UnsafeBufferPointer<Int32>,
+    gradient: UnsafeMutablePointer<Float>, learningRate: Float, inverseCount: Float
+  ) -> Float {
+    let parameters = parameters
+    let dimension = parameters.dimension
+    let input = ForwardPass.input(
+      ofTask: task, features: features, shared: scratch.forward.shared, with: parameters,
+      scratch: scratch.forward.taskInput)
+    var probabilities = scratch.forward.probabilities(count: parameters.labelCounts[task])
+    ForwardPass.probabilities(ofTask: task, input: input, with: parameters, into: &probabilities)
+    let loss = SigmoidCrossEntropy.loss(
+      probabilities: UnsafeBufferPointer(probabilities), targets: targets)
+    let factor = Strategy.stepFactor(task: task, parameters: parameters)
+    let multiplier = parameters.epochMultipliers[task] * parameters.taskWeights[task] * factor
+    gradient.update(repeating: 0, count: dimension)
+    if let adaptive = parameters.adaptive {
+      SigmoidCrossEntropy.adaptiveStep(
+        probabilities: UnsafeBufferPointer(probabilities), targets: targets, weight: multiplier,
+        learningRate: learningRate * parameters.headScales[task], head: parameters.heads[task],
+        squares: adaptive.heads[task], input: input, dimension: dimension,
+        inputGradient: gradient)
+    } else {
+      SigmoidCrossEntropy.step(
+        probabilities: UnsafeBufferPointer(probabilities), targets: targets,
+        rate: learningRate * multiplier, headRate: parameters.headScales[task],
+        head: parameters.heads[task], input: input, dimension: dimension,
+        inputGradient: gradient)
+    }
+    if parameters.hasPrivateTables {
+      updatePrivateRows(
+        task: task, features: features, gradient: gradient, learningRate: learningRate,
+        inverseCount: inverseCount)
+    }
+    Strategy.finishStep(
+      task: task, loss: loss, factor: factor, learningRate: learningRate, parameters: parameters)
+    lossSums[task] += Double(loss * parameters.taskWeights[task])
+    lossCounts[task] += 1
+    return loss
+  }
+
   private func updatePrivateRows(
     task: Int, features: UnsafeBufferPointer<Int32>, gradient: UnsafeMutablePointer<Float>,
     learningRate: Float, inverseCount: Float

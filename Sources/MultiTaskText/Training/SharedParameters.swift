@@ -22,6 +22,11 @@ struct SharedParameters: @unchecked Sendable {
   var privateBuckets = 0
   /// AdaGrad's accumulators, when the optimizer is `adagrad`; nil for plain SGD.
   var adaptive: AdaptiveRatePointers? = nil
+  /// Per task: whether its head is one-vs-all sigmoid (multi-label) rather than softmax.
+  var multiLabel: [Bool] = []
+  /// Per task: its loss weight, which a multi-label task's steps use in place of
+  /// per-label class weights.
+  var taskWeights: [Float] = []
   /// Per task: the learned log variance `s` of uncertainty weighting.
   var logVariances: UnsafeMutablePointer<Float>? = nil
 
@@ -37,6 +42,8 @@ struct SharedParameters: @unchecked Sendable {
     headScales = Array(repeating: 1, count: heads.count)
     epochMultipliers = Array(repeating: 1, count: heads.count)
     active = Array(repeating: true, count: heads.count)
+    multiLabel = Array(repeating: false, count: heads.count)
+    taskWeights = Array(repeating: 1, count: heads.count)
   }
 
   var hasPrivateTables: Bool { privateBuckets > 0 && !privateTables.isEmpty }
@@ -45,6 +52,10 @@ struct SharedParameters: @unchecked Sendable {
 /// The trainer's raw buffers run the same forward pass as a finished model.
 extension SharedParameters: ForwardParameters {
   func labelCount(ofTask task: Int) -> Int { labelCounts[task] }
+
+  func isMultiLabel(ofTask task: Int) -> Bool { multiLabel[task] }
+
+  func temperature(ofTask task: Int) -> Float { 1 }
 
   func averageRows(
     _ ids: UnsafeBufferPointer<Int32>, into output: UnsafeMutablePointer<Float>

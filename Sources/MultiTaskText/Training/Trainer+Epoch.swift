@@ -93,49 +93,57 @@ extension Trainer {
       return SliceResult(status: .stopped, lossSums: epochSums, lossCounts: epochCounts)
     }
     let status: SliceResult.Status = context.set.features.withUnsafeBufferPointer { features in
-      context.set.labels.withUnsafeBufferPointer { labels in
-        for position in begin..<end {
-          let done = stepsBefore + Double(position - begin) * Double(context.threads)
-          if context.decays {
-            rate = context.learningRate * max(0, 1 - done / context.totalSteps)
-          }
-          let document = Int(context.order[position])
-          let range = context.set.offsets[document]..<context.set.offsets[document + 1]
-          let labelRange = (document * taskCount)..<((document + 1) * taskCount)
-          let finite = worker.step(
-            features: UnsafeBufferPointer(rebasing: features[range]),
-            labels: UnsafeBufferPointer(rebasing: labels[labelRange]), learningRate: Float(rate))
-          if !finite { return .diverged(rate) }
-          if (position - begin + 1) % checkEvery == 0 {
-            if shouldStop() { return .stopped }
-            if thread == 0
-              && (lastReport.map { $0.duration(to: .now) >= .milliseconds(200) } ?? true)
-            {
-              lastReport = .now
-              let elapsed = context.start.duration(to: .now)
-              let seconds =
-                Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-              let stepsDone = done + Double(context.threads)
-              onEvent(
-                .progress(
-                  TrainingProgress(
-                    epoch: context.epoch, epochs: context.epochs,
-                    fraction: min(1, stepsDone / context.totalSteps), learningRate: rate,
-                    tokensPerSecond: seconds > 0
-                      ? stepsDone * context.averageTokens / seconds : 0,
-                    averageLoss: TaskValues(
-                      tasks: context.taskNames,
-                      values: worker.lossSums.indices.map {
-                        worker.lossCounts[$0] > 0
-                          ? worker.lossSums[$0] / Double(worker.lossCounts[$0]) : nil
-                      }),
-                    elapsedSeconds: seconds)))
-              collect()
-              worker.resetLosses()
+      context.set.labelListValues.withUnsafeBufferPointer { listValues in
+        context.set.labelListOffsets.withUnsafeBufferPointer { listOffsets in
+          let lists = LabelListView(values: listValues, offsets: listOffsets)
+          return context.set.labels.withUnsafeBufferPointer { labels in
+            for position in begin..<end {
+              let done = stepsBefore + Double(position - begin) * Double(context.threads)
+              if context.decays {
+                rate = context.learningRate * max(0, 1 - done / context.totalSteps)
+              }
+              let document = Int(context.order[position])
+              let range = context.set.offsets[document]..<context.set.offsets[document + 1]
+              let labelRange = (document * taskCount)..<((document + 1) * taskCount)
+              let finite = worker.step(
+                features: UnsafeBufferPointer(rebasing: features[range]),
+                labels: UnsafeBufferPointer(rebasing: labels[labelRange]),
+                learningRate: Float(rate),
+                lists: lists)
+              if !finite { return .diverged(rate) }
+              if (position - begin + 1) % checkEvery == 0 {
+                if shouldStop() { return .stopped }
+                if thread == 0
+                  && (lastReport.map { $0.duration(to: .now) >= .milliseconds(200) } ?? true)
+                {
+                  lastReport = .now
+                  let elapsed = context.start.duration(to: .now)
+                  let seconds =
+                    Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds)
+                    * 1e-18
+                  let stepsDone = done + Double(context.threads)
+                  onEvent(
+                    .progress(
+                      TrainingProgress(
+                        epoch: context.epoch, epochs: context.epochs,
+                        fraction: min(1, stepsDone / context.totalSteps), learningRate: rate,
+                        tokensPerSecond: seconds > 0
+                          ? stepsDone * context.averageTokens / seconds : 0,
+                        averageLoss: TaskValues(
+                          tasks: context.taskNames,
+                          values: worker.lossSums.indices.map {
+                            worker.lossCounts[$0] > 0
+                              ? worker.lossSums[$0] / Double(worker.lossCounts[$0]) : nil
+                          }),
+                        elapsedSeconds: seconds)))
+                  collect()
+                  worker.resetLosses()
+                }
+              }
             }
+            return .finished
           }
         }
-        return .finished
       }
     }
     collect()

@@ -15,10 +15,12 @@ extension Trainer {
       normalizer: text.normalizer, tokenizer: text.tokenizer, features: features ?? self.features,
       dimension: model.dimension,
       tasks: tasks.indices.map { task in
-        ModelManifest.Task(
+        var entry = ModelManifest.Task(
           name: tasks[task].name, labels: labelSets[task], weight: tasks[task].weight,
           labelCounts: labelCounts?[task],
           metric: tasks[task].metric == .accuracy ? nil : tasks[task].metric.description)
+        if tasks[task].type == .multiLabel { entry.type = .multiLabel }
+        return entry
       },
       training: training)
     manifest.privateRows = model.privateBuckets > 0 ? model.privateBuckets : nil

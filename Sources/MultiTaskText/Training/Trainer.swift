@@ -58,7 +58,9 @@ public struct Trainer: Sendable {
   public func makeTrainingSetBuilder(
     continuing base: MultiTaskModel? = nil
   ) throws(TrainingError) -> TrainingSetBuilder {
-    try TrainingSetBuilder(tasks: tasks.map(\.name), text: text, continuing: base)
+    try TrainingSetBuilder(
+      tasks: tasks.map(\.name), text: text, continuing: base,
+      multiLabelTasks: Set(tasks.filter { $0.type == .multiLabel }.map(\.name)))
   }
 
   /// Featurizes `examples` into training data.
@@ -207,6 +209,8 @@ public struct Trainer: Sendable {
       let order = schedule.nextEpoch()
       var parameters = state.parameters(embeddings: embeddings.pointer, labelWeights: labelWeights)
       parameters.headScales = tasks.map { Float($0.learningRateScale) }
+      parameters.multiLabel = tasks.map { $0.type == .multiLabel }
+      parameters.taskWeights = tasks.map { Float($0.weight) }
       parameters.active = stopping.active
       parameters.adaptive = adaptive?.pointers
       if let multipliers = weighting.epochMultipliers() {
@@ -230,7 +234,8 @@ public struct Trainer: Sendable {
       let none = [Double?](repeating: nil, count: labelSets.count)
       let scores =
         development?.score(
-          parameters: parameters, metrics: tasks.map(\.metric), labelSets: labelSets)
+          parameters: parameters, metrics: tasks.map(\.metric), labelSets: labelSets,
+          thresholds: tasks.map(\.thresholds))
         ?? DevelopmentScores(accuracy: none, score: none, loss: none)
       let accuracy = scores.accuracy
       onEvent(
@@ -260,8 +265,15 @@ public struct Trainer: Sendable {
     if let kept = best.restore(lastEpoch: lastEpoch, embeddings: embeddings, state: state) {
       onEvent(.keptEpoch(kept))
     }
+    var manifest = manifest(
+      labelSets: labelSets, labelCounts: labelCounts, features: data.features)
+    var finalParameters = state.parameters(
+      embeddings: embeddings.pointer, labelWeights: labelWeights)
+    finalParameters.multiLabel = tasks.map { $0.type == .multiLabel }
+    fitDecisions(
+      of: &manifest, development: development, parameters: finalParameters, onEvent: onEvent)
     return MultiTaskModel(
-      manifest: manifest(labelSets: labelSets, labelCounts: labelCounts, features: data.features),
+      manifest: manifest,
       vocabulary: data.vocabulary, embeddings: embeddings.finish(), heads: state.headMatrices(),
       privateEmbeddings: state.privateMatrices())
   }

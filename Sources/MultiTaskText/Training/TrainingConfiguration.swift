@@ -69,6 +69,10 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// A model file to continue training from, instead of random rows; nil for none. Its text
   /// and feature settings must be these; new words, labels and tasks are added.
   public var initialModel: String?
+  /// Whether each single-label task's softmax temperature is fitted on dev data after
+  /// training (``TemperatureScaling``), so that its probabilities are calibrated. It changes
+  /// no prediction's label, only its probability.
+  public var calibrate = true
 
   /// Creates training settings; the defaults were chosen on the shared corpora
   /// (`docs/ACCURACY.md`).
@@ -119,6 +123,7 @@ extension TrainingConfiguration: Codable {
   private enum CodingKeys: String, CodingKey {
     case epochs, learningRate, seed, threads, sampling, temperature, skipInvalid, keepBestEpoch
     case weighting, taskPatience, optimizer, automaticEpochs, patience, initialModel
+    case calibrate
   }
 
   /// Decodes settings written by ``encode(to:)``: the sampling strategy by name, with its
@@ -139,6 +144,7 @@ extension TrainingConfiguration: Codable {
     epochCount = automatic ? .automatic(maximum: epochs) : .fixed(epochs)
     patience = try container.decodeIfPresent(Int.self, forKey: .patience) ?? 2
     initialModel = try container.decodeIfPresent(String.self, forKey: .initialModel)
+    calibrate = try container.decodeIfPresent(Bool.self, forKey: .calibrate) ?? true
     let name = try container.decode(String.self, forKey: .sampling)
     switch name {
     case "proportional": sampling = .proportional
@@ -178,5 +184,7 @@ extension TrainingConfiguration: Codable {
       try container.encode(patience, forKey: .patience)
     }
     try container.encodeIfPresent(initialModel, forKey: .initialModel)
+    // Written only when off, so manifests keep their bytes.
+    if !calibrate { try container.encode(false, forKey: .calibrate) }
   }
 }

@@ -18,6 +18,9 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
   case features(FeatureConfigurationError)
   /// The loss became NaN or infinite.
   case diverged(epoch: Int, learningRate: Double)
+  /// An example gives a single-label task no label or several (an empty list, or a list of
+  /// more than one); `location` names its file and line when it came from a file.
+  case severalLabels(task: String, labels: [String], location: CorpusLocation?)
   /// The embedding table could not be allocated.
   case outOfMemory(bytes: Int)
   /// Training was asked to stop before it finished.
@@ -42,6 +45,14 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
       return "task \"\(task)\" needs at least two labels in its training data, found "
         + (labels.isEmpty ? "none" : labels.map { "\"\($0)\"" }.joined(separator: ", "))
     case .features(let error): return "\(error)"
+    case .severalLabels(let task, let labels, let location):
+      let problem =
+        "task \"\(task)\" is single-label but the example gives it "
+        + (labels.isEmpty
+          ? "an empty list of labels"
+          : "\(labels.count) labels (" + labels.joined(separator: ", ") + ")")
+        + "; make the task multi-label (type: multiLabel)"
+      return location.map { "\($0): \(problem)" } ?? problem
     case .diverged(let epoch, let learningRate):
       return "training diverged in epoch \(epoch): the loss became NaN or infinite "
         + "(learning rate \(learningRate) at that point); no model was written; "

@@ -19,8 +19,10 @@ extension TrainingSet {
     for document in 0..<documentCount {
       guard let task = (0..<taskCount).first(where: { label(document: document, task: $0) >= 0 })
       else { continue }
-      strata[task * 1_000_000 + Int(label(document: document, task: task)), default: []]
-        .append(document)
+      // A multi-label document is stratified by its first label, or as "none".
+      var stratum = Int(label(document: document, task: task))
+      if isMultiLabel(task) { stratum = labelList(Int32(stratum)).first.map { Int($0) } ?? -1 }
+      strata[task * 1_000_000 + stratum, default: []].append(document)
     }
     var generator = SplitMix64(seed: seed, stream: .holdOut)
     var heldOut = [Bool](repeating: false, count: documentCount)
@@ -34,7 +36,11 @@ extension TrainingSet {
     }
     var kept = TrainingSet(taskCount: taskCount)
     kept.corpusStatistics = corpusStatistics
-    var development = DevelopmentSet(taskCount: taskCount)
+    // Kept documents' list indices still point into the same lists.
+    kept.multiLabel = multiLabel
+    kept.labelListValues = labelListValues
+    kept.labelListOffsets = labelListOffsets
+    var development = DevelopmentSet(taskCount: taskCount, multiLabel: multiLabel)
     for document in 0..<documentCount {
       let range = offsets[document]..<offsets[document + 1]
       if heldOut[document] {
@@ -42,7 +48,9 @@ extension TrainingSet {
           development.features.append(contentsOf: features[range])
           development.offsets.append(development.features.count)
           development.tasks.append(Int32(task))
-          development.labels.append(label(document: document, task: task))
+          let value = label(document: document, task: task)
+          development.labels.append(
+            isMultiLabel(task) ? development.appendList(labelList(value), unseen: 0) : value)
         }
       } else {
         kept.features.append(contentsOf: features[range])

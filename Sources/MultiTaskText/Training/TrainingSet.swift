@@ -21,13 +21,32 @@ public struct TrainingSet: Sendable {
   public internal(set) var labels: [Int32] = []
   /// The number of tasks.
   public let taskCount: Int
+  /// Which tasks are multi-label. Their entries in ``labels`` are not label ids but the
+  /// index of the document's list in ``labelListOffsets``; -1 still means unlabelled, and
+  /// an empty list means labelled with none of the labels.
+  public internal(set) var multiLabel: [Bool] = []
+  /// Every multi-label list's label ids, sorted within each list, one list after another.
+  public internal(set) var labelListValues: [Int32] = []
+  /// Where each list starts in ``labelListValues``, with a final end offset.
+  public internal(set) var labelListOffsets: [Int] = [0]
   /// The total number of tokens, for throughput reports.
   public internal(set) var tokenCount = 0
   /// What reading each task's training file counted (skipped records, repaired lines), in
   /// task order.
   public internal(set) var corpusStatistics: [CorpusStatistics] = []
 
-  init(taskCount: Int) { self.taskCount = taskCount }
+  init(taskCount: Int) {
+    self.taskCount = taskCount
+    multiLabel = Array(repeating: false, count: taskCount)
+  }
+
+  /// Whether `task` is multi-label.
+  func isMultiLabel(_ task: Int) -> Bool { task < multiLabel.count && multiLabel[task] }
+
+  /// The label ids of list `list`, sorted.
+  func labelList(_ list: Int32) -> ArraySlice<Int32> {
+    labelListValues[labelListOffsets[Int(list)]..<labelListOffsets[Int(list) + 1]]
+  }
 
   /// The number of documents.
   public var documentCount: Int { offsets.count - 1 }
@@ -57,7 +76,12 @@ public struct TrainingSet: Sendable {
     for document in 0..<documentCount {
       for task in 0..<taskCount {
         let label = label(document: document, task: task)
-        if label >= 0 { counts[task][Int(label)] += 1 }
+        guard label >= 0 else { continue }
+        if isMultiLabel(task) {
+          for member in labelList(label) { counts[task][Int(member)] += 1 }
+        } else {
+          counts[task][Int(label)] += 1
+        }
       }
     }
     return counts

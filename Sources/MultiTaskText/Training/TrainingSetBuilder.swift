@@ -19,6 +19,12 @@ public struct TrainingSetBuilder {
   private var labelNames: [[String]]
   private var labelIndex: [[String: Int32]]
   private var provisionalLabels: [Int32] = []
+  /// Which tasks are multi-label; their entries in `provisionalLabels` index
+  /// `provisionalLists`.
+  private let multiLabel: [Bool]
+  /// Multi-label documents' label lists, as provisional label ids, one after another.
+  private var provisionalListValues: [Int32] = []
+  private var provisionalListOffsets: [Int] = [0]
   private var documentByLocation: [CorpusLocation: Int] = [:]
   private var tokenized = TokenizedText()
   /// What reading each file counted, when the examples came from files, for the report.
@@ -31,12 +37,16 @@ public struct TrainingSetBuilder {
   ///   - text: How text is normalized and tokenized.
   ///   - base: The model training continues from: its words keep their ids, and its labels
   ///     stay in the label sets of the tasks it shares, even if the new data lacks them.
+  ///   - multiLabelTasks: The tasks that take a list of labels per document; the others
+  ///     take one label, and an example giving one of them a list of several is an error.
   /// - Throws: ``TrainingError/model(_:)`` when ICU cannot open the text pipeline.
   public init(
-    tasks: [String], text: TextConfiguration, continuing base: MultiTaskModel? = nil
+    tasks: [String], text: TextConfiguration, continuing base: MultiTaskModel? = nil,
+    multiLabelTasks: Set<String> = []
   ) throws(TrainingError) {
     baseVocabulary = base?.vocabulary
     taskNames = tasks
+    multiLabel = tasks.map { multiLabelTasks.contains($0) }
     do {
       pipeline = try TextPipeline(normalizer: text.normalizer, tokenizer: text.tokenizer)
     } catch { throw .model(.textPipeline(error)) }
@@ -64,15 +74,19 @@ public struct TrainingSetBuilder {
   public mutating func add(
     _ example: Example, mergingByLocation: Bool = false
   ) throws(TrainingError) {
-    var labels: [(task: Int, label: String)] = []
+    var labels: [(task: Int, labels: [String])] = []
     for (task, name) in taskNames.enumerated() {
-      if let label = example.labels[name] { labels.append((task, label)) }
+      guard let list = example.labelList(ofTask: name) else { continue }
+      if !multiLabel[task] && list.count != 1 {
+        throw .severalLabels(task: name, labels: list, location: example.location)
+      }
+      labels.append((task, list))
     }
     if mergingByLocation, let location = example.location {
       guard !labels.isEmpty else { return }
       if let document = documentByLocation[location] {
-        for (task, label) in labels {
-          provisionalLabels[document * taskNames.count + task] = labelID(label, task: task)
+        for (task, list) in labels {
+          provisionalLabels[document * taskNames.count + task] = labelValue(list, task: task)
         }
         return
       }
@@ -84,7 +98,7 @@ public struct TrainingSetBuilder {
 
   @discardableResult
   private mutating func addDocument(
-    _ example: Example, labels: [(task: Int, label: String)]
+    _ example: Example, labels: [(task: Int, labels: [String])]
   ) throws(TrainingError) -> Int {
     var text = example.text
     do {
@@ -103,10 +117,19 @@ public struct TrainingSetBuilder {
     tokenOffsets.append(provisionalTokens.count)
     let document = provisionalLabels.count / taskNames.count
     provisionalLabels.append(contentsOf: repeatElement(-1, count: taskNames.count))
-    for (task, label) in labels {
-      provisionalLabels[document * taskNames.count + task] = labelID(label, task: task)
+    for (task, list) in labels {
+      provisionalLabels[document * taskNames.count + task] = labelValue(list, task: task)
     }
     return document
+  }
+
+  /// What a task's entry holds: the label's id for a single-label task, or the index of a
+  /// new list of label ids for a multi-label one.
+  private mutating func labelValue(_ list: [String], task: Int) -> Int32 {
+    guard multiLabel[task] else { return labelID(list[0], task: task) }
+    for label in list { provisionalListValues.append(labelID(label, task: task)) }
+    provisionalListOffsets.append(provisionalListValues.count)
+    return Int32(provisionalListOffsets.count - 2)
   }
 
   private mutating func labelID(_ label: String, task: Int) -> Int32 {
@@ -155,8 +178,20 @@ public struct TrainingSetBuilder {
     set.corpusStatistics = corpusStatistics
     set.labels = provisionalLabels
     for index in set.labels.indices where set.labels[index] >= 0 {
-      set.labels[index] = labelRemap[index % taskNames.count][Int(set.labels[index])]
+      let task = index % taskNames.count
+      if multiLabel[task] {
+        // Lists keep their index; their values are remapped below, per list.
+        let list = Int(set.labels[index])
+        let range = provisionalListOffsets[list]..<provisionalListOffsets[list + 1]
+        let remapped = range.map { labelRemap[task][Int(provisionalListValues[$0])] }.sorted()
+        set.labels[index] = Int32(set.labelListOffsets.count - 1)
+        set.labelListValues.append(contentsOf: remapped)
+        set.labelListOffsets.append(set.labelListValues.count)
+      } else {
+        set.labels[index] = labelRemap[task][Int(set.labels[index])]
+      }
     }
+    set.multiLabel = multiLabel
     set.tokenCount = provisionalTokens.count
     set.features.reserveCapacity(provisionalTokens.count * configuration.wordNgrams)
     var encoded = EncodedDocument()

@@ -22,6 +22,10 @@ public struct TrainingTask: Sendable, Equatable {
   public var learningRateScale: Double
   /// The score this task's epochs are selected on; accuracy by default.
   public var metric: TaskMetric
+  /// One label per document, or any set of them.
+  public var type: TaskType = .singleLabel
+  /// For a multi-label task, how each label's probability becomes a yes or no.
+  public var thresholds: ThresholdChoice = .standard
 
   /// Creates a task.
   ///

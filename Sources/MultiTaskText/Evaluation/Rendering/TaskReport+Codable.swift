@@ -9,6 +9,7 @@ extension TaskReport: Codable {
   enum CodingKeys: String, CodingKey {
     case file, examples, accuracy, macroF1, weightedF1, majorityBaseline, classes
     case confusionMatrix, unseenLabels, selection
+    case microF1, multiLabel, calibration, documentsWithoutKnownTokens
   }
 
   enum ClassKeys: String, CodingKey {
@@ -44,6 +45,14 @@ extension TaskReport: Codable {
     try container.encodeFinite(metrics.accuracy, forKey: .accuracy)
     try container.encodeFinite(metrics.macroF1, forKey: .macroF1)
     try container.encodeFinite(metrics.weightedF1, forKey: .weightedF1)
+    if let multiLabel {
+      try container.encodeFinite(multiLabel.counts.microF1, forKey: .microF1)
+      try container.encode(JSONMultiLabel(multiLabel), forKey: .multiLabel)
+    }
+    try container.encodeIfPresent(calibration, forKey: .calibration)
+    if documentsWithoutKnownTokens > 0 {
+      try container.encode(documentsWithoutKnownTokens, forKey: .documentsWithoutKnownTokens)
+    }
     var baseline = container.nestedContainer(keyedBy: BaselineKeys.self, forKey: .majorityBaseline)
     try baseline.encode(majorityBaseline.label, forKey: .label)
     try baseline.encodeFinite(majorityBaseline.accuracy, forKey: .accuracy)
@@ -90,6 +99,12 @@ extension TaskReport: Codable {
     majorityBaseline.label = try baseline.decode(String.self, forKey: .label)
     majorityBaseline.accuracy = try baseline.decodeFinite(forKey: .accuracy)
     majorityBaseline.source = try baseline.decode(String.self, forKey: .source)
+    if let stored = try container.decodeIfPresent(JSONMultiLabel.self, forKey: .multiLabel) {
+      multiLabel = stored.report
+    }
+    calibration = try container.decodeIfPresent(CalibrationReport.self, forKey: .calibration)
+    documentsWithoutKnownTokens =
+      try container.decodeIfPresent(Int.self, forKey: .documentsWithoutKnownTokens) ?? 0
     if container.contains(.selection) {
       let item = try container.nestedContainer(keyedBy: SelectionKeys.self, forKey: .selection)
       let name = try item.decode(String.self, forKey: .metric)
@@ -129,4 +144,41 @@ private struct StoredConfusion: Encodable {
   var labels: [String]
   var knownLabelCount: Int
   var counts: [[Int]]
+}
+
+/// A multi-label report as `report.json` writes it: the headline figures first, for
+/// readers, then the counts they come from, which reading the report back needs.
+private struct JSONMultiLabel: Codable {
+  var report: MultiLabelReport
+
+  init(_ report: MultiLabelReport) { self.report = report }
+
+  enum CodingKeys: String, CodingKey {
+    case microF1, macroF1, sampleF1, subsetAccuracy, hammingLoss, thresholds, confusedPairs
+    case labels, counts
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeFinite(report.counts.microF1, forKey: .microF1)
+    try container.encodeFinite(report.counts.macroF1, forKey: .macroF1)
+    try container.encodeFinite(report.counts.sampleF1, forKey: .sampleF1)
+    try container.encodeFinite(report.counts.subsetAccuracy, forKey: .subsetAccuracy)
+    try container.encodeFinite(report.counts.hammingLoss, forKey: .hammingLoss)
+    try container.encode(report.thresholds, forKey: .thresholds)
+    try container.encode(report.confusedPairs, forKey: .confusedPairs)
+    try container.encode(report.labels, forKey: .labels)
+    try container.encode(report.counts, forKey: .counts)
+  }
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let labels = try container.decode([String].self, forKey: .labels)
+    var stored = MultiLabelReport(
+      labels: labels, counts: try container.decode(MultiLabelCounts.self, forKey: .counts),
+      thresholds: try container.decode([Float].self, forKey: .thresholds), pairCounts: [])
+    stored.confusedPairs = try container.decode(
+      [MultiLabelReport.ConfusedPair].self, forKey: .confusedPairs)
+    report = stored
+  }
 }
