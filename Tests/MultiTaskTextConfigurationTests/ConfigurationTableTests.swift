@@ -17,9 +17,11 @@ import Testing
     (
       TaskConfiguration.configurationTable.keys,
       [
-        "name", "train", "dev", "test", "weight", "classWeighting", "learningRateScale", "metric",
+        "name", "train", "dev", "test", "weight", "classWeighting", "learningRateScale", "type",
+        "thresholds", "metric",
         "format", "encoding", "textField", "labelField", "labelsField", "textColumns",
-        "labelColumn", "hasHeader", "allowsQuotedFields", "labelPrefix", "skipInvalid",
+        "labelColumn", "hasHeader", "allowsQuotedFields", "labelPrefix", "labelSeparator",
+        "skipInvalid",
         "strictEncoding",
       ]
     ),
@@ -27,7 +29,8 @@ import Testing
       CorpusSource.fileTable.keys,
       [
         "path", "format", "encoding", "textField", "labelField", "labelsField", "textColumns",
-        "labelColumn", "hasHeader", "allowsQuotedFields", "labelPrefix", "skipInvalid",
+        "labelColumn", "hasHeader", "allowsQuotedFields", "labelPrefix", "labelSeparator",
+        "skipInvalid",
         "strictEncoding",
       ]
     ),
@@ -52,7 +55,8 @@ import Testing
       TrainingConfiguration.configurationTable.keys,
       [
         "epochs", "maxEpochs", "patience", "learningRate", "seed", "threads", "sampling",
-        "temperature", "skipInvalid", "keepBestEpoch", "weighting", "taskPatience", "optimizer",
+        "temperature", "skipInvalid", "calibrate", "keepBestEpoch", "weighting", "taskPatience",
+        "optimizer",
         "initialModel",
       ]
     ),
@@ -78,6 +82,8 @@ import Testing
     // `epochs: auto` and `maxEpochs` are stored as the `automaticEpochs` flag and `epochs`.
     var training = TrainingConfiguration()
     training.initialModel = "base.mtl"
+    // `calibrate` is written only when off.
+    training.calibrate = false
     #expect(
       try Self.encodedKeys(training)
         == Set(TrainingConfiguration.configurationTable.keys).subtracting(["maxEpochs"])

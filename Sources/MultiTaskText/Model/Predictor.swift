@@ -72,11 +72,6 @@ public final class Predictor {
     }
   }
 
-  /// Every task's answer for `text`. Convenient; allocates the answers.
-  ///
-  /// - Parameter text: The document.
-  /// - Returns: One prediction per task, in the model's task order.
-  /// - Throws: ``TextError`` when the text cannot be normalized or tokenized.
   /// Whether the last document ran had any feature the model knows. Without one, every
   /// task's probabilities are the untrained prior of an all-zero vector, which is no answer.
   public var hadKnownFeatures: Bool { !encoder.features.isEmpty }
@@ -99,6 +94,11 @@ public final class Predictor {
     }
   }
 
+  /// Every task's answer for `text`. Convenient; allocates the answers.
+  ///
+  /// - Parameter text: The document.
+  /// - Returns: One prediction per task, in the model's task order.
+  /// - Throws: ``TextError`` when the text cannot be normalized or tokenized.
   public func predict(_ text: String) throws(TextError) -> [TaskPrediction] {
     var text = text
     try text.withUTF8Bytes { (bytes) throws(TextError) in try run(bytes) }

@@ -9,7 +9,6 @@ extension CorpusTests {
     @Test(
       arguments: [
         ("__label__Sports Cup final tonight", "Cup final tonight", "Sports"),
-        ("__label__a __label__b  two labels, first wins ", "two labels, first wins", "a"),
         ("\t__label__x\ttabbed", "tabbed", "x"),
         ("no label here", "no label here", nil),
         ("__label__ bare prefix is text", "__label__ bare prefix is text", nil),
@@ -23,6 +22,35 @@ extension CorpusTests {
         format: .fasttext)
       #expect(examples.first?.text == text)
       #expect(examples.first?.labels["topic"] == label)
+    }
+
+    /// The case: `__label__a __label__b` used to train as `a` alone, silently.
+    @Test func severalLabelsAreAListOrAnErrorNamingTheLine() throws {
+      let directory = try TemporaryDirectory()
+      let line = "__label__a __label__b  two labels \n__label__c one\n"
+      let (lists, _, _) = try readFixture(
+        line, named: "multi.txt", in: directory,
+        configure: {
+          $0.taskName = "topic"
+          $0.readsLabelLists = true
+        }, format: .fasttext)
+      #expect(lists.map { $0.labelLists["topic"] } == [["a", "b"], ["c"]])
+      #expect(lists.first?.text == "two labels")
+      let error = #expect(throws: CorpusError.self) {
+        _ = try readFixture(
+          line, named: "single.txt", in: directory, configure: { $0.taskName = "topic" },
+          format: .fasttext)
+      }
+      #expect(error?.description.contains("single.txt:1:") == true)
+      #expect(error?.description.contains("2 labels (a, b)") == true)
+      let (skipped, statistics, _) = try readFixture(
+        line, named: "skip.txt", in: directory,
+        configure: {
+          $0.taskName = "topic"
+          $0.skipInvalid = true
+        }, format: .fasttext)
+      #expect(skipped.map { $0.labels["topic"] } == ["c"])
+      #expect(statistics.recordsSkipped == 1)
     }
 
     @Test func readsCustomAndEmptyPrefixes() throws {

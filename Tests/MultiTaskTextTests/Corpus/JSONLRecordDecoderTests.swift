@@ -106,8 +106,8 @@ extension CorpusTests {
       (#"{"text": "a\u12G4"}"#, "1:12: expected four hex digits after \\u"),
       (#"{"text": 5}"#, "1:10: text field \"text\" must be a string"),
       (
-        #"{"text": "a", "label": [1]}"#,
-        "1:24: label \"label\" must be a string, number, boolean or null"
+        #"{"text": "a", "label": [[1]]}"#,
+        "1:25: each element of label \"label\" must be a string, number, boolean or null"
       ),
       (
         #"{"text": "a", "labels": {"t": {}}}"#,
