@@ -49,6 +49,8 @@ public struct TaskReport: Sendable, Equatable {
   /// The metric the task was trained to select on, when it is not accuracy, with its value
   /// here.
   public var selection: (metric: TaskMetric, value: Double)?
+  /// The most confident mistakes, explained, when the evaluation was asked for them.
+  public var mistakes: [ExplainedMistake] = []
 
   /// Creates a task report from its confusion matrix.
   ///
