@@ -59,6 +59,8 @@ public struct TaskReport: Sendable, Equatable {
   /// Test documents without a single feature the model knows, which every task answers
   /// with its untrained prior.
   public var documentsWithoutKnownTokens = 0
+  /// The most confident mistakes, explained, when the evaluation was asked for them.
+  public var mistakes: [ExplainedMistake] = []
 
   /// Creates a task report from its confusion matrix.
   ///

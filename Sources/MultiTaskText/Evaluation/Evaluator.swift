@@ -15,9 +15,14 @@ public struct Evaluator {
 
   /// A scorer that accumulates task `taskName`'s confusion matrix example by example.
   ///
+  /// - Parameters:
+  ///   - taskName: The task to score.
+  ///   - explainingMistakes: How many of the most confident mistakes to keep, explained.
   /// - Throws: ``EvaluationError`` for an unknown task or a text pipeline that cannot open.
-  public func scorer(forTask taskName: String) throws(EvaluationError) -> TaskScorer {
-    try TaskScorer(model: model, task: taskName)
+  public func scorer(
+    forTask taskName: String, explainingMistakes: Int = 0
+  ) throws(EvaluationError) -> TaskScorer {
+    try TaskScorer(model: model, task: taskName, explainingMistakes: explainingMistakes)
   }
 
   /// Evaluates task `taskName` on `examples`.
@@ -47,14 +52,19 @@ public final class TaskScorer {
   public private(set) var matrix: ConfusionMatrix
   private let taskIndex: Int
   private let predictor: Predictor
+  private var confidentMistakes: ConfidentMistakes
 
-  init(model: MultiTaskModel, task: String) throws(EvaluationError) {
+  /// The most confident mistakes so far, explained, most confident first.
+  public var mistakes: [ExplainedMistake] { confidentMistakes.mistakes }
+
+  init(model: MultiTaskModel, task: String, explainingMistakes: Int = 0) throws(EvaluationError) {
     guard let taskIndex = model.manifest.taskIndex(named: task) else {
       throw .unknownTask(task, known: model.manifest.tasks.map(\.name))
     }
     do { predictor = try Predictor(model: model) } catch { throw .model(error) }
     self.task = task
     self.taskIndex = taskIndex
+    confidentMistakes = ConfidentMistakes(limit: explainingMistakes)
     let manifestTask = model.manifest.tasks[taskIndex]
     labels = manifestTask.labels
     matrix = ConfusionMatrix(labels: manifestTask.labels.labels)
@@ -95,6 +105,7 @@ public final class TaskScorer {
     }
     let predicted = Int(predictor.best(ofTask: taskIndex).label.rawValue)
     matrix.record(truth: truth[0], predicted: predicted)
+    confidentMistakes.consider(example, truth: truth[0], task: taskIndex, predictor: predictor)
     if let id = labels.id(of: truth[0]) {
       predictor.withProbabilities(ofTask: taskIndex) { probabilities in
         calibration.record(probabilities: probabilities, truth: Int(id.rawValue))

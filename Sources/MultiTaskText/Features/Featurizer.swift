@@ -59,27 +59,37 @@ public struct Featurizer: Sendable, Equatable {
   ///     documents to start afresh.
   public func appendFeatures(of document: EncodedDocument, to features: inout [Int32]) {
     for index in 0..<document.count {
-      let id = document.tokenIDs[index]
-      assert(id.rawValue < vocabularySize, "token id \(id.rawValue) beyond the vocabulary")
-      if id.isInVocabulary { features.append(id.rawValue) }
-      if configuration.usesCharacterNgrams {
-        appendCharacterNgrams(
-          of: document.utf8[document.byteRange(ofToken: index)], to: &features)
-      }
+      appendFeatures(ofToken: index, in: document, to: &features)
     }
-    appendWordNgrams(of: document.tokenHashes, to: &features)
+    for start in 0..<document.count {
+      appendWordNgrams(startingAt: start, of: document.tokenHashes, to: &features)
+    }
   }
 
-  /// Appends the hashed n-grams of 2 through `wordNgrams` consecutive tokens.
-  func appendWordNgrams(of hashes: [UInt32], to features: inout [Int32]) {
+  /// Appends token `index`'s own features: its word row when it is in the vocabulary, then
+  /// its character n-grams when they are turned on.
+  ///
+  /// ``appendFeatures(of:to:)`` is this for every token, then the word n-grams; explanations
+  /// call the two halves separately to know which token or n-gram each feature came from.
+  func appendFeatures(ofToken index: Int, in document: EncodedDocument, to features: inout [Int32])
+  {
+    let id = document.tokenIDs[index]
+    assert(id.rawValue < vocabularySize, "token id \(id.rawValue) beyond the vocabulary")
+    if id.isInVocabulary { features.append(id.rawValue) }
+    if configuration.usesCharacterNgrams {
+      appendCharacterNgrams(of: document.utf8[document.byteRange(ofToken: index)], to: &features)
+    }
+  }
+
+  /// Appends the hashed n-grams of 2 through `wordNgrams` consecutive tokens that start at
+  /// token `start`, shortest first: the k-th feature appended covers `k + 2` tokens.
+  func appendWordNgrams(startingAt start: Int, of hashes: [UInt32], to features: inout [Int32]) {
     let buckets = UInt64(configuration.buckets)
-    for start in hashes.indices {
-      var hash = UInt64(hashes[start])
-      let end = min(start + configuration.wordNgrams, hashes.count)
-      for next in (start + 1)..<max(start + 1, end) {
-        hash = hash &* Self.wordNgramMultiplier &+ UInt64(hashes[next])
-        features.append(Int32(vocabularySize + Int(hash % buckets)))
-      }
+    var hash = UInt64(hashes[start])
+    let end = min(start + configuration.wordNgrams, hashes.count)
+    for next in (start + 1)..<max(start + 1, end) {
+      hash = hash &* Self.wordNgramMultiplier &+ UInt64(hashes[next])
+      features.append(Int32(vocabularySize + Int(hash % buckets)))
     }
   }
 

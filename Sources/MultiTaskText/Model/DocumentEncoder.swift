@@ -8,7 +8,8 @@ public final class DocumentEncoder {
   public let pipeline: TextPipeline
   let featurizer: Featurizer
   private var tokenized = TokenizedText()
-  private var encoded = EncodedDocument()
+  /// The last document as the featurizer read it; explanations regroup its features.
+  private(set) var encoded = EncodedDocument()
   /// The features of the last encoded document.
   public private(set) var features: [Int32] = []
 

@@ -9,7 +9,7 @@
 public final class Predictor {
   /// The model.
   public let model: MultiTaskModel
-  private let encoder: DocumentEncoder
+  let encoder: DocumentEncoder
   private let scratch: ForwardScratch
   private var probabilities: [[Float]]
 

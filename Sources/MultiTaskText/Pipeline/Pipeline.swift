@@ -172,19 +172,22 @@ public struct Pipeline: Sendable {
   ///   - skipInvalid: Whether malformed records are skipped.
   ///   - modelPath: How to name the model in the report.
   ///   - history: The training history, when the report follows training.
+  ///   - explainingMistakes: How many of each task's most confident mistakes to explain.
   ///   - onEvent: Receives what reading each file counted.
   /// - Returns: The report.
   /// - Throws: ``PipelineError``.
   public static func evaluate(
     _ model: MultiTaskModel, on files: [(task: String, source: CorpusSource)],
     skipInvalid: Bool = false, modelPath: String? = nil, history: TrainingHistory? = nil,
-    onEvent: (PipelineEvent) -> Void = { _ in }
+    explainingMistakes: Int = 0, onEvent: (PipelineEvent) -> Void = { _ in }
   ) throws(PipelineError) -> EvaluationReport {
     let evaluator = Evaluator(model: model)
     var tasks: [TaskReport] = []
     for (name, source) in files {
       let scorer: TaskScorer
-      do { scorer = try evaluator.scorer(forTask: name) } catch { throw .evaluation(error) }
+      do {
+        scorer = try evaluator.scorer(forTask: name, explainingMistakes: explainingMistakes)
+      } catch { throw .evaluation(error) }
       let multiLabel = model.manifest.tasks.first { $0.name == name }?.isMultiLabel ?? false
       let statistics = try CorpusFile.read(
         source, task: name, multiLabel: multiLabel, skipInvalid: skipInvalid
@@ -200,6 +203,7 @@ public struct Pipeline: Sendable {
         name: name, file: source.path, confusion: scorer.matrix,
         trainingLabelCounts: manifestTask?.labelCounts)
       report.multiLabel = scorer.multiLabelReport
+      report.mistakes = scorer.mistakes
       report.calibration = scorer.calibrationReport
       report.documentsWithoutKnownTokens = scorer.documentsWithoutKnownTokens
       if let manifestTask, manifestTask.isMultiLabel {

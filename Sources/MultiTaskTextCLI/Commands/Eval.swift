@@ -40,7 +40,15 @@ struct Eval: ParsableCommand {
   @Flag(help: "Skip malformed records instead of stopping at the first one.")
   var skipInvalid = false
 
+  @Option(
+    help: ArgumentHelp(
+      "With --format html, show each task's N most confident mistakes, words shaded by "
+        + "how they pushed the prediction.", valueName: "n"))
+  var explain = 0
+
   func validate() throws {
+    if explain < 0 { throw ValidationError("--explain must be 0 or more, found \(explain)") }
+    if explain > 0 && format != .html { throw ValidationError("--explain needs --format html") }
     if config == nil && taskFiles.isEmpty {
       throw ValidationError("give --config, or at least one --task name=file")
     }
@@ -59,7 +67,7 @@ struct Eval: ParsableCommand {
     let warnings = CorpusWarnings()
     defer { warnings.emit() }
     report = try MultiTaskText.Pipeline.evaluate(
-      loaded, on: files, modelPath: model,
+      loaded, on: files, modelPath: model, explainingMistakes: explain,
       onEvent: { event in
         if case .evaluated(_, let statistics) = event { warnings.record([statistics]) }
       })

@@ -19,7 +19,7 @@ public struct HTMLReportRenderer: Sendable {
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
       "<meta name=\"generator\" content=\"mtl\">",
       "<title>\(HTMLEscaping.escape(pageTitle(report)))</title>",
-      "<style>", HTMLStyleSheet.css, "</style>",
+      "<style>", HTMLStyleSheet.css + HTMLMistakesSection.css(for: report), "</style>",
       "</head>",
       "<body>",
       "<main>",
@@ -33,6 +33,7 @@ public struct HTMLReportRenderer: Sendable {
     }
     for (index, task) in report.tasks.enumerated() {
       parts += HTMLTaskSection(task: task, anchor: Self.anchor(index)).html()
+      parts += HTMLMistakesSection(task: task, anchor: Self.anchor(index) + "-mistakes").html()
     }
     parts += [
       "<footer>Written by mtl · report schema \(EvaluationReport.currentSchemaVersion)</footer>"
