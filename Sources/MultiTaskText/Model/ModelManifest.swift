@@ -27,6 +27,9 @@ public struct ModelManifest: Codable, Sendable, Equatable {
     /// A single-label task's softmax temperature, fitted on dev data after training so
     /// that its probabilities are calibrated; absent means 1, no scaling.
     public var temperature: Float?
+    /// A single-label task's minimum top probability: below it, prediction abstains
+    /// (`"label": null`) rather than guess. Absent means always answer.
+    public var minProbability: Float?
 
     /// Whether the task has a one-vs-all sigmoid head.
     public var isMultiLabel: Bool { type == .multiLabel }

@@ -1,0 +1,224 @@
+/// Writes a predictor's answer for its last document as the JSON object or TSV row that
+/// `mtl predict` prints, one document at a time into a reusable byte buffer.
+///
+/// Every consumer of predictions (the CLI, the server, the C and Python bindings) goes
+/// through this one type, so their objects have the same keys and the same numbers. A JSON
+/// line is keyed by task:
+///
+/// - a single-label task: `{"label": "Sports", "probability": 0.97123}`, with `"top"` for
+///   `topK` and `"explanation"` for `explain`;
+/// - a multi-label task: `{"labels": [{"label": "joy", "probability": 0.91}, …]}`, the
+///   labels at or above their thresholds, most probable first, possibly none; with `topK`,
+///   the `topK` most probable labels whatever the thresholds, each with `"selected"`;
+/// - an abstention: `{"label": null, "reason": "no known tokens"}` when the document has no
+///   feature the model knows (every task, since the answer would be the untrained prior), or
+///   `{"label": null, "reason": "below 0.6", "candidate": "Sports", "probability": 0.41}`
+///   when a single-label task's top probability is under its minimum.
+public struct PredictionFormatter: Sendable {
+  /// The model whose tasks are answered.
+  public let model: MultiTaskModel
+  /// What each line holds.
+  public let options: PredictionOptions
+  /// The answered tasks' indices, in model order.
+  public let taskIndices: [Int]
+
+  /// The reason given when a document has no known feature.
+  public static let noKnownTokens = "no known tokens"
+
+  /// Creates a formatter.
+  ///
+  /// - Parameters:
+  ///   - model: The model.
+  ///   - options: What to include.
+  /// - Throws: ``PredictionError/unknownTask(_:known:)`` for a task the model lacks.
+  public init(model: MultiTaskModel, options: PredictionOptions = PredictionOptions())
+    throws(PredictionError)
+  {
+    self.model = model
+    self.options = options
+    let names = model.manifest.tasks.map(\.name)
+    if let wanted = options.tasks {
+      for name in wanted where !names.contains(name) {
+        throw .unknownTask(name, known: names)
+      }
+      taskIndices = names.indices.filter { wanted.contains(names[$0]) }
+    } else {
+      taskIndices = Array(names.indices)
+    }
+  }
+
+  /// The minimum probability of task `task`: the options', else the model's, else none.
+  func minimumProbability(ofTask task: Int) -> Float? {
+    options.minimumProbability ?? model.manifest.tasks[task].minProbability
+  }
+
+  /// Appends the JSON object for the predictor's last document and a newline.
+  ///
+  /// - Parameters:
+  ///   - predictor: A predictor of ``model`` that has just run a document.
+  ///   - originalText: The document's bytes, so explanations quote tokens as written.
+  ///   - bytes: The buffer appended to.
+  public func appendJSONLine(
+    of predictor: Predictor, originalText: UnsafeRawBufferPointer? = nil,
+    to bytes: inout [UInt8]
+  ) {
+    bytes.append(UInt8(ascii: "{"))
+    for (position, task) in taskIndices.enumerated() {
+      if position > 0 { bytes.append(UInt8(ascii: ",")) }
+      JSONBytes.appendString(model.manifest.tasks[task].name, to: &bytes)
+      bytes.append(UInt8(ascii: ":"))
+      appendTask(task, of: predictor, originalText: originalText, to: &bytes)
+    }
+    JSONBytes.append("}\n", to: &bytes)
+  }
+
+  private func appendTask(
+    _ task: Int, of predictor: Predictor, originalText: UnsafeRawBufferPointer?,
+    to bytes: inout [UInt8]
+  ) {
+    let manifestTask = model.manifest.tasks[task]
+    guard predictor.hadKnownFeatures else {
+      JSONBytes.append(manifestTask.isMultiLabel ? "{\"labels\":null" : "{\"label\":null", to: &bytes)
+      JSONBytes.append(",\"reason\":", to: &bytes)
+      JSONBytes.appendString(Self.noKnownTokens, to: &bytes)
+      bytes.append(UInt8(ascii: "}"))
+      return
+    }
+    if manifestTask.isMultiLabel {
+      appendMultiLabel(task, of: predictor, originalText: originalText, to: &bytes)
+      return
+    }
+    let (best, probability) = predictor.best(ofTask: task)
+    if let minimum = minimumProbability(ofTask: task), probability < minimum {
+      JSONBytes.append("{\"label\":null,\"reason\":", to: &bytes)
+      JSONBytes.appendString("below \(minimum)", to: &bytes)
+      JSONBytes.append(",\"candidate\":", to: &bytes)
+      JSONBytes.appendString(manifestTask.labels[best], to: &bytes)
+    } else {
+      JSONBytes.append("{\"label\":", to: &bytes)
+      JSONBytes.appendString(manifestTask.labels[best], to: &bytes)
+    }
+    JSONBytes.append(",\"probability\":", to: &bytes)
+    JSONBytes.appendProbability(probability, to: &bytes)
+    if options.topK > 0 {
+      JSONBytes.append(",\"top\":[", to: &bytes)
+      for (rank, (label, value)) in ranked(task, of: predictor).enumerated() {
+        if rank > 0 { bytes.append(UInt8(ascii: ",")) }
+        appendLabel(manifestTask.labels[label], probability: value, to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+      }
+      bytes.append(UInt8(ascii: "]"))
+    }
+    if options.explain > 0 {
+      let explanation = predictor.explanation(ofTask: task, originalText: originalText)
+      appendExplanation(explanation, to: &bytes)
+    }
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  private func appendMultiLabel(
+    _ task: Int, of predictor: Predictor, originalText: UnsafeRawBufferPointer?,
+    to bytes: inout [UInt8]
+  ) {
+    let manifestTask = model.manifest.tasks[task]
+    let selected = predictor.selectedLabels(ofTask: task)
+    let listed: [(label: LabelID, probability: Float)] =
+      options.topK > 0 ? ranked(task, of: predictor) : selected
+    JSONBytes.append("{\"labels\":[", to: &bytes)
+    for (rank, (label, probability)) in listed.enumerated() {
+      if rank > 0 { bytes.append(UInt8(ascii: ",")) }
+      appendLabel(manifestTask.labels[label], probability: probability, to: &bytes)
+      if options.topK > 0 {
+        let isSelected = selected.contains { $0.label == label }
+        JSONBytes.append(isSelected ? ",\"selected\":true" : ",\"selected\":false", to: &bytes)
+      }
+      if options.explain > 0 {
+        let explanation = predictor.explanation(
+          ofTask: task, label: label, reference: .zero, originalText: originalText)
+        appendExplanation(explanation, to: &bytes)
+      }
+      bytes.append(UInt8(ascii: "}"))
+    }
+    JSONBytes.append("]}", to: &bytes)
+  }
+
+  /// `{"label":…,"probability":…` without the closing brace.
+  private func appendLabel(_ label: String, probability: Float, to bytes: inout [UInt8]) {
+    JSONBytes.append("{\"label\":", to: &bytes)
+    JSONBytes.appendString(label, to: &bytes)
+    JSONBytes.append(",\"probability\":", to: &bytes)
+    JSONBytes.appendProbability(probability, to: &bytes)
+  }
+
+  private func appendExplanation(_ explanation: Explanation, to bytes: inout [UInt8]) {
+    JSONBytes.append(",\"explanation\":[", to: &bytes)
+    for (rank, unit) in explanation.topContributions(options.explain).enumerated() {
+      if rank > 0 { bytes.append(UInt8(ascii: ",")) }
+      JSONBytes.append("{\"token\":", to: &bytes)
+      JSONBytes.appendString(unit.token, to: &bytes)
+      JSONBytes.append(",\"contribution\":", to: &bytes)
+      JSONBytes.appendSigned(unit.contribution, to: &bytes)
+      bytes.append(UInt8(ascii: "}"))
+    }
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  /// Task `task`'s `topK` most probable labels, ties in label order.
+  private func ranked(
+    _ task: Int, of predictor: Predictor
+  ) -> [(label: LabelID, probability: Float)] {
+    predictor.withProbabilities(ofTask: task) { values in
+      values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
+        .prefix(options.topK).map { (LabelID(Int32($0)), values[$0]) }
+    }
+  }
+
+  /// The TSV header: a label and a probability column per answered task.
+  public var tsvHeader: String {
+    taskIndices.map { index in
+      let name = model.manifest.tasks[index].name
+      return "\(name)\t\(name)_probability"
+    }.joined(separator: "\t") + "\n"
+  }
+
+  /// Appends the TSV row for the predictor's last document: per task its label (a
+  /// multi-label task's labels joined by `|`; empty for an abstention) and the top
+  /// probability.
+  ///
+  /// - Parameters:
+  ///   - predictor: A predictor of ``model`` that has just run a document.
+  ///   - bytes: The buffer appended to.
+  public func appendTSVRow(of predictor: Predictor, to bytes: inout [UInt8]) {
+    for (position, task) in taskIndices.enumerated() {
+      if position > 0 { bytes.append(UInt8(ascii: "\t")) }
+      let manifestTask = model.manifest.tasks[task]
+      let (best, probability) = predictor.best(ofTask: task)
+      if predictor.hadKnownFeatures {
+        if manifestTask.isMultiLabel {
+          let names = predictor.selectedLabels(ofTask: task).map { manifestTask.labels[$0.label] }
+          bytes.append(contentsOf: names.joined(separator: "|").utf8)
+        } else if minimumProbability(ofTask: task).map({ probability >= $0 }) ?? true {
+          bytes.append(contentsOf: manifestTask.labels[best].utf8)
+        }
+      }
+      bytes.append(UInt8(ascii: "\t"))
+      JSONBytes.appendProbability(probability, to: &bytes)
+    }
+    bytes.append(UInt8(ascii: "\n"))
+  }
+}
+
+/// Why predictions could not be set up.
+public enum PredictionError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// A task was asked for that the model does not have.
+  case unknownTask(String, known: [String])
+
+  /// A one-line explanation.
+  public var description: String {
+    switch self {
+    case .unknownTask(let name, let known):
+      return "the model has no task \"\(name)\"; its tasks are "
+        + known.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+  }
+}
