@@ -30,6 +30,10 @@ struct FeatureGroups: Equatable {
         close(.wordNgram(first: start, count: offset + 2))
       }
     }
+    if featurizer.configuration.documentMarker && !features.isEmpty {
+      features.append(featurizer.markerRow)
+      close(.documentMarker)
+    }
   }
 
   /// The number of groups.

@@ -9,12 +9,16 @@ public enum FeatureSource: Sendable, Hashable {
   case token(index: Int)
   /// The word n-gram of `count` consecutive tokens starting at token `first`.
   case wordNgram(first: Int, count: Int)
+  /// The document marker every document has (``FeatureConfiguration/documentMarker``): what
+  /// a label gets whatever the words, its bias.
+  case documentMarker
 
   /// The tokens the source spans, in text order.
   public var tokenIndices: Range<Int> {
     switch self {
     case .token(let index): return index..<(index + 1)
     case .wordNgram(let first, let count): return first..<(first + count)
+    case .documentMarker: return 0..<0
     }
   }
 }

@@ -58,13 +58,28 @@ public struct Featurizer: Sendable, Equatable {
   ///   - features: A reusable buffer; call `removeAll(keepingCapacity: true)` between
   ///     documents to start afresh.
   public func appendFeatures(of document: EncodedDocument, to features: inout [Int32]) {
+    let start = features.count
     for index in 0..<document.count {
       appendFeatures(ofToken: index, in: document, to: &features)
     }
     for start in 0..<document.count {
       appendWordNgrams(startingAt: start, of: document.tokenHashes, to: &features)
     }
+    if configuration.documentMarker && features.count > start { features.append(markerRow) }
   }
+
+  /// The row of the document marker (``FeatureConfiguration/documentMarker``): the bucket
+  /// of `</s>`'s FNV-1a hash, as if it were one more n-gram.
+  ///
+  /// A bucket rather than a row of its own keeps the embedding matrix's shape (words, then
+  /// buckets) and the file format as they are; the price is that the n-grams hashed to the
+  /// same bucket, a handful among a million, share the marker's row.
+  var markerRow: Int32 {
+    Int32(vocabularySize + Int(UInt64(FNV1a.hash(Self.markerText)) % UInt64(configuration.buckets)))
+  }
+
+  /// The marker's text, fastText's end-of-sentence word.
+  static let markerText = "</s>"
 
   /// Appends token `index`'s own features: its word row when it is in the vocabulary, then
   /// its character n-grams when they are turned on.

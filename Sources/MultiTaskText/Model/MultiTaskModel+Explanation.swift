@@ -108,6 +108,8 @@ extension MultiTaskModel {
   private static func text(
     of source: FeatureSource, tokens: TokenizedText, original: UnsafeRawBufferPointer?
   ) -> (String, Range<Int>) {
+    // The marker is in no token: it is shown as fastText shows it, and covers no bytes.
+    if source == .documentMarker { return (Featurizer.markerText, 0..<0) }
     let spanned = source.tokenIndices.map { tokens.tokens[$0] }
     let texts = spanned.map { token in
       if let original, token.originalRange.upperBound <= original.count {

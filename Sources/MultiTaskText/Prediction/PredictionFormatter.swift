@@ -78,7 +78,8 @@ public struct PredictionFormatter: Sendable {
   ) {
     let manifestTask = model.manifest.tasks[task]
     guard predictor.hadKnownFeatures else {
-      JSONBytes.append(manifestTask.isMultiLabel ? "{\"labels\":null" : "{\"label\":null", to: &bytes)
+      JSONBytes.append(
+        manifestTask.isMultiLabel ? "{\"labels\":null" : "{\"label\":null", to: &bytes)
       JSONBytes.append(",\"reason\":", to: &bytes)
       JSONBytes.appendString(Self.noKnownTokens, to: &bytes)
       bytes.append(UInt8(ascii: "}"))
