@@ -32,7 +32,18 @@ public struct HTMLReportRenderer: Sendable {
       parts += HTMLTuningSection(tuning: tuning).html()
     }
     for (index, task) in report.tasks.enumerated() {
-      parts += HTMLTaskSection(task: task, anchor: Self.anchor(index)).html()
+      if let multiLabel = task.multiLabel {
+        parts += HTMLMultiLabelSection(task: task, report: multiLabel, anchor: Self.anchor(index))
+          .html()
+      } else {
+        var section = HTMLTaskSection(task: task, anchor: Self.anchor(index)).html()
+        if let calibration = task.calibration {
+          section.insert(
+            contentsOf: HTMLReliabilityDiagram(calibration: calibration).html(),
+            at: section.count - 1)
+        }
+        parts += section
+      }
       parts += HTMLMistakesSection(task: task, anchor: Self.anchor(index) + "-mistakes").html()
     }
     parts += [
@@ -88,8 +99,11 @@ public struct HTMLReportRenderer: Sendable {
           + "<td class=\"num \(quality)\">\(ReportNumberFormat.percent(task.metrics.accuracy))</td>"
           + "<td class=\"num\">\(ReportNumberFormat.score(task.metrics.macroF1))</td>"
           + "<td class=\"num\">\(ReportNumberFormat.score(task.metrics.weightedF1))</td>"
-          + "<td>\(ReportNumberFormat.percent(task.majorityBaseline.accuracy)) "
-          + "<span class=\"muted\">(\(HTMLEscaping.escape(task.majorityBaseline.label)))</span></td></tr>"
+          + (task.multiLabel == nil
+            ? "<td>\(ReportNumberFormat.percent(task.majorityBaseline.accuracy)) "
+              + "<span class=\"muted\">(\(HTMLEscaping.escape(task.majorityBaseline.label)))</span>"
+              + "</td></tr>"
+            : "<td><span class=\"muted\">— multi-label; accuracy is subset accuracy</span></td></tr>")
       )
     }
     lines.append("</tbody>")

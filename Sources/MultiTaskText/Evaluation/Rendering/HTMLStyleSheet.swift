@@ -99,5 +99,7 @@ enum HTMLStyleSheet {
       a { color: var(--ink); }
       tbody tr:hover { background: none; }
     }
+    figure.reliability { max-width: 280px; margin: 1rem 0; }
+    figure.reliability svg { width: 100%; height: auto; }
     """
 }

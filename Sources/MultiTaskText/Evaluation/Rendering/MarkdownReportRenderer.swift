@@ -47,7 +47,9 @@ public struct MarkdownReportRenderer: Sendable {
           task.isNoBetterThanBaseline ? "⚠️ " + accuracy : accuracy,
           ReportNumberFormat.score(task.metrics.macroF1),
           ReportNumberFormat.score(task.metrics.weightedF1),
-          ReportNumberFormat.percent(baseline.accuracy) + " (" + Self.escape(baseline.label) + ")",
+          task.multiLabel == nil
+            ? ReportNumberFormat.percent(baseline.accuracy) + " (" + Self.escape(baseline.label)
+              + ")" : "— (multi-label)",
         ]))
     }
     if report.tasks.count > 1 {
@@ -62,6 +64,7 @@ public struct MarkdownReportRenderer: Sendable {
   }
 
   private func taskLines(_ task: TaskReport) -> [String] {
+    if let multiLabel = task.multiLabel { return multiLabelLines(task, multiLabel) }
     let metrics = task.metrics
     let baseline = task.majorityBaseline
     var lines = ["### \(Self.escape(task.name))", ""]
@@ -73,6 +76,13 @@ public struct MarkdownReportRenderer: Sendable {
         + "\(ReportNumberFormat.percent(baseline.accuracy)) (always \(Self.escape(baseline.label)), "
         + "from \(baseline.source) data).")
     lines.append("")
+    if let calibration = task.calibration {
+      lines += [
+        "Calibration: ECE \(ReportNumberFormat.decimal(calibration.ece, digits: 4)), log-loss "
+          + "\(ReportNumberFormat.decimal(calibration.logLoss, digits: 4)), Brier "
+          + "\(ReportNumberFormat.decimal(calibration.brier, digits: 4)).", "",
+      ]
+    }
     if task.isNoBetterThanBaseline {
       lines += ["> [!WARNING]", "> " + Self.escape(task.baselineWarning) + ".", ""]
     }
@@ -89,6 +99,43 @@ public struct MarkdownReportRenderer: Sendable {
     if !task.unseenLabels.isEmpty {
       let items = task.unseenLabels.map { "\(Self.escape($0.label)) (\($0.examples))" }
       lines += ["Test labels never seen in training: " + items.joined(separator: ", ") + ".", ""]
+    }
+    return lines
+  }
+
+  /// A multi-label task: its figures, the per-label table by support, confused pairs.
+  private func multiLabelLines(_ task: TaskReport, _ report: MultiLabelReport) -> [String] {
+    let counts = report.counts
+    var lines = [
+      "### \(Self.escape(task.name)) (multi-label)", "",
+      "\(ReportNumberFormat.count(counts.documents)) examples from \(Self.escape(task.file)): "
+        + "micro-F1 **\(ReportNumberFormat.score(counts.microF1))**, macro-F1 "
+        + "**\(ReportNumberFormat.score(counts.macroF1))**, sample F1 "
+        + "\(ReportNumberFormat.score(counts.sampleF1)), subset accuracy "
+        + "\(ReportNumberFormat.percent(counts.subsetAccuracy)), Hamming loss "
+        + "\(ReportNumberFormat.decimal(counts.hammingLoss, digits: 4)).", "",
+      "| Label | Threshold | Precision | Recall | F1 | Support |", "|:--|--:|--:|--:|--:|--:|",
+    ]
+    for label in TextReportRenderer.bySupport(report) {
+      let threshold = label < report.thresholds.count ? Double(report.thresholds[label]) : 0.5
+      lines.append(
+        Self.row([
+          Self.escape(report.labels[label]), ReportNumberFormat.decimal(threshold, digits: 3),
+          ReportNumberFormat.score(counts.precision(label)),
+          ReportNumberFormat.score(counts.recall(label)),
+          ReportNumberFormat.score(counts.f1(label)),
+          ReportNumberFormat.count(counts.support(label)),
+        ]))
+    }
+    lines.append("")
+    if !report.confusedPairs.isEmpty {
+      let items = report.confusedPairs.map {
+        "\(Self.escape($0.truth)) → \(Self.escape($0.predicted)) (\($0.count))"
+      }
+      lines += [
+        "Most confused (true label missed → label given): " + items.joined(separator: ", ")
+          + ".", "",
+      ]
     }
     return lines
   }

@@ -6,7 +6,8 @@ extension TaskReport {
   /// True when the model is within one point of always answering the majority label, the
   /// failure every report shouts about.
   public var isNoBetterThanBaseline: Bool {
-    metrics.accuracy <= majorityBaseline.accuracy + Self.baselineMargin
+    // A multi-label task has no majority answer to compare with.
+    multiLabel == nil && metrics.accuracy <= majorityBaseline.accuracy + Self.baselineMargin
   }
 
   /// The sentence every renderer uses to warn about a model no better than its baseline.

@@ -52,6 +52,9 @@ public struct TextReportRenderer: Sendable {
     let accuracyStyle: ANSIStyle = task.isNoBetterThanBaseline ? .bad : .good
     var lines = [rule(task.name)]
     lines.append("  file      " + truncatedPath(DisplayWidth.sanitized(task.file), to: width - 12))
+    if let multiLabel = task.multiLabel {
+      return lines + multiLabelLines(multiLabel, task: task) + decisionLines(task)
+    }
     lines.append(
       "  examples  \(ReportNumberFormat.count(metrics.examples))   accuracy "
         + accuracyStyle.apply(ReportNumberFormat.percent(metrics.accuracy), enabled: colors)
@@ -69,6 +72,7 @@ public struct TextReportRenderer: Sendable {
             DisplayWidth.sanitized(selection.metric.description), to: width - 24)
           + " \(ReportNumberFormat.score(selection.value))")
     }
+    lines += decisionLines(task)
     if task.isNoBetterThanBaseline {
       let warning = "  !! WARNING: " + DisplayWidth.sanitized(task.baselineWarning)
       lines.append(
@@ -121,7 +125,9 @@ public struct TextReportRenderer: Sendable {
           text: ReportNumberFormat.percent(task.metrics.accuracy),
           style: task.isNoBetterThanBaseline ? .bad : .good),
         .init(text: ReportNumberFormat.score(task.metrics.macroF1)),
-        .init(text: ReportNumberFormat.percent(task.majorityBaseline.accuracy)),
+        .init(
+          text: task.multiLabel == nil
+            ? ReportNumberFormat.percent(task.majorityBaseline.accuracy) : "—"),
       ])
     }
     if report.tasks.count > 1 {
