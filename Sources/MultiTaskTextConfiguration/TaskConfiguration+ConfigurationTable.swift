@@ -35,6 +35,19 @@ extension TaskConfiguration {
           + " shared rows."),
       typeSetting,
       thresholdsSetting,
+      ConfigurationSetting(
+        "minProbability", type: "number 0–1", default: "none",
+        summary: "For a single-label task, the top probability below which `mtl predict` and"
+          + " the reports abstain (`\"label\": null`) instead of guessing; kept in the model."
+      ) { object, key, task throws(ConfigurationError) in
+        guard let value = try object.number(key) else { return }
+        guard (0...1).contains(value) else {
+          throw .outOfRange(
+            path: object.sourceName, key: object.path(key), expected: "between 0 and 1",
+            found: String(value))
+        }
+        task.minProbability = value
+      },
       metricSetting,
     ],
     sharedKeys: CorpusSource.sharedSettings.map(\.key))

@@ -18,7 +18,7 @@ import Testing
       TaskConfiguration.configurationTable.keys,
       [
         "name", "train", "dev", "test", "weight", "classWeighting", "learningRateScale", "type",
-        "thresholds", "metric",
+        "thresholds", "minProbability", "metric",
         "format", "encoding", "textField", "labelField", "labelsField", "textColumns",
         "labelColumn", "hasHeader", "allowsQuotedFields", "labelPrefix", "labelSeparator",
         "skipInvalid",
@@ -76,7 +76,8 @@ import Testing
 
   @Test func everyStoredSettingHasARow() throws {
     let source = CorpusSource(path: "a.jsonl", format: .jsonl)
-    let task = TaskConfiguration(name: "t", train: source, dev: source, test: source)
+    var task = TaskConfiguration(name: "t", train: source, dev: source, test: source)
+    task.minProbability = 0.5
     let features = FeatureConfiguration(maxVocabularySize: 10)
     let output = OutputConfiguration(directory: "runs", vocabularyCopy: "vocab.tsv")
     // `epochs: auto` and `maxEpochs` are stored as the `automaticEpochs` flag and `epochs`.

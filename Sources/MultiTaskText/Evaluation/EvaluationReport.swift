@@ -59,6 +59,8 @@ public struct TaskReport: Sendable, Equatable {
   /// Test documents without a single feature the model knows, which every task answers
   /// with its untrained prior.
   public var documentsWithoutKnownTokens = 0
+  /// A single-label task's abstentions: coverage and accuracy on the answered documents.
+  public var abstention: AbstentionReport?
   /// The most confident mistakes, explained, when the evaluation was asked for them.
   public var mistakes: [ExplainedMistake] = []
 

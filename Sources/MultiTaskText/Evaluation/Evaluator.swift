@@ -68,6 +68,7 @@ public final class TaskScorer {
     let manifestTask = model.manifest.tasks[taskIndex]
     labels = manifestTask.labels
     matrix = ConfusionMatrix(labels: manifestTask.labels.labels)
+    abstention.minimumProbability = manifestTask.minProbability
     if manifestTask.isMultiLabel {
       multiLabel = MultiLabelCounts(labels: manifestTask.labels.count)
       thresholds = manifestTask.thresholds ?? []
@@ -82,6 +83,11 @@ public final class TaskScorer {
   private var thresholds: [Float] = []
   private var pairCounts: [[Int]] = []
   private var calibration = CalibrationAccumulator()
+  private var abstention = AbstentionReport()
+
+  /// What abstaining would have cost and gained: with the model's `minProbability`, or only
+  /// for documents without a known token; nil for a multi-label task.
+  public var abstentionReport: AbstentionReport? { multiLabel == nil ? abstention : nil }
 
   /// Predicts `example` and counts the answer against its label; an example without a label
   /// for the task is skipped.
@@ -103,8 +109,12 @@ public final class TaskScorer {
     guard truth.count == 1 else {
       throw .severalLabels(task: task, labels: truth, location: example.location)
     }
-    let predicted = Int(predictor.best(ofTask: taskIndex).label.rawValue)
+    let (best, probability) = predictor.best(ofTask: taskIndex)
+    let predicted = Int(best.rawValue)
     matrix.record(truth: truth[0], predicted: predicted)
+    abstention.record(
+      knownTokens: predictor.hadKnownFeatures, probability: probability,
+      correct: labels.id(of: truth[0]) == best)
     confidentMistakes.consider(example, truth: truth[0], task: taskIndex, predictor: predictor)
     if let id = labels.id(of: truth[0]) {
       predictor.withProbabilities(ofTask: taskIndex) { probabilities in

@@ -209,6 +209,7 @@ public struct Pipeline: Sendable {
       report.mistakes = scorer.mistakes
       report.calibration = scorer.calibrationReport
       report.documentsWithoutKnownTokens = scorer.documentsWithoutKnownTokens
+      report.abstention = scorer.abstentionReport
       if let manifestTask, manifestTask.isMultiLabel {
         let metric = manifestTask.metric.flatMap(TaskMetric.init) ?? .accuracy
         report.select(by: metric, labels: manifestTask.labels)

@@ -28,6 +28,9 @@ public struct TaskConfiguration: Codable, Sendable, Equatable {
   public var type: TaskType = .singleLabel
   /// For a multi-label task: one threshold for every label, or `tuned` per label on dev.
   public var thresholds: ThresholdChoice = .standard
+  /// For a single-label task, the top probability below which prediction abstains; nil
+  /// always answers.
+  public var minProbability: Double?
 
   /// Creates a task.
   ///
@@ -64,6 +67,7 @@ public struct TaskConfiguration: Codable, Sendable, Equatable {
       learningRateScale: learningRateScale, metric: metric)
     task.type = type
     task.thresholds = thresholds
+    task.minProbability = minProbability
     return task
   }
 

@@ -20,6 +20,7 @@ extension Trainer {
           labelCounts: labelCounts?[task],
           metric: tasks[task].metric == .accuracy ? nil : tasks[task].metric.description)
         if tasks[task].type == .multiLabel { entry.type = .multiLabel }
+        entry.minProbability = tasks[task].minProbability.map(Float.init)
         return entry
       },
       training: training)

@@ -26,6 +26,9 @@ public struct TrainingTask: Sendable, Equatable {
   public var type: TaskType = .singleLabel
   /// For a multi-label task, how each label's probability becomes a yes or no.
   public var thresholds: ThresholdChoice = .standard
+  /// For a single-label task, the top probability below which prediction abstains, kept in
+  /// the model; nil always answers.
+  public var minProbability: Double?
 
   /// Creates a task.
   ///

@@ -9,6 +9,14 @@ struct HTMLTaskSection {
       "<h2>\(HTMLEscaping.escape(task.name)) <span class=\"file\">\(HTMLEscaping.escape(task.file))</span></h2>"
     )
     lines += metrics()
+    if let abstention = task.abstention, abstention.abstains {
+      lines.append(
+        "<p>Answered \(ReportNumberFormat.percent(abstention.coverage)) of the documents, with"
+          + " accuracy \(ReportNumberFormat.percent(abstention.answeredAccuracy)) on them ("
+          + "\(ReportNumberFormat.count(abstention.noKnownTokens)) without a known token, "
+          + "\(ReportNumberFormat.count(abstention.belowMinimum)) below the minimum"
+          + " probability).</p>")
+    }
     if task.isNoBetterThanBaseline {
       lines.append(
         "<p class=\"warning\"><strong>No better than the baseline:</strong> "

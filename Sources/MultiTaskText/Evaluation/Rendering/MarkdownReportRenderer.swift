@@ -83,6 +83,14 @@ public struct MarkdownReportRenderer: Sendable {
           + "\(ReportNumberFormat.decimal(calibration.brier, digits: 4)).", "",
       ]
     }
+    if let abstention = task.abstention, abstention.abstains {
+      lines += [
+        "Answered \(ReportNumberFormat.percent(abstention.coverage)) of the documents, with"
+          + " accuracy \(ReportNumberFormat.percent(abstention.answeredAccuracy)) on them"
+          + " (\(abstention.noKnownTokens) without a known token, \(abstention.belowMinimum)"
+          + " below the minimum probability).", "",
+      ]
+    }
     if task.isNoBetterThanBaseline {
       lines += ["> [!WARNING]", "> " + Self.escape(task.baselineWarning) + ".", ""]
     }

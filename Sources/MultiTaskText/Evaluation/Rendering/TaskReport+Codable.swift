@@ -9,7 +9,7 @@ extension TaskReport: Codable {
   enum CodingKeys: String, CodingKey {
     case file, examples, accuracy, macroF1, weightedF1, majorityBaseline, classes
     case confusionMatrix, unseenLabels, selection
-    case microF1, multiLabel, calibration, documentsWithoutKnownTokens
+    case microF1, multiLabel, calibration, documentsWithoutKnownTokens, abstention
   }
 
   enum ClassKeys: String, CodingKey {
@@ -52,6 +52,9 @@ extension TaskReport: Codable {
     try container.encodeIfPresent(calibration, forKey: .calibration)
     if documentsWithoutKnownTokens > 0 {
       try container.encode(documentsWithoutKnownTokens, forKey: .documentsWithoutKnownTokens)
+    }
+    if let abstention, abstention.abstains || abstention.minimumProbability != nil {
+      try container.encode(JSONAbstention(abstention), forKey: .abstention)
     }
     var baseline = container.nestedContainer(keyedBy: BaselineKeys.self, forKey: .majorityBaseline)
     try baseline.encode(majorityBaseline.label, forKey: .label)
@@ -105,6 +108,8 @@ extension TaskReport: Codable {
     calibration = try container.decodeIfPresent(CalibrationReport.self, forKey: .calibration)
     documentsWithoutKnownTokens =
       try container.decodeIfPresent(Int.self, forKey: .documentsWithoutKnownTokens) ?? 0
+    abstention = try container.decodeIfPresent(JSONAbstention.self, forKey: .abstention)?
+      .report
     if container.contains(.selection) {
       let item = try container.nestedContainer(keyedBy: SelectionKeys.self, forKey: .selection)
       let name = try item.decode(String.self, forKey: .metric)
@@ -180,5 +185,41 @@ private struct JSONMultiLabel: Codable {
     stored.confusedPairs = try container.decode(
       [MultiLabelReport.ConfusedPair].self, forKey: .confusedPairs)
     report = stored
+  }
+}
+
+/// Abstentions as `report.json` writes them: the counts, then coverage and accuracy on the
+/// answered documents, which reading back recomputes.
+private struct JSONAbstention: Codable {
+  var report: AbstentionReport
+
+  init(_ report: AbstentionReport) { self.report = report }
+
+  enum CodingKeys: String, CodingKey {
+    case minimumProbability, documents, noKnownTokens, belowMinimum, answeredCorrect
+    case coverage, answeredAccuracy
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(report.minimumProbability, forKey: .minimumProbability)
+    try container.encode(report.documents, forKey: .documents)
+    try container.encode(report.noKnownTokens, forKey: .noKnownTokens)
+    try container.encode(report.belowMinimum, forKey: .belowMinimum)
+    try container.encode(report.answeredCorrect, forKey: .answeredCorrect)
+    try container.encodeFinite(report.coverage, forKey: .coverage)
+    try container.encodeFinite(report.answeredAccuracy, forKey: .answeredAccuracy)
+  }
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    var report = AbstentionReport()
+    report.minimumProbability = try container.decodeIfPresent(
+      Float.self, forKey: .minimumProbability)
+    report.documents = try container.decode(Int.self, forKey: .documents)
+    report.noKnownTokens = try container.decode(Int.self, forKey: .noKnownTokens)
+    report.belowMinimum = try container.decode(Int.self, forKey: .belowMinimum)
+    report.answeredCorrect = try container.decode(Int.self, forKey: .answeredCorrect)
+    self.report = report
   }
 }

@@ -67,6 +67,16 @@ extension TextReportRenderer {
           + "   log-loss " + ReportNumberFormat.decimal(calibration.logLoss, digits: 4)
           + "   Brier " + ReportNumberFormat.decimal(calibration.brier, digits: 4))
     }
+    if let abstention = task.abstention, abstention.abstains {
+      lines.append(
+        "  answered  \(ReportNumberFormat.percent(abstention.coverage)) of documents, accuracy"
+          + " \(ReportNumberFormat.percent(abstention.answeredAccuracy)) on them ("
+          + "\(ReportNumberFormat.count(abstention.noKnownTokens)) without a known token"
+          + (abstention.minimumProbability.map {
+            ", \(ReportNumberFormat.count(abstention.belowMinimum)) below \($0)"
+          } ?? "") + ")")
+      return lines
+    }
     if task.documentsWithoutKnownTokens > 0 {
       lines.append(
         "  \(ReportNumberFormat.count(task.documentsWithoutKnownTokens)) document(s) had no"
