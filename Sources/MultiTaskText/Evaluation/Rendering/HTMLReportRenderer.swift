@@ -103,7 +103,8 @@ public struct HTMLReportRenderer: Sendable {
             ? "<td>\(ReportNumberFormat.percent(task.majorityBaseline.accuracy)) "
               + "<span class=\"muted\">(\(HTMLEscaping.escape(task.majorityBaseline.label)))</span>"
               + "</td></tr>"
-            : "<td><span class=\"muted\">— multi-label; accuracy is subset accuracy</span></td></tr>")
+            : "<td><span class=\"muted\" title=\"multi-label: accuracy is subset accuracy\">"
+              + "—</span></td></tr>")
       )
     }
     lines.append("</tbody>")
