@@ -49,6 +49,9 @@ public struct CorpusSource: Sendable, Hashable {
   /// When false, a record that gives the task several labels is invalid (an error naming
   /// the line, or skipped with `skipInvalid`) instead of being cut down to its first label.
   public var readsLabelLists = false
+  /// The other tasks a shared file's single reading labels, each with whether it is
+  /// multi-label; their lists are checked like ``taskName``'s.
+  public var sharingTasks: [String: Bool] = [:]
   /// How many lines one quoted CSV field may span before the quote is reported as unclosed,
   /// which keeps memory bounded when a stray quote would swallow the rest of the file.
   public var maximumLinesPerRecord: Int

@@ -42,6 +42,20 @@ extension Example {
     return kept
   }
 
+  /// This example with only the labels of `tasks`: what a shared file's single reading
+  /// keeps for the tasks that share it.
+  ///
+  /// - Parameter tasks: The tasks whose labels are kept.
+  /// - Returns: The example with at most those labels.
+  public func keepingLabels(ofTasks tasks: [String]) -> Example {
+    var kept = Example(text: text, location: location)
+    for task in tasks {
+      if let label = labels[task] { kept.labels[task] = label }
+      if let list = labelLists[task] { kept.labelLists[task] = list }
+    }
+    return kept
+  }
+
   /// Creates an example whose tasks are labelled with lists.
   ///
   /// - Parameters:

@@ -10,16 +10,29 @@ enum LabelListCheck {
   /// `example` with the list of the source's task checked, and a list of one label turned
   /// into a plain label when the task is single-label.
   ///
-  /// Only the source's own task is checked: a multi-task record may hold lists for other
-  /// tasks, which their own passes over the file check.
+  /// The source's own task is checked, and the tasks sharing its reading: a multi-task
+  /// record may hold lists for other tasks, which their own readings check.
   ///
   /// - Throws: ``CorpusError/invalidRecord(path:line:problem:)`` for a single-label task
   ///   given zero or several labels.
   static func checked(
     _ example: Example, source: CorpusSource, line: Int
   ) throws(CorpusError) -> Example {
-    let task = source.taskName
-    guard !source.readsLabelLists, let list = example.labelLists[task] else { return example }
+    var checked = try checked(
+      example, task: source.taskName, multiLabel: source.readsLabelLists, source: source,
+      line: line)
+    for (task, multiLabel) in source.sharingTasks.sorted(by: { $0.key < $1.key }) {
+      checked = try self.checked(
+        checked, task: task, multiLabel: multiLabel, source: source, line: line)
+    }
+    return checked
+  }
+
+  /// `example` with task `task`'s list checked.
+  private static func checked(
+    _ example: Example, task: String, multiLabel: Bool, source: CorpusSource, line: Int
+  ) throws(CorpusError) -> Example {
+    guard !multiLabel, let list = example.labelLists[task] else { return example }
     var checked = example
     checked.labelLists[task] = nil
     switch list.count {

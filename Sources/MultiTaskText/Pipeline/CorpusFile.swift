@@ -14,12 +14,14 @@ enum CorpusFile {
   /// - Returns: What the reader counted: records read, skipped and repaired.
   /// - Throws: ``PipelineError/corpus(_:)`` for a read or record error, or what `body` throws.
   static func read(
-    _ source: CorpusSource, task: String, multiLabel: Bool = false, skipInvalid: Bool,
+    _ source: CorpusSource, task: String, multiLabel: Bool = false,
+    sharingTasks: [String: Bool] = [:], skipInvalid: Bool,
     _ body: (Example) throws(PipelineError) -> Void
   ) throws(PipelineError) -> CorpusStatistics {
     var source = source
     source.taskName = task
     source.readsLabelLists = multiLabel
+    source.sharingTasks = sharingTasks
     source.checksLabelField = true
     if skipInvalid { source.skipInvalid = true }
     let reader: CorpusReader

@@ -3,33 +3,59 @@ extension Pipeline {
   /// an empty file, a file whose every record was skipped, a file with no example labelled
   /// for its task, and a task with fewer than two labels, each named with its path.
   ///
-  /// Tasks that share one multi-task file share its documents: each task's pass adds its own
-  /// label to the document at the same line.
+  /// Tasks whose training files are the same file, read the same way, share its documents
+  /// and read it once: each record adds every such task's label to one document. The
+  /// documents enter the builder in the order one pass per task gave before (those the
+  /// first task labels, in file order, then those only a later task labels, when that task's
+  /// turn comes), so the models of shared-file configurations keep their bytes.
   ///
   /// The builder keeps the tokens, so one reading can be featurized with several settings.
   func readTrainingSet(
     trainer: Trainer, continuing base: MultiTaskModel? = nil
   ) throws(PipelineError) -> TrainingSetBuilder {
     let tasks = configuration.tasks
-    let sharedPaths = Set(
-      Dictionary(grouping: tasks.map(\.train.path)) { $0 }.filter { $0.value.count > 1 }.keys)
     var builder: TrainingSetBuilder
     do { builder = try trainer.makeTrainingSetBuilder(continuing: base) } catch {
       throw .training(error)
     }
+    /// Per task index: the examples only it (among its group, first) labels, waiting for
+    /// its turn; and how many examples label it.
+    var deferred: [Int: [Example]] = [:]
+    var labelled = [Int](repeating: 0, count: tasks.count)
+    var statisticsOfGroup: [Int: CorpusStatistics] = [:]
+    let groups = Self.sharedReadings(of: tasks)
     for (index, task) in tasks.enumerated() {
-      let merging = sharedPaths.contains(task.train.path)
-      var labelled = 0
-      let statistics = try CorpusFile.read(
-        task.train, task: task.name, multiLabel: task.type == .multiLabel,
-        skipInvalid: configuration.training.skipInvalid
-      ) { (example) throws(PipelineError) in
-        if example.isLabelled(forTask: task.name) { labelled += 1 }
-        do throws(TrainingError) {
-          try builder.add(example.keepingLabel(ofTask: task.name), mergingByLocation: merging)
-        } catch { throw .training(error) }
+      let group = groups[index]
+      if group.first == index {
+        let names = group.map { tasks[$0].name }
+        var sharing: [String: Bool] = [:]
+        for member in group.dropFirst() {
+          sharing[tasks[member].name] = tasks[member].type == .multiLabel
+        }
+        let statistics = try CorpusFile.read(
+          task.train, task: task.name, multiLabel: task.type == .multiLabel,
+          sharingTasks: sharing, skipInvalid: configuration.training.skipInvalid
+        ) { (example) throws(PipelineError) in
+          let kept = example.keepingLabels(ofTasks: names)
+          guard let first = group.first(where: { kept.isLabelled(forTask: tasks[$0].name) })
+          else { return }
+          for member in group where kept.isLabelled(forTask: tasks[member].name) {
+            labelled[member] += 1
+          }
+          if first == index {
+            do throws(TrainingError) { try builder.add(kept) } catch { throw .training(error) }
+          } else {
+            deferred[first, default: []].append(kept)
+          }
+        }
+        builder.corpusStatistics.append(statistics)
+        for member in group { statisticsOfGroup[member] = statistics }
+      } else {
+        for example in deferred.removeValue(forKey: index) ?? [] {
+          do throws(TrainingError) { try builder.add(example) } catch { throw .training(error) }
+        }
       }
-      builder.corpusStatistics.append(statistics)
+      guard let statistics = statisticsOfGroup[index] else { continue }
       if statistics.examplesRead == 0 {
         if let first = statistics.skippedProblems.first {
           throw .everyRecordSkipped(
@@ -38,11 +64,31 @@ extension Pipeline {
         }
         throw .emptyCorpus(task: task.name, path: task.train.path)
       }
-      if labelled == 0 { throw .noLabelledExamples(task: task.name, path: task.train.path) }
+      if labelled[index] == 0 {
+        throw .noLabelledExamples(task: task.name, path: task.train.path)
+      }
+    }
+    for (index, task) in tasks.enumerated() {
       let labels = builder.labels(ofTask: index)
       if labels.count < 2 { throw .training(.tooFewLabels(task: task.name, labels: labels)) }
     }
     return builder
+  }
+
+  /// For each task, the indices of the tasks whose training file it shares, read the same
+  /// way (every setting but the task's name), in task order; a task alone is a group of one.
+  static func sharedReadings(of tasks: [TaskConfiguration]) -> [[Int]] {
+    var groups: [CorpusSource: [Int]] = [:]
+    for (index, task) in tasks.enumerated() {
+      var key = task.train
+      key.taskName = ""
+      groups[key, default: []].append(index)
+    }
+    return tasks.map { task in
+      var key = task.train
+      key.taskName = ""
+      return groups[key] ?? []
+    }
   }
 
   /// Reads the dev file of every task that has one, encoded like `data`; nil when none has.
