@@ -108,9 +108,10 @@ public struct TaskReport: Sendable, Equatable {
     }
   }
 
-  /// Whether two reports describe the same evaluation: same task, file, confusion matrix and
-  /// baseline. ``metrics`` is left out because it is computed from the confusion matrix, so
-  /// comparing floating-point scores again would add nothing but rounding noise.
+  /// Whether two reports describe the same evaluation: same task, file, confusion matrix,
+  /// baseline, multi-label counts and calibration. ``metrics`` is left out because it is
+  /// computed from the confusion matrix (or the multi-label counts), so comparing
+  /// floating-point scores again would add nothing but rounding noise.
   ///
   /// - Parameters:
   ///   - left: One report.
@@ -121,6 +122,7 @@ public struct TaskReport: Sendable, Equatable {
       && left.majorityBaseline == right.majorityBaseline
       && left.selection?.metric == right.selection?.metric
       && left.selection?.value == right.selection?.value
+      && left.multiLabel == right.multiLabel && left.calibration == right.calibration
   }
 }
 

@@ -125,9 +125,10 @@ public final class TaskScorer {
 
   private func recordMultiLabel(truth names: [String]) {
     guard var counts = multiLabel else { return }
-    let truth = Set(names.compactMap { labels.id(of: $0)?.rawValue }).sorted()
+    let distinct = Set(names)
+    let truth = distinct.compactMap { labels.id(of: $0)?.rawValue }.sorted()
     let predicted = predictor.selectedLabels(ofTask: taskIndex).map(\.label.rawValue).sorted()
-    counts.record(truth: truth, predicted: predicted, unseen: names.count - truth.count)
+    counts.record(truth: truth, predicted: predicted, unseen: distinct.count - truth.count)
     multiLabel = counts
     let missed = truth.filter { !predicted.contains($0) }
     let extra = predicted.filter { !truth.contains($0) }

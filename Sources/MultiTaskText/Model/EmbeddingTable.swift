@@ -72,6 +72,16 @@ public struct EmbeddingTable: Sendable {
     return position < 0 ? nil : Int(position)
   }
 
+  /// Whether row `row` holds anything: stored, and not all zero. Rows no training feature
+  /// used stay zero, such as the bucket of a bigram of two words never seen.
+  @inline(__always)
+  func isTrained(_ row: Int) -> Bool {
+    guard let position = position(of: row) else { return false }
+    let values = storage.base + position * columns
+    for column in 0..<columns where values[column] != 0 { return true }
+    return false
+  }
+
   /// The values of row `row` (zeros for a row not stored).
   public func row(_ row: Int) -> [Float] {
     precondition(row >= 0 && row < rows, "row \(row) is out of bounds")

@@ -74,7 +74,15 @@ public final class Predictor {
 
   /// Whether the last document ran had any feature the model knows. Without one, every
   /// task's probabilities are the untrained prior of an all-zero vector, which is no answer.
-  public var hadKnownFeatures: Bool { !encoder.features.isEmpty }
+  ///
+  /// A feature is known when its row was trained: the hashed bigram of two unknown words
+  /// has a row, but a zero one. The document marker, which every document has, is no
+  /// evidence either.
+  public var hadKnownFeatures: Bool {
+    let featurizer = encoder.featurizer
+    let marker = featurizer.configuration.documentMarker ? featurizer.markerRow : -1
+    return encoder.features.contains { $0 != marker && model.embeddings.isTrained(Int($0)) }
+  }
 
   /// A multi-label task's answered labels for the last document: those whose probability
   /// reaches their threshold, the most probable first; possibly none.

@@ -92,7 +92,10 @@ struct MultiLabelOutputs {
         if f1 > bestF1 {
           bestF1 = f1
           let next = count < order.count ? probability(order[count]) : 0
-          thresholds[label] = (probability(entry) + next) / 2
+          let middle = (probability(entry) + next) / 2
+          // Between floats one ulp apart the midpoint rounds onto one of them; onto `next`
+          // it would answer `next` too, so the cut is then the last answered value itself.
+          thresholds[label] = middle > next ? middle : probability(entry)
         }
       }
     }

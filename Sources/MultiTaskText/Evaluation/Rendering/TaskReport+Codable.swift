@@ -104,6 +104,8 @@ extension TaskReport: Codable {
     majorityBaseline.source = try baseline.decode(String.self, forKey: .source)
     if let stored = try container.decodeIfPresent(JSONMultiLabel.self, forKey: .multiLabel) {
       multiLabel = stored.report
+      // An initializer does not run `multiLabel`'s didSet.
+      metrics = stored.report.metrics
     }
     calibration = try container.decodeIfPresent(CalibrationReport.self, forKey: .calibration)
     documentsWithoutKnownTokens =
