@@ -79,18 +79,20 @@ public struct MultiLabelCounts: Sendable, Equatable, Codable {
   /// How many documents have label `label`.
   public func support(_ label: Int) -> Int { truePositives[label] + falseNegatives[label] }
 
-  /// The labels that were present or given: what macro averages run over, as in
-  /// scikit-learn's default `labels`.
+  /// The labels that were present or given.
   public var presentLabels: [Int] {
     truePositives.indices.filter {
       truePositives[$0] + falsePositives[$0] + falseNegatives[$0] > 0
     }
   }
 
-  /// The mean of the present labels' F1.
+  /// The mean F1 over every label of the task, as scikit-learn averages the columns of a
+  /// label-indicator matrix: a label neither present nor given scores 0
+  /// (`zero_division=0`). Single-label macro-F1 averages over present labels instead, as
+  /// scikit-learn does for class vectors.
   public var macroF1: Double {
-    let present = presentLabels
-    return present.isEmpty ? 0 : present.map(f1).reduce(0, +) / Double(present.count)
+    truePositives.isEmpty
+      ? 0 : truePositives.indices.map(f1).reduce(0, +) / Double(truePositives.count)
   }
 
   /// The mean of the present labels' recall.

@@ -35,8 +35,10 @@ import Testing
         documents.contains { $0.truth.contains(label) || $0.predicted.contains(label) }
       }
     }
+    /// Every label of the set, as scikit-learn averages the columns of a label-indicator
+    /// matrix, a label neither present nor given scoring 0 (`zero_division=0`).
     var macroF1: Double {
-      present.isEmpty ? 0 : present.map(f1).reduce(0, +) / Double(present.count)
+      labels.isEmpty ? 0 : labels.map(f1).reduce(0, +) / Double(labels.count)
     }
     var macroRecall: Double {
       let supported = labels.filter { label in documents.contains { $0.truth.contains(label) } }
