@@ -26,8 +26,8 @@ extension RunConfiguration {
     }
   }
 
-  /// With a multi-label task, the optimizer defaults to fastText's SGD at 0.5, unless the
-  /// file sets `optimizer` or `learningRate`.
+  /// With a multi-label task, the optimizer defaults to fastText's SGD, starting at 0.5
+  /// unless the file sets `learningRate`; a file that sets `optimizer` keeps its choice.
   ///
   /// One-vs-all heads take a step for every label on every document, and AdaGrad's
   /// per-row accumulators then shrink their rates within the first epoch: on GoEmotions,
@@ -36,10 +36,9 @@ extension RunConfiguration {
   static func applyMultiLabelDefaults(
     to training: inout TrainingConfiguration, given section: ConfigurationObject?
   ) {
-    let setsOptimizer = section?["optimizer"] != nil || section?["learningRate"] != nil
-    guard !setsOptimizer else { return }
+    guard section?["optimizer"] == nil else { return }
     training.optimizer = .sgd
-    training.learningRate = 0.5
+    if section?["learningRate"] == nil { training.learningRate = 0.5 }
   }
 
   /// `path` made absolute against `baseDirectory`, with `.` and `..` removed.

@@ -199,6 +199,27 @@ import Testing
     #expect(configuration.pipeline.features.minCharNgram == 2)
   }
 
+  /// A multi-label task makes SGD at 0.5 the default; an explicit rate keeps SGD, and an
+  /// explicit optimizer keeps its own default rate.
+  @Test(arguments: [
+    ("", Optimizer.sgd, 0.5), ("training: {learningRate: 0.2}", .sgd, 0.2),
+    ("training: {optimizer: adagrad}", .adagrad, 0.1),
+  ])
+  func multiLabelTasksDefaultToSGD(training: String, optimizer: Optimizer, rate: Double)
+    throws
+  {
+    let text = "tasks: [{name: t, type: multiLabel, train: a.jsonl}]\n\(training)\n"
+    let configuration = try RunConfiguration.parse(
+      text: text, format: .yaml, baseDirectory: "/", sourceName: "c.yaml")
+    #expect(configuration.pipeline.training.optimizer == optimizer)
+    #expect(configuration.pipeline.training.learningRate == rate)
+    #expect(configuration.pipeline.tasks[0].metric == .macroF1)
+    let single = try RunConfiguration.parse(
+      text: "tasks: [{name: t, train: a.jsonl}]\n", format: .yaml, baseDirectory: "/",
+      sourceName: "c.yaml")
+    #expect(single.pipeline.training.optimizer == .adagrad)
+  }
+
   /// Character n-grams are automatic unless either end is given; `auto` says so explicitly.
   @Test(arguments: [
     ("{}", true, 0, 0), ("{minn: auto, maxn: auto}", true, 0, 0), ("{maxn: 0}", false, 0, 0),
