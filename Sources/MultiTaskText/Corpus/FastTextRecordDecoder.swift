@@ -1,8 +1,9 @@
 /// Reads fastText training lines: `__label__Sports __label__News some text`.
 ///
-/// Label tokens are read only at the start of a line, and the first one is the example's
-/// label for the source's task; later ones are dropped, because a single-label task has one
-/// class per document. A line without a label token is an unlabelled example. With an empty
+/// Label tokens are read only at the start of a line. One is the example's label for the
+/// source's task; several are a list, which a multi-label task keeps and a single-label one
+/// rejects as an invalid record (``LabelListCheck``), never keeping the first silently. A
+/// line without a label token is an unlabelled example. With an empty
 /// label prefix the first whitespace-separated token is the label, which reads files such
 /// as SST-2's `1 a gorgeous film .`.
 struct FastTextRecordDecoder: RecordDecoder {

@@ -70,7 +70,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// and feature settings must be these; new words, labels and tasks are added.
   public var initialModel: String?
   /// Whether each single-label task's softmax temperature is fitted on dev data after
-  /// training (``TemperatureScaling``), so that its probabilities are calibrated. It changes
+  /// training (temperature scaling), so that its probabilities are calibrated. It changes
   /// no prediction's label, only its probability.
   public var calibrate = true
 
