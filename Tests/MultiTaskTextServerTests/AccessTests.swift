@@ -17,14 +17,14 @@ struct AccessTests {
     #expect(try await harness.predict(body, headers: basic).status == 401)
     let right = [("Authorization", "Bearer s3cret-key")]
     #expect(try await harness.predict(body, headers: right).status == 200)
-    #expect(try await harness.send(.GET, "/v1/model").status == 401)
-    #expect(try await harness.send(.GET, "/v1/model", headers: right).status == 200)
-    #expect(try await harness.send(.GET, "/metrics").status == 401)
-    #expect(try await harness.send(.POST, "/v1/admin/reload", body: []).status == 401)
+    #expect(try await harness.send(.get, "/v1/model").status == 401)
+    #expect(try await harness.send(.get, "/v1/model", headers: right).status == 200)
+    #expect(try await harness.send(.get, "/metrics").status == 401)
+    #expect(try await harness.send(.post, "/v1/admin/reload", body: []).status == 401)
     #expect(
-      try await harness.send(.POST, "/v1/admin/reload", body: [], headers: right).status == 200)
-    #expect(try await harness.send(.GET, "/healthz").status == 200)
-    #expect(try await harness.send(.GET, "/readyz").status == 200)
+      try await harness.send(.post, "/v1/admin/reload", body: [], headers: right).status == 200)
+    #expect(try await harness.send(.get, "/healthz").status == 200)
+    #expect(try await harness.send(.get, "/readyz").status == 200)
     try await harness.stop()
   }
 

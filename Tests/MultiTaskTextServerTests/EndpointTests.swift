@@ -9,10 +9,10 @@ import Testing
 struct EndpointTests {
   @Test func probesAnswerOK() async throws {
     let harness = try await ServerHarness()
-    let health = try await harness.send(.GET, "/healthz")
+    let health = try await harness.send(.get, "/healthz")
     #expect(health.status == 200)
     #expect(try health.json()["status"] as? String == "ok")
-    let ready = try await harness.send(.GET, "/readyz")
+    let ready = try await harness.send(.get, "/readyz")
     #expect(ready.status == 200)
     #expect(try ready.json()["status"] as? String == "ready")
     try await harness.stop()
@@ -20,7 +20,7 @@ struct EndpointTests {
 
   @Test func modelDescribesTasksChecksumAndSettings() async throws {
     let harness = try await ServerHarness()
-    let answer = try await harness.send(.GET, "/v1/model")
+    let answer = try await harness.send(.get, "/v1/model")
     #expect(answer.status == 200)
     let object = try answer.json()
     let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: harness.modelPath)))
@@ -54,15 +54,15 @@ struct EndpointTests {
   @Test func metricsCountRequestsDocumentsAndTheModel() async throws {
     let harness = try await ServerHarness()
     _ = try await harness.predict(["texts": ["win a free prize", "lunch tomorrow"]])
-    _ = try await harness.send(.GET, "/nowhere")
-    let answer = try await harness.send(.GET, "/metrics")
+    _ = try await harness.send(.get, "/nowhere")
+    let answer = try await harness.send(.get, "/metrics")
     #expect(answer.status == 200)
     let text = answer.body
     #expect(text.contains(#"mtl_http_requests_total{route="/v1/predict",status="200"} 1"#))
     #expect(text.contains(#"mtl_http_requests_total{route="unknown",status="404"} 1"#))
     #expect(text.contains("mtl_http_request_duration_seconds_bucket"))
     #expect(text.contains("mtl_documents_predicted_total 2"))
-    let checksum = try #require(try await harness.send(.GET, "/v1/model").json()["checksum"])
+    let checksum = try #require(try await harness.send(.get, "/v1/model").json()["checksum"])
     #expect(text.contains(#"mtl_model_info{checksum="\#(checksum)"} 1"#))
     #expect(text.contains("mtl_model_reload_failed 0"))
     try await harness.stop()
@@ -71,7 +71,7 @@ struct EndpointTests {
   @Test func eachRequestLogsOneLineWithoutItsTexts() async throws {
     let harness = try await ServerHarness()
     _ = try await harness.predict(["texts": ["a secret message", "another secret"]])
-    _ = try await harness.send(.GET, "/healthz")
+    _ = try await harness.send(.get, "/healthz")
     let lines = harness.lines.all.filter { $0.contains("\"message\":\"request\"") }
     #expect(lines.count == 2)
     let first = try #require(

@@ -7,7 +7,7 @@ import Testing
 struct ErrorResponseTests {
   struct Case: CustomTestStringConvertible, Sendable {
     var name: String
-    var method: ServerHarness.Method = .POST
+    var method: ServerHarness.Method = .post
     var path = "/v1/predict"
     var body: [UInt8]?
     var contentType: String? = "application/json"
@@ -59,11 +59,11 @@ struct ErrorResponseTests {
     Case(
       name: "unknown task", body: Array(#"{"texts": ["a"], "tasks": ["sentiment"]}"#.utf8),
       status: 400, code: "unknown_task", mentions: "sentiment"),
-    Case(name: "wrong method", method: .GET, status: 405, code: "method_not_allowed"),
+    Case(name: "wrong method", method: .get, status: 405, code: "method_not_allowed"),
     Case(
-      name: "wrong method on a GET route", method: .POST, path: "/healthz", body: [], status: 405,
+      name: "wrong method on a GET route", method: .post, path: "/healthz", body: [], status: 405,
       code: "method_not_allowed"),
-    Case(name: "unknown path", method: .GET, path: "/v2/predict", status: 404, code: "not_found"),
+    Case(name: "unknown path", method: .get, path: "/v2/predict", status: 404, code: "not_found"),
   ]
 
   @Test(arguments: cases) func answersWithTheStatusAndCode(_ row: Case) async throws {
@@ -79,7 +79,7 @@ struct ErrorResponseTests {
       #expect(answer.headers.contains { $0.0.lowercased() == "allow" })
     }
     // The server is still up and answering after each bad request.
-    #expect(try await harness.send(.GET, "/healthz").status == 200)
+    #expect(try await harness.send(.get, "/healthz").status == 200)
     try await harness.stop()
   }
 
@@ -113,7 +113,7 @@ struct ErrorResponseTests {
     }
     #expect(status == 408)
     #expect(ContinuousClock.now - started < .seconds(2))
-    #expect(try await harness.send(.GET, "/healthz").status == 200)
+    #expect(try await harness.send(.get, "/healthz").status == 200)
     try await harness.stop()
   }
 }

@@ -6,7 +6,7 @@ import Testing
 struct ReloadTests {
   @Test func reloadUnderConcurrentLoadFailsNoRequest() async throws {
     let harness = try await ServerHarness()
-    let before = try await harness.send(.GET, "/v1/model").json()["checksum"] as? String
+    let before = try await harness.send(.get, "/v1/model").json()["checksum"] as? String
     let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in
       for client in 0..<8 {
         group.addTask {
@@ -25,7 +25,7 @@ struct ReloadTests {
         for epochs in [5, 10, 15] {
           try await Task.sleep(for: .milliseconds(30))
           try ModelFile.write(try ServerHarness.trainModel(epochs: epochs), to: harness.modelPath)
-          seen.append(try await harness.send(.POST, "/v1/admin/reload", body: []).status)
+          seen.append(try await harness.send(.post, "/v1/admin/reload", body: []).status)
         }
         return seen
       }
@@ -33,9 +33,9 @@ struct ReloadTests {
     }
     #expect(statuses.count == 8 * 40 + 3)
     #expect(statuses.allSatisfy { $0 == 200 }, "\(Set(statuses))")
-    let after = try await harness.send(.GET, "/v1/model").json()["checksum"] as? String
+    let after = try await harness.send(.get, "/v1/model").json()["checksum"] as? String
     #expect(after != before)
-    let metrics = try await harness.send(.GET, "/metrics").body
+    let metrics = try await harness.send(.get, "/metrics").body
     #expect(metrics.contains(#"mtl_model_reloads_total{result="loaded"} 3"#))
     #expect(metrics.contains(#"mtl_model_info{checksum="\#(after ?? "")"} 1"#))
     #expect(!metrics.contains(#"checksum="\#(before ?? "")""#))
@@ -46,7 +46,7 @@ struct ReloadTests {
   func aBrokenFileIsRefusedAndTheOldModelKeepsServing(_ damage: String) async throws {
     let harness = try await ServerHarness()
     let before = try await harness.predict(["texts": ["win a free prize"]])
-    let checksum = try await harness.send(.GET, "/v1/model").json()["checksum"] as? String
+    let checksum = try await harness.send(.get, "/v1/model").json()["checksum"] as? String
     var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: harness.modelPath)))
     switch damage {
     case "damaged": bytes[bytes.count / 2] ^= 0xFF
@@ -58,7 +58,7 @@ struct ReloadTests {
     } else {
       try Data(bytes).write(to: URL(fileURLWithPath: harness.modelPath))
     }
-    let reload = try await harness.send(.POST, "/v1/admin/reload", body: [])
+    let reload = try await harness.send(.post, "/v1/admin/reload", body: [])
     #expect(reload.status == 422, "\(reload.body)")
     #expect(reload.errorCode == "model_unavailable")
     #expect(
@@ -66,8 +66,8 @@ struct ReloadTests {
     let after = try await harness.predict(["texts": ["win a free prize"]])
     #expect(after.status == 200)
     #expect(after.body == before.body)
-    #expect(try await harness.send(.GET, "/v1/model").json()["checksum"] as? String == checksum)
-    let metrics = try await harness.send(.GET, "/metrics").body
+    #expect(try await harness.send(.get, "/v1/model").json()["checksum"] as? String == checksum)
+    let metrics = try await harness.send(.get, "/metrics").body
     #expect(metrics.contains("mtl_model_reload_failed 1"))
     #expect(metrics.contains(#"mtl_model_reloads_total{result="refused"} 1"#))
     #expect(harness.lines.all.contains { $0.contains("model reload refused") })

@@ -79,7 +79,8 @@ final class ServerHarness: @unchecked Sendable {
 
   /// The HTTP methods the tests send.
   enum Method: String, Sendable {
-    case GET, POST, PUT, DELETE
+    case get = "GET"
+    case post = "POST"
   }
 
   struct Answer {
@@ -99,7 +100,7 @@ final class ServerHarness: @unchecked Sendable {
 
   /// Sends one request and reads the whole answer.
   func send(
-    _ method: Method = .GET, _ path: String, body: [UInt8]? = nil,
+    _ method: Method = .get, _ path: String, body: [UInt8]? = nil,
     contentType: String? = "application/json", headers: [(String, String)] = []
   ) async throws -> Answer {
     var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
@@ -117,7 +118,7 @@ final class ServerHarness: @unchecked Sendable {
   /// `POST /v1/predict` with a JSON body.
   func predict(_ object: [String: Any], headers: [(String, String)] = []) async throws -> Answer {
     let data = try JSONSerialization.data(withJSONObject: object)
-    return try await send(.POST, "/v1/predict", body: Array(data), headers: headers)
+    return try await send(.post, "/v1/predict", body: Array(data), headers: headers)
   }
 }
 
