@@ -14,6 +14,12 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     // `swift package generate-documentation --target MultiTaskText` builds the DocC catalog.
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+    // The HTTP server (`mtl serve`) and its tests; the core library links none of these.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
   ],
   targets: [
     // MARK: C interop (no stable Swift API)
@@ -43,6 +49,21 @@ let package = Package(
       dependencies: ["MultiTaskText", .product(name: "Yams", package: "Yams")]
     ),
 
+    // MARK: Server
+
+    // `mtl serve`: an HTTP front end over the library's predictor and formatter.
+    .target(
+      name: "MultiTaskTextServer",
+      dependencies: [
+        "MultiTaskText",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+
     // MARK: Command-line tool
 
     .executableTarget(
@@ -50,7 +71,9 @@ let package = Package(
       dependencies: [
         "MultiTaskText",
         "MultiTaskTextConfiguration",
+        "MultiTaskTextServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
 
@@ -64,6 +87,15 @@ let package = Package(
       name: "MultiTaskTextConfigurationTests",
       dependencies: ["MultiTaskTextConfiguration", "MultiTaskText", "MultiTaskTextTestSupport"]),
     .testTarget(name: "MultiTaskTextCLITests", dependencies: ["MultiTaskTextCLI"]),
+    .testTarget(
+      name: "MultiTaskTextServerTests",
+      dependencies: [
+        "MultiTaskTextServer", "MultiTaskText", "MultiTaskTextTestSupport",
+        // Built so the tests can compare with `mtl predict` and signal a real `mtl serve`.
+        "MultiTaskTextCLI",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
   ],
   cxxLanguageStandard: .cxx17
 )

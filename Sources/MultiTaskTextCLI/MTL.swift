@@ -13,6 +13,7 @@ struct MTL: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Tokenize.self, Train.self, Predict.self, Eval.self, Pipeline.self, Compare.self, Tune.self,
+      Serve.self,
     ]
   )
 
