@@ -52,4 +52,20 @@ public struct TrainingProgress: Sendable, Equatable {
   public var averageLoss: TaskValues<Double>
   /// Seconds since training started.
   public var elapsedSeconds: Double
+
+  /// Creates a progress report, for callers that render or replay one.
+  ///
+  /// - Parameters: see the properties of the same names.
+  public init(
+    epoch: Int, epochs: Int, fraction: Double, learningRate: Double, tokensPerSecond: Double,
+    averageLoss: TaskValues<Double>, elapsedSeconds: Double
+  ) {
+    self.epoch = epoch
+    self.epochs = epochs
+    self.fraction = fraction
+    self.learningRate = learningRate
+    self.tokensPerSecond = tokensPerSecond
+    self.averageLoss = averageLoss
+    self.elapsedSeconds = elapsedSeconds
+  }
 }

@@ -72,7 +72,9 @@ struct Eval: ParsableCommand {
         if case .evaluated(_, let statistics) = event { warnings.record([statistics]) }
       })
     let colors = output == nil && format == .text && isatty(1) != 0
-    let bytes = try format.render(report, colors: colors)
+    let bytes = try format.render(
+      report, colors: colors,
+      width: output == nil ? TerminalWidth.rendering(1) : TerminalWidth.standard)
     if let output {
       try Interruption.whileWriting {
         try AtomicFileWriter().write(bytes, to: output)

@@ -50,7 +50,8 @@ struct Pipeline: ParsableCommand {
       print("no task has a test file, so nothing was evaluated")
     } else {
       print(
-        TextReportRenderer(colors: isatty(1) != 0).renderSummary(report), terminator: "")
+        TextReportRenderer(colors: isatty(1) != 0, width: TerminalWidth.rendering(1))
+          .renderSummary(report), terminator: "")
     }
     print(
       "trained \(configuration.tasks.count) task(s) in "

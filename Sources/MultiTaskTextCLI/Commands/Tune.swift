@@ -94,7 +94,9 @@ struct Tune: ParsableCommand {
       "\(result.trials.count) trial(s)\(interrupted ? " (interrupted)" : ""); best: trial"
         + " \(result.best.number), dev \(String(format: "%.4f", result.best.objective))")
     for override in result.best.overrides { print("  \(override)") }
-    print(TextReportRenderer(colors: isatty(1) != 0).renderSummary(report), terminator: "")
+    print(
+      TextReportRenderer(colors: isatty(1) != 0, width: TerminalWidth.rendering(1))
+        .renderSummary(report), terminator: "")
     print("wrote:")
     for path in written { print("  \(path)") }
   }

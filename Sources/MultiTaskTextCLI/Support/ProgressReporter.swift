@@ -17,7 +17,11 @@ final class ProgressReporter: @unchecked Sendable {
   init(quiet: Bool) {
     self.quiet = quiet
     isTerminal = isatty(2) != 0
+    line = ProgressLine(width: (TerminalWidth.columns(of: 2) ?? TerminalWidth.standard) - 1)
   }
+
+  /// The live line, fitted to standard error's terminal.
+  private let line: ProgressLine
 
   func handle(_ event: TrainingEvent) {
     guard !quiet else { return }
@@ -29,7 +33,7 @@ final class ProgressReporter: @unchecked Sendable {
         "read \(documents) documents, \(tokens) tokens; vocabulary \(vocabulary) words; "
           + labels.present.map { "\($0.task) \($0.value) labels" }.joined(separator: ", "))
     case .progress(let progress):
-      let line = format(progress)
+      let line = self.line.render(progress)
       if isTerminal {
         writeToStandardError("\r\u{1B}[2K" + line, newline: false)
         drewLine = true
@@ -81,26 +85,10 @@ final class ProgressReporter: @unchecked Sendable {
     writeToStandardError(line)
   }
 
-  private func format(_ progress: TrainingProgress) -> String {
-    let percent = String(format: "%5.1f%%", progress.fraction * 100)
-    let remaining =
-      progress.fraction > 0
-      ? progress.elapsedSeconds * (1 - progress.fraction) / progress.fraction : 0
-    return
-      "\(percent) epoch \(progress.epoch)/\(progress.epochs) "
-      + String(
-        format: "%.0fk tokens/s lr %.4f ", progress.tokensPerSecond / 1000, progress.learningRate)
-      + "loss \(lossText(progress.averageLoss)) ETA \(duration(remaining))"
-  }
-
   private func lossText(_ losses: TaskValues<Double>) -> String {
     zip(losses.tasks, losses.values).map { name, loss in
       "\(name) " + (loss.map { String(format: "%.4f", $0) } ?? "-")
     }.joined(separator: ", ")
   }
 
-  private func duration(_ seconds: Double) -> String {
-    let whole = Int(seconds.rounded())
-    return whole >= 60 ? "\(whole / 60)m\(String(format: "%02d", whole % 60))s" : "\(whole)s"
-  }
 }

@@ -35,6 +35,17 @@ struct TextReportRendererTests {
     }
   }
 
+  /// On a narrower terminal every line, confusion matrix included, fits its width.
+  @Test(arguments: [60, 80, 120])
+  func everyLineFitsTheTerminalWidth(width: Int) {
+    for report in [SampleReports.threeTasks(), SampleReports.useless()] {
+      let text = TextReportRenderer(colors: false, width: width).render(report)
+      for line in text.split(separator: "\n") {
+        #expect(DisplayWidth.of(String(line)) <= width, "\(width): \(line)")
+      }
+    }
+  }
+
   @Test func alignsTheClassTableEvenWithCJKLabels() throws {
     let lines = Self.lines(SampleReports.threeTasks())
     let start = try #require(

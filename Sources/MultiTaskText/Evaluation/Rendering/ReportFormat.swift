@@ -25,10 +25,15 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   ///   - report: The report to write.
   ///   - colors: ANSI colours in the text format (pass true only for a terminal); ignored by
   ///     the other formats.
+  ///   - width: The text format's widest line, in display columns: the terminal's when
+  ///     writing to one; ignored by the other formats.
   /// - Throws: `EncodingError` from the JSON format when two tasks share a name.
-  public func render(_ report: EvaluationReport, colors: Bool) throws -> [UInt8] {
+  public func render(
+    _ report: EvaluationReport, colors: Bool, width: Int = 100
+  ) throws -> [UInt8] {
     switch self {
-    case .text: return Array(TextReportRenderer(colors: colors).render(report).utf8)
+    case .text:
+      return Array(TextReportRenderer(colors: colors, width: width).render(report).utf8)
     case .json: return try JSONReportRenderer().render(report)
     case .markdown: return Array(MarkdownReportRenderer().render(report).utf8)
     case .html: return Array(HTMLReportRenderer().render(report).utf8)

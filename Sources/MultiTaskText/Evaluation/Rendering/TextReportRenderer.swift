@@ -31,12 +31,12 @@ public struct TextReportRenderer: Sendable {
     }
     lines.append("")
     lines += summaryLines(report)
-    return lines.joined(separator: "\n") + "\n"
+    return fitted(lines).joined(separator: "\n") + "\n"
   }
 
   /// Only the summary table across tasks, for the end of a pipeline run.
   public func renderSummary(_ report: EvaluationReport) -> String {
-    summaryLines(report).joined(separator: "\n") + "\n"
+    fitted(summaryLines(report)).joined(separator: "\n") + "\n"
   }
 
   /// A section rule: `━━ name ━━━━…` across the full width.
