@@ -54,12 +54,12 @@ def main():
             rows = report["rows"]
             single = sum(r["single"]["accuracy"] for r in rows) / len(rows) * 100
             multi = sum(r["multi"]["accuracy"] for r in rows) / len(rows) * 100
-            worst = min(r["accuracyChange"] for r in rows)
+            worst = min(100 * r["accuracyChange"] for r in rows)
             joint = statistics.median(times)
             if base_time is None and name in ("fixed", "defaults"):
                 base_time = joint
             ratio = joint / base_time if base_time else float("nan")
-            losers = ", ".join(f"{r['task']} {r['accuracyChange']:+.1f}" for r in rows
+            losers = ", ".join(f"{r['task']} {100 * r['accuracyChange']:+.1f}" for r in rows
                                if r["negativeTransfer"])
             print(f"{name:22s} {single:7.2f} {multi:7.2f} {multi - single:+6.2f} {worst:+6.2f} "
                   f"{joint:8.2f} {ratio:6.2f}  {losers}")

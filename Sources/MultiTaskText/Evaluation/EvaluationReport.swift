@@ -15,6 +15,8 @@ public struct EvaluationReport: Sendable, Equatable {
   public var history: TrainingHistory?
   /// The trials of a tuning search, when the report comes from `mtl tune`.
   public var tuning: TuningSummary?
+  /// What produced the report: program, time, configuration, seed, kept epoch, checksum.
+  public var run: RunProvenance?
 
   /// Creates a report.
   public init(modelPath: String? = nil, tasks: [TaskReport], history: TrainingHistory? = nil) {
@@ -61,6 +63,9 @@ public struct TaskReport: Sendable, Equatable {
   public var documentsWithoutKnownTokens = 0
   /// A single-label task's abstentions: coverage and accuracy on the answered documents.
   public var abstention: AbstentionReport?
+  /// Whether each test document was answered right, in file order; not written to
+  /// `report.json`, but what `mtl compare`'s paired test reads.
+  public var documentOutcomes: [Bool] = []
   /// The most confident mistakes, explained, when the evaluation was asked for them.
   public var mistakes: [ExplainedMistake] = []
 

@@ -85,6 +85,10 @@ public final class TaskScorer {
   private var calibration = CalibrationAccumulator()
   private var abstention = AbstentionReport()
 
+  /// Whether each scored document was answered right (for a multi-label task: exactly),
+  /// in file order: what a paired comparison of two models on the same file needs.
+  public private(set) var outcomes: [Bool] = []
+
   /// What abstaining would have cost and gained: with the model's `minProbability`, or only
   /// for documents without a known token; nil for a multi-label task.
   public var abstentionReport: AbstentionReport? { multiLabel == nil ? abstention : nil }
@@ -112,6 +116,7 @@ public final class TaskScorer {
     let (best, probability) = predictor.best(ofTask: taskIndex)
     let predicted = Int(best.rawValue)
     matrix.record(truth: truth[0], predicted: predicted)
+    outcomes.append(labels.id(of: truth[0]) == best)
     abstention.record(
       knownTokens: predictor.hadKnownFeatures, probability: probability,
       correct: labels.id(of: truth[0]) == best)
@@ -128,7 +133,9 @@ public final class TaskScorer {
     let distinct = Set(names)
     let truth = distinct.compactMap { labels.id(of: $0)?.rawValue }.sorted()
     let predicted = predictor.selectedLabels(ofTask: taskIndex).map(\.label.rawValue).sorted()
+    let exactBefore = counts.exactMatches
     counts.record(truth: truth, predicted: predicted, unseen: distinct.count - truth.count)
+    outcomes.append(counts.exactMatches > exactBefore)
     multiLabel = counts
     let missed = truth.filter { !predicted.contains($0) }
     let extra = predicted.filter { !truth.contains($0) }

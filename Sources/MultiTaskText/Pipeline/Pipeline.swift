@@ -210,6 +210,7 @@ public struct Pipeline: Sendable {
       report.calibration = scorer.calibrationReport
       report.documentsWithoutKnownTokens = scorer.documentsWithoutKnownTokens
       report.abstention = scorer.abstentionReport
+      report.documentOutcomes = scorer.outcomes
       if let manifestTask, manifestTask.isMultiLabel {
         let metric = manifestTask.metric.flatMap(TaskMetric.init) ?? .accuracy
         report.select(by: metric, labels: manifestTask.labels)

@@ -32,6 +32,9 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
     public static let sampling = Stream(rawValue: 3)
     /// Which training documents are held out as dev data when no dev file is given.
     public static let holdOut = Stream(rawValue: 4)
+    /// The resamples of `mtl compare`'s paired bootstrap interval, so a comparison's
+    /// interval is the same on every run of the same models.
+    public static let bootstrap = Stream(rawValue: 5)
     /// The settings of `mtl tune`'s trials: trial `n` draws from stream `tuning + n`.
     public static let tuning = Stream(rawValue: 0x10_0000)
   }

@@ -28,7 +28,7 @@ struct Compare: ParsableCommand {
     // Ctrl-C ends a comparison at once: it has written nothing until its last step, and
     // that step is atomic.
     let reporter = ComparisonProgress(quiet: options.quiet)
-    let report: ComparisonReport
+    var report: ComparisonReport
     do {
       report = try Comparison(configuration: configuration).run(
         shouldStop: { Interruption.wasRequested }, onEvent: reporter.handle)
@@ -37,6 +37,7 @@ struct Compare: ParsableCommand {
       throw error
     }
     reporter.finish()
+    report.run = RunProvenance(mtlVersion: MTL.configuration.version, configuration: configuration)
     let directory = run.output.directory as NSString
     var written: [String] = []
     for (name, format) in [

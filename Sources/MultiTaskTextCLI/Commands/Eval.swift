@@ -63,7 +63,7 @@ struct Eval: ParsableCommand {
     var configuration: PipelineConfiguration?
     if let config { configuration = try RunConfiguration.load(path: config).pipeline }
     let files = try evaluationFiles(model: loaded, configuration: configuration)
-    let report: EvaluationReport
+    var report: EvaluationReport
     let warnings = CorpusWarnings()
     defer { warnings.emit() }
     report = try MultiTaskText.Pipeline.evaluate(
@@ -71,6 +71,8 @@ struct Eval: ParsableCommand {
       onEvent: { event in
         if case .evaluated(_, let statistics) = event { warnings.record([statistics]) }
       })
+    report.run = Provenance.record(
+      configuration: nil, model: loaded, modelPath: model, history: nil)
     let colors = output == nil && format == .text && isatty(1) != 0
     let bytes = try format.render(
       report, colors: colors,

@@ -31,11 +31,14 @@ struct Pipeline: ParsableCommand {
       configuration: run, quiet: options.quiet, warnings: warnings
     ).run()
     var written = [output.modelPath] + output.vocabularyPaths
-    let report = try MultiTaskText.Pipeline(configuration: configuration).evaluate(
+    var report = try MultiTaskText.Pipeline(configuration: configuration).evaluate(
       output.trained, modelPath: output.modelPath,
       onEvent: { event in
         if case .evaluated(_, let statistics) = event { warnings.record([statistics]) }
       })
+    report.run = Provenance.record(
+      configuration: configuration, model: output.trained.model, modelPath: output.modelPath,
+      history: output.trained.history)
     let directory = run.output.directory as NSString
     try Interruption.whileWriting {
       for (name, format) in [

@@ -79,6 +79,9 @@ struct Tune: ParsableCommand {
       try ModelFile.write(result.trained.model, to: modelPath)
       try VocabularyFile.write(result.trained.model.vocabulary, to: vocabularyPath)
       written += [tunedPath, modelPath, vocabularyPath]
+      report.run = Provenance.record(
+        configuration: tuner.configuration(ofTrial: result.best.number),
+        model: result.trained.model, modelPath: modelPath, history: result.trained.history)
       for (name, format) in [
         ("report.json", ReportFormat.json), ("report.md", .markdown), ("report.html", .html),
       ] {

@@ -9,7 +9,7 @@ import Foundation
 /// cannot hold, is written as `null`.
 extension EvaluationReport: Codable {
   enum CodingKeys: String, CodingKey {
-    case schemaVersion, model, taskOrder, tasks, summary, history, tuning
+    case schemaVersion, model, taskOrder, tasks, summary, history, tuning, run
   }
 
   enum SummaryKeys: String, CodingKey {
@@ -35,6 +35,7 @@ extension EvaluationReport: Codable {
     try summaryContainer.encodeFinite(summary.macroF1, forKey: .macroF1)
     if let history { try container.encode(JSONHistory(history), forKey: .history) }
     try container.encodeIfPresent(tuning, forKey: .tuning)
+    try container.encodeIfPresent(run, forKey: .run)
   }
 
   /// Reads a report, rejecting a schema newer than ``currentSchemaVersion``.
@@ -64,6 +65,7 @@ extension EvaluationReport: Codable {
       },
       history: try container.decodeIfPresent(JSONHistory.self, forKey: .history)?.history)
     tuning = try container.decodeIfPresent(TuningSummary.self, forKey: .tuning)
+    run = try container.decodeIfPresent(RunProvenance.self, forKey: .run)
   }
 
   /// Reads a report from JSON bytes, as written by ``JSONReportRenderer``.

@@ -24,7 +24,7 @@ public struct HTMLReportRenderer: Sendable {
       "<body>",
       "<main>",
     ]
-    parts += header(report) + summary(report)
+    parts += header(report) + (report.run?.html() ?? []) + summary(report)
     if let history = report.history {
       parts += HTMLHistorySection(report: report, history: history).html()
     }

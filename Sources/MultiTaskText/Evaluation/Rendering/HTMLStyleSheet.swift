@@ -101,5 +101,8 @@ enum HTMLStyleSheet {
     }
     figure.reliability { max-width: 280px; margin: 1rem 0; }
     figure.reliability svg { width: 100%; height: auto; }
+    section.run dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+    section.run dd { margin: 0; overflow-wrap: anywhere; }
+    section.run pre { overflow-x: auto; font-size: .8rem; }
     """
 }

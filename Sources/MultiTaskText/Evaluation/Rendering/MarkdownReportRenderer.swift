@@ -15,6 +15,7 @@ public struct MarkdownReportRenderer: Sendable {
     var lines = ["## Evaluation report", ""]
     if let model = report.modelPath { lines += ["Model: \(Self.escape(model))", ""] }
     lines += summaryTable(report) + [""]
+    if let run = report.run { lines += run.markdown() }
     if let choice = report.history?.characterNgrams {
       lines += ["Chosen on dev: " + Self.escape(choice.description), ""]
     }

@@ -47,16 +47,19 @@ public struct Comparison: Sendable {
       guard let multiReport = joint.first(where: { $0.name == task.name }),
         let singleReport = single.first
       else { continue }
-      rows.append(
-        ComparisonReport.Row(
-          task: task.name, file: singleReport.file, examples: singleReport.metrics.examples,
-          single: .init(
-            accuracy: singleReport.metrics.accuracy, macroF1: singleReport.metrics.macroF1),
-          multi: .init(
-            accuracy: multiReport.metrics.accuracy, macroF1: multiReport.metrics.macroF1)))
+      var row = ComparisonReport.Row(
+        task: task.name, file: singleReport.file, examples: singleReport.metrics.examples,
+        single: .init(
+          accuracy: singleReport.metrics.accuracy, macroF1: singleReport.metrics.macroF1),
+        multi: .init(
+          accuracy: multiReport.metrics.accuracy, macroF1: multiReport.metrics.macroF1))
+      row.paired = PairedDifference(
+        single: singleReport.documentOutcomes, multi: multiReport.documentOutcomes,
+        seed: configuration.training.seed)
+      rows.append(row)
     }
     return ComparisonReport(
-      rows: rows, settings: Self.describe(configuration), jointSeconds: jointSeconds,
+      rows: rows, settings: ComparisonSettings(configuration), jointSeconds: jointSeconds,
       singleSeconds: Date().timeIntervalSince(singleStart))
   }
 
@@ -71,27 +74,8 @@ public struct Comparison: Sendable {
       ).report.tasks
     } catch { throw .pipeline(task: label, error) }
   }
-
-  /// The settings that shape multi-task training, in one line.
-  static func describe(_ configuration: PipelineConfiguration) -> String {
-    let training = configuration.training
-    var parts = [
-      "weighting \(training.weighting.rawValue)", "sampling \(training.sampling.name)",
-      "epochs \(training.epochs)", "learning rate \(training.learningRate)",
-      "dimension \(configuration.model.dimension)", "seed \(training.seed)",
-    ]
-    if case .temperature(let temperature) = training.sampling {
-      parts[1] += " (T = \(temperature))"
-    }
-    if configuration.model.privateBuckets > 0 {
-      parts.append("private buckets \(configuration.model.privateBuckets)")
-    }
-    if training.taskPatience > 0 { parts.append("task patience \(training.taskPatience)") }
-    return parts.joined(separator: ", ")
-  }
 }
 
-/// Why a comparison could not finish.
 public enum ComparisonError: Error, Sendable, CustomStringConvertible {
   /// Some tasks have no test file to compare on.
   case missingTestFile(tasks: [String])

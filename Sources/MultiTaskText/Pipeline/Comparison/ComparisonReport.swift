@@ -1,8 +1,9 @@
 /// Single-task against multi-task results for every task: the answer to "does training my
 /// tasks together help?".
 public struct ComparisonReport: Sendable, Equatable, Codable {
-  /// The version of the JSON layout.
-  public static let currentSchemaVersion = 1
+  /// The version of the JSON layout: 2 writes differences as fractions, with the paired
+  /// test, structured settings and the run record.
+  public static let currentSchemaVersion = 2
 
   /// One task's scores trained alone and trained jointly.
   public struct Row: Sendable, Equatable, Codable {
@@ -26,15 +27,18 @@ public struct ComparisonReport: Sendable, Equatable, Codable {
     /// Trained with every task of the configuration.
     public var multi: Scores
 
-    /// Multi-task minus single-task accuracy, in points.
-    public var accuracyChange: Double { (multi.accuracy - single.accuracy) * 100 }
+    /// Multi-task minus single-task accuracy, as a fraction like every other figure.
+    public var accuracyChange: Double { multi.accuracy - single.accuracy }
     /// Multi-task minus single-task macro-F1.
     public var macroF1Change: Double { multi.macroF1 - single.macroF1 }
     /// Whether joint training lowered the task's accuracy: negative transfer.
-    public var isNegativeTransfer: Bool { multi.accuracy < single.accuracy }
+    public var isNegativeTransfer: Bool { paired?.isSignificantLoss ?? false }
+    /// The paired test of the two models on the same test documents.
+    public var paired: PairedDifference?
 
     private enum CodingKeys: String, CodingKey {
       case task, file, examples, single, multi, accuracyChange, macroF1Change, negativeTransfer
+      case paired
     }
 
     /// Creates a row from the task's name, test file and example count and both runs' scores.
@@ -55,6 +59,7 @@ public struct ComparisonReport: Sendable, Equatable, Codable {
       examples = try container.decode(Int.self, forKey: .examples)
       single = try container.decode(Scores.self, forKey: .single)
       multi = try container.decode(Scores.self, forKey: .multi)
+      paired = try container.decodeIfPresent(PairedDifference.self, forKey: .paired)
     }
 
     /// Encodes the row together with its derived fields, so the JSON can be read without
@@ -69,6 +74,7 @@ public struct ComparisonReport: Sendable, Equatable, Codable {
       try container.encode(accuracyChange, forKey: .accuracyChange)
       try container.encode(macroF1Change, forKey: .macroF1Change)
       try container.encode(isNegativeTransfer, forKey: .negativeTransfer)
+      try container.encodeIfPresent(paired, forKey: .paired)
     }
   }
 
@@ -76,19 +82,33 @@ public struct ComparisonReport: Sendable, Equatable, Codable {
   public var schemaVersion = Self.currentSchemaVersion
   /// One row per task, in configuration order.
   public var rows: [Row]
-  /// The settings both runs used, as a short description (`weighting fixed, sampling …`).
-  public var settings: String
+  /// The settings both runs used.
+  public var settings: ComparisonSettings
+  /// What produced the report: program, time, configuration, seed.
+  public var run: RunProvenance?
   /// Wall-clock seconds of the joint (multi-task) run.
   public var jointSeconds: Double
   /// Wall-clock seconds of all single-task runs together.
   public var singleSeconds: Double
 
   /// Creates a report.
-  public init(rows: [Row], settings: String, jointSeconds: Double, singleSeconds: Double) {
+  public init(
+    rows: [Row], settings: ComparisonSettings, jointSeconds: Double, singleSeconds: Double
+  ) {
     self.rows = rows
     self.settings = settings
     self.jointSeconds = jointSeconds
     self.singleSeconds = singleSeconds
+  }
+
+  /// Mean single-task and multi-task macro-F1 over the tasks.
+  public var meanMacroF1: (single: Double, multi: Double) {
+    guard !rows.isEmpty else { return (0, 0) }
+    let count = Double(rows.count)
+    return (
+      rows.reduce(0) { $0 + $1.single.macroF1 } / count,
+      rows.reduce(0) { $0 + $1.multi.macroF1 } / count
+    )
   }
 
   /// Mean single-task and multi-task accuracy (0...1) over the tasks.
@@ -101,6 +121,6 @@ public struct ComparisonReport: Sendable, Equatable, Codable {
     )
   }
 
-  /// The largest loss in accuracy points of any task (0 when none loses).
+  /// The largest loss in accuracy of any task, as a fraction (0 when none loses).
   public var worstChange: Double { rows.map(\.accuracyChange).min() ?? 0 }
 }

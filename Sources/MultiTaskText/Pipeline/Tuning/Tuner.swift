@@ -72,8 +72,11 @@ public struct Tuner: Sendable {
     return zip(space, choices).flatMap { setting, choice in setting.overrides(choice) }
   }
 
-  /// The configuration of trial `number`.
-  func configuration(ofTrial number: Int) -> PipelineConfiguration {
+  /// The configuration of trial `number`: the given one with the trial's overrides.
+  ///
+  /// - Parameter number: The trial's number, from 1.
+  /// - Returns: The configuration that trial trains.
+  public func configuration(ofTrial number: Int) -> PipelineConfiguration {
     var trial = configuration
     for (setting, choice) in zip(space, choices(ofTrial: number) ?? []) {
       setting.apply(&trial, choice)
