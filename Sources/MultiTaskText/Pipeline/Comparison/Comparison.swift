@@ -76,6 +76,7 @@ public struct Comparison: Sendable {
   }
 }
 
+/// Why a comparison could not finish.
 public enum ComparisonError: Error, Sendable, CustomStringConvertible {
   /// Some tasks have no test file to compare on.
   case missingTestFile(tasks: [String])
