@@ -63,6 +63,14 @@ struct Eval: ParsableCommand {
     var configuration: PipelineConfiguration?
     if let config { configuration = try RunConfiguration.load(path: config).pipeline }
     let files = try evaluationFiles(model: loaded, configuration: configuration)
+    if let output {
+      var inputs = [(role: "model (--model)", path: model)]
+      if let config { inputs.append((role: "configuration file", path: config)) }
+      for file in files {
+        inputs.append((role: "test file of task \"\(file.task)\"", path: file.source.path))
+      }
+      try OutputCheck.check(outputs: [output], inputs: inputs)
+    }
     let report: EvaluationReport
     let warnings = CorpusWarnings()
     defer { warnings.emit() }
