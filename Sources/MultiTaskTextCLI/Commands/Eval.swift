@@ -124,11 +124,12 @@ struct Eval: ParsableCommand {
         continue
       }
       if skipInvalid { source.skipInvalid = true }
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory),
-        !isDirectory.boolValue
-      else {
+      switch InputFileCheck.problem(at: source.path) {
+      case nil: break
+      case .missing:
         throw CommandFailure("\(source.path): no such file (test file of task \"\(name)\")")
+      case .unreadable(let problem):
+        throw CommandFailure("\(source.path): \(problem) (test file of task \"\(name)\")")
       }
       files.append((name, source))
     }
