@@ -1,4 +1,5 @@
 import ArgumentParser
+import MultiTaskTextConfiguration
 
 #if canImport(Glibc)
   import Glibc
@@ -24,6 +25,10 @@ struct MTL: ParsableCommand {
     // Ctrl-C ends any command at once with status 130, until a command that writes files
     // or trains says otherwise.
     Interruption.install(phase: .exitAtOnce, message: "Error: interrupted\n")
+    if let message = unknownSubcommandMessage(Array(CommandLine.arguments.dropFirst())) {
+      writeToStandardError("Error: \(message)")
+      Self.exit(withError: ExitCode(64))
+    }
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -37,5 +42,16 @@ struct MTL: ParsableCommand {
       }
       Self.exit(withError: error)
     }
+  }
+
+  /// "Did you mean" for a misspelt subcommand (`mtl tokenise`), which the argument parser
+  /// reports only as an unexpected argument; nil when the first argument is fine.
+  static func unknownSubcommandMessage(_ arguments: [String]) -> String? {
+    guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+    let names = configuration.subcommands.map { $0._commandName } + ["help"]
+    guard !names.contains(first),
+      let suggestion = ConfigurationKeySuggestion.closest(to: first, among: names)
+    else { return nil }
+    return "unknown command \"\(first)\"; did you mean \"\(suggestion)\"?"
   }
 }

@@ -44,11 +44,19 @@ enum ConfigurationDocument {
     _ text: String, sourceName: String
   ) throws(ConfigurationError) -> ConfigurationValue {
     let data = Data(text.utf8)
+    let value: ConfigurationValue
     do {
-      return try JSONDecoder().decode(ConfigurationValue.self, from: data)
+      value = try JSONDecoder().decode(ConfigurationValue.self, from: data)
     } catch {
       throw jsonSyntaxError(data: data, text: text, sourceName: sourceName)
     }
+    if let duplicate = JSONDuplicateKeyCheck.firstDuplicate(in: Array(text.utf8)) {
+      let (line, column) = position(ofOffset: duplicate.offset, in: text)
+      throw .syntax(
+        path: sourceName, line: line, column: column,
+        problem: "duplicate key \"\(duplicate.key)\"")
+    }
+    return value
   }
 
   /// Describes why `data` is not JSON. `JSONDecoder` only says that it is not, so the text is
@@ -71,13 +79,19 @@ enum ConfigurationDocument {
     guard let offset = Int(message[marker.upperBound...].prefix { $0.isNumber }) else {
       return .syntax(path: sourceName, line: nil, column: nil, problem: problem)
     }
+    let (line, column) = position(ofOffset: offset, in: text)
+    return .syntax(path: sourceName, line: line, column: column, problem: problem)
+  }
+
+  /// The 1-based line and column (in Unicode scalars) of a byte offset.
+  private static func position(ofOffset offset: Int, in text: String) -> (Int, Int) {
     let before = text.utf8.prefix(offset)
     let line = before.count { $0 == UInt8(ascii: "\n") } + 1
     let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) }
     let column =
       String(decoding: before[(lineStart ?? before.startIndex)...], as: UTF8.self)
       .unicodeScalars.count + 1
-    return .syntax(path: sourceName, line: line, column: column, problem: problem)
+    return (line, column)
   }
 
   private static func parseYAML(

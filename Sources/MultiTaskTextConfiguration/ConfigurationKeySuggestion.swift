@@ -1,7 +1,7 @@
 import MultiTaskText
 
 /// Picks the valid key a misspelled one most likely meant, for "did you mean" hints.
-enum ConfigurationKeySuggestion {
+public enum ConfigurationKeySuggestion {
   /// The most edits a key may be away from a valid key and still be suggested.
   static let largestDistance = 2
 
@@ -11,7 +11,7 @@ enum ConfigurationKeySuggestion {
   /// - Parameters:
   ///   - key: The unknown key as written.
   ///   - candidates: The valid keys, in the order they are listed to the user.
-  static func closest(to key: String, among candidates: [String]) -> String? {
+  public static func closest(to key: String, among candidates: [String]) -> String? {
     if let match = candidates.first(where: { $0.lowercased() == key.lowercased() }) {
       return match
     }

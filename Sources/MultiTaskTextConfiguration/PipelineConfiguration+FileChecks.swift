@@ -24,19 +24,12 @@ extension PipelineConfiguration {
     if let vectors = model.pretrainedVectors {
       files.append((key: "model.pretrainedVectors", path: vectors))
     }
-    let fileManager = FileManager.default
     for (key, path) in files {
-      var isDirectory: ObjCBool = false
-      guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw .missingDataFile(path: configurationPath, key: key, file: path)
-      }
-      if isDirectory.boolValue {
-        throw .unreadableDataFile(
-          path: configurationPath, key: key, file: path, problem: "not a regular file")
-      }
-      if !fileManager.isReadableFile(atPath: path) {
-        throw .unreadableDataFile(
-          path: configurationPath, key: key, file: path, problem: "permission denied")
+      switch InputFileCheck.problem(at: path) {
+      case nil: continue
+      case .missing: throw .missingDataFile(path: configurationPath, key: key, file: path)
+      case .unreadable(let problem):
+        throw .unreadableDataFile(path: configurationPath, key: key, file: path, problem: problem)
       }
     }
   }

@@ -2,7 +2,7 @@
 ///
 /// `{"text": "…", "label": "World"}` labels the source's task. `{"text": "…", "labels":
 /// {"topic": "World", "spam": null}}` labels several tasks; a task that is absent or `null`
-/// stays unlabelled. Numbers and booleans are accepted as labels in their literal spelling,
+/// stays unlabelled. An object under the label field is an error, never an unlabelled record. Numbers and booleans are accepted as labels in their literal spelling,
 /// because many corpora store classes as `0` and `1`. Other members are skipped.
 ///
 /// With `checksLabelField`, the first record must have the label field or the labels field:
@@ -40,6 +40,14 @@ struct JSONLRecordDecoder: RecordDecoder {
           text = try parser.parseString()
         } else if key == source.labelField || key == source.labelsField {
           hasLabelKey = true
+          if parser.current == UInt8(ascii: "{") && key != source.labelsField {
+            // An object is the multi-task form, which belongs under the labels field; read
+            // here, it would label other tasks and leave this record silently unlabelled.
+            throw parser.error(
+              "label \"\(key)\" must be one label (a string, number or boolean) for task"
+                + " \"\(source.taskName)\", found an object; labels of several tasks go"
+                + " under \"\(source.labelsField)\"")
+          }
           if parser.current == UInt8(ascii: "{") {
             try readLabelObject(&parser, into: &labels, lists: &lists)
           } else if parser.current == UInt8(ascii: "[") {

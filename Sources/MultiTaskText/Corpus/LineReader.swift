@@ -144,6 +144,8 @@ public final class LineReader {
     switch code {
     case ENOENT: return "no such file"
     case EACCES: return "permission denied"
+    case ELOOP: return "too many levels of symbolic links (a link loop)"
+    case ENOTDIR: return "a component of the path is not a folder"
     case EISDIR: return "is a directory, not a file"
     default: return String(cString: strerror(code))
     }

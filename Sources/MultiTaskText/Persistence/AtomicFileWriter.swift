@@ -13,6 +13,10 @@
 /// folder is atomic on POSIX file systems, which is why the temporary file is not put in
 /// `/tmp`. On any failure the temporary file is removed and the destination is untouched.
 ///
+/// Symbolic links are followed (the target is replaced, the link stays); a FIFO or a
+/// character device is written in place; a directory, block device or socket is refused.
+/// Temporary files of runs that were killed mid-write are removed by the next write.
+///
 /// Missing parent folders are created (mode 0755), since saving a model into a new
 /// `runs/<name>/` folder is the common case. The file gets `permissions` (0644 by default)
 /// instead of `mkstemp`'s private 0600.
@@ -43,8 +47,33 @@ public struct AtomicFileWriter: Sendable {
     to path: String,
     _ produce: (_ emit: ([UInt8]) throws(PersistenceError) -> Void) throws(PersistenceError) -> Void
   ) throws(PersistenceError) {
-    let (folder, name) = Self.split(path)
+    try prepare(to: path, produce).commit()
+  }
+
+  /// Writes the new contents of `path` beside it without making them visible yet.
+  ///
+  /// Symbolic links are followed, so the file a link points to is replaced and the link
+  /// stays. A FIFO or a character device at the destination is kept: its bytes are held in
+  /// memory and written into it on commit. Temporary files that a killed run left for the
+  /// same destination are removed first.
+  ///
+  /// - Returns: The prepared file; ``PreparedFile/commit()`` puts it in place.
+  /// - Throws: `PersistenceError.fileSystem` naming the path and the failed step (also for a
+  ///   directory, a block device or a link loop at `path`), or what `produce` throws; either
+  ///   way the destination is untouched and no temporary file stays.
+  public func prepare(
+    to path: String,
+    _ produce: (_ emit: ([UInt8]) throws(PersistenceError) -> Void) throws(PersistenceError) -> Void
+  ) throws(PersistenceError) -> PreparedFile {
+    let destination = try Self.destination(of: path)
+    guard case .replace(let target) = destination else {
+      var bytes: [UInt8] = []
+      try produce { (chunk) throws(PersistenceError) in bytes.append(contentsOf: chunk) }
+      return PreparedFile(path: destination.path, contents: .inMemory(bytes))
+    }
+    let (folder, name) = Self.split(target)
     try Self.createFolder(folder)
+    Self.removeStaleTemporaryFiles(in: folder, name: name)
     var template = Array("\(folder)/.\(name).tmp-\(getpid())-XXXXXX".utf8CString)
     // The template always holds at least its terminating NUL, so it has a base address;
     // were it missing, -1 is reported as a failure to create the file.
@@ -52,7 +81,7 @@ public struct AtomicFileWriter: Sendable {
       characters.baseAddress.map { mkstemp($0) } ?? -1
     }
     guard descriptor >= 0 else {
-      throw Self.failure(path, "create a temporary file in \(folder)")
+      throw Self.failure(target, "create a temporary file in \(folder)")
     }
     let temporaryPath = String(
       decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -60,20 +89,24 @@ public struct AtomicFileWriter: Sendable {
       var closed = false
       defer { if !closed { _ = close(descriptor) } }
       try produce { (chunk) throws(PersistenceError) in
-        try Self.writeAll(chunk, to: descriptor, path: path)
+        try Self.writeAll(chunk, to: descriptor, path: target)
       }
       if fchmod(descriptor, mode_t(permissions)) != 0 {
-        throw Self.failure(path, "set permissions")
+        throw Self.failure(target, "set permissions")
       }
-      if fsync(descriptor) != 0 { throw Self.failure(path, "flush to disk") }
+      if fsync(descriptor) != 0 { throw Self.failure(target, "flush to disk") }
       closed = true
-      if close(descriptor) != 0 { throw Self.failure(path, "close the temporary file") }
-      if rename(temporaryPath, path) != 0 { throw Self.failure(path, "replace the file") }
+      if close(descriptor) != 0 { throw Self.failure(target, "close the temporary file") }
     } catch {
       _ = unlink(temporaryPath)
       throw error
     }
-    try Self.flushFolder(folder)
+    return PreparedFile(path: target, contents: .temporaryFile(temporaryPath))
+  }
+
+  /// Prepares `bytes` as the new contents of `path`; see ``prepare(to:_:)``.
+  public func prepare(_ bytes: [UInt8], to path: String) throws(PersistenceError) -> PreparedFile {
+    try prepare(to: path) { (emit) throws(PersistenceError) in try emit(bytes) }
   }
 
   /// Splits a path into its folder (`.` when there is none) and its last component.

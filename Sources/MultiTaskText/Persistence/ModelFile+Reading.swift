@@ -23,7 +23,12 @@ extension ModelFile {
       let foundMagic = try reader.readUInt32()
       guard foundMagic == magic else { throw ModelFileError.notAModel(path: path) }
       let foundVersion = try reader.readUInt32()
-      guard foundVersion >= 1 && foundVersion <= version else {
+      guard foundVersion >= 1 else {
+        throw ModelFileError.malformed(
+          path: path,
+          problem: "format version 0 does not exist (versions start at 1); the file is damaged")
+      }
+      guard foundVersion <= version else {
         throw ModelFileError.unsupportedVersion(path: path, found: foundVersion, supported: version)
       }
       // Walk the sections first so truncation is reported as such, then check the checksum.
@@ -32,6 +37,14 @@ extension ModelFile {
         let tag = try reader.readUInt32()
         let length = try reader.readUInt64()
         guard length <= UInt64(reader.remaining) else {
+          // A file that still ends with its end section was copied completely, so a length
+          // running past its end was damaged, not cut short; so is one no model could have.
+          if endsWithEndSection(bytes) || length > maximumSectionLength {
+            throw ModelFileError.malformed(
+              path: path,
+              problem: "the section at byte \(reader.offset - 12) declares \(length) bytes, more"
+                + " than the \(reader.remaining) left in the file; the file is damaged")
+          }
           throw ModelFileError.truncated(
             path: path, offset: reader.offset, needed: Int(clamping: length))
         }
@@ -62,6 +75,20 @@ extension ModelFile {
     } catch {
       throw .malformed(path: path, problem: "\(error)")
     }
+  }
+
+  /// The longest section any model writes: 2^40 bytes (1 TiB), so a length above it is
+  /// damage, never a model that was cut short.
+  static let maximumSectionLength: UInt64 = 1 << 40
+
+  /// Whether `bytes` end with an end section (tag, length 4, checksum) whose checksum holds.
+  private static func endsWithEndSection(_ bytes: [UInt8]) -> Bool {
+    guard bytes.count >= 24 else { return false }
+    var reader = BinaryReader(bytes: bytes, range: (bytes.count - 16)..<bytes.count, path: "")
+    guard (try? reader.readUInt32()) == endTag, (try? reader.readUInt64()) == 4,
+      let stored = try? reader.readUInt32()
+    else { return false }
+    return stored == Checksum.of(bytes[0..<(bytes.count - 4)])
   }
 
   private static func assemble(

@@ -65,6 +65,18 @@ public enum ModelFile {
     }
   }
 
+  /// Writes `model` beside `path` without putting it in place yet, so it can be committed
+  /// together with the run's other files (see ``AtomicFileWriter/prepare(to:_:)``).
+  ///
+  /// - Throws: As ``write(_:to:)``; nothing at `path` changes.
+  public static func prepare(
+    _ model: MultiTaskModel, to path: String
+  ) throws(PersistenceError) -> PreparedFile {
+    try AtomicFileWriter().prepare(to: path) { (emit) throws(PersistenceError) in
+      try stream(model, path: path, emit)
+    }
+  }
+
   /// Produces the file's bytes in order, in chunks, keeping the running checksum.
   ///
   /// The manifest is encoded before the first chunk is emitted, so a manifest that cannot be

@@ -18,13 +18,17 @@ public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertibl
   /// a task weight is infinite or NaN; `problem` names the value and where it is. Nothing was
   /// saved, since no reader could load the model.
   case unencodableManifest(path: String, problem: String)
+  /// An output path names a file the run reads (`input` says which), so writing it would
+  /// destroy the input; nothing was written.
+  case outputIsInput(path: String, input: String)
 
   /// The file the error is about.
   public var path: String {
     switch self {
     case .truncated(let path, _, _), .invalidUTF8(let path, _), .badMagic(let path, _, _),
       .unsupportedVersion(let path, _, _), .checksumMismatch(let path, _, _),
-      .fileSystem(let path, _, _), .unencodableManifest(let path, _):
+      .fileSystem(let path, _, _), .unencodableManifest(let path, _),
+      .outputIsInput(let path, _):
       return path
     }
   }
@@ -47,6 +51,8 @@ public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertibl
       return "\(path): cannot \(operation): \(reason)"
     case .unencodableManifest(let path, let problem):
       return "\(path): cannot save the model: \(problem)"
+    case .outputIsInput(let path, let input):
+      return "\(path): refusing to write an output here: it is the \(input)"
     }
   }
 }

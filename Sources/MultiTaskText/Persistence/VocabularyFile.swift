@@ -25,6 +25,13 @@ public enum VocabularyFile {
     try AtomicFileWriter().write(encode(vocabulary), to: path)
   }
 
+  /// Writes `vocabulary` beside `path` without putting it in place yet.
+  public static func prepare(
+    _ vocabulary: Vocabulary, to path: String
+  ) throws(PersistenceError) -> PreparedFile {
+    try AtomicFileWriter().prepare(encode(vocabulary), to: path)
+  }
+
   /// Reads a vocabulary file.
   ///
   /// - Throws: ``VocabularyFileError`` naming the file and line of the first problem.

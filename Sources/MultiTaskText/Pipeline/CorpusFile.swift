@@ -34,4 +34,34 @@ enum CorpusFile {
     }
     return reader.statistics
   }
+
+  /// Reads a dev or test file like ``read(_:task:multiLabel:sharingTasks:skipInvalid:_:)``,
+  /// and fails when it gave no example labelled for `task`.
+  ///
+  /// Zero examples would otherwise give a report of zeros and exit 0; the usual cause is a
+  /// format that does not fit the file (`format: fasttext` on a JSONL file).
+  ///
+  /// - Parameter split: `dev` or `test`, for the message.
+  /// - Throws: ``PipelineError/noEvaluationExamples(task:path:split:records:expected:)``, or
+  ///   what reading throws.
+  static func readEvaluation(
+    _ source: CorpusSource, task: String, split: String, multiLabel: Bool, skipInvalid: Bool,
+    _ body: (Example) throws(PipelineError) -> Void
+  ) throws(PipelineError) -> CorpusStatistics {
+    var labelled = 0
+    let statistics = try read(
+      source, task: task, multiLabel: multiLabel, skipInvalid: skipInvalid
+    ) { (example) throws(PipelineError) in
+      if example.isLabelled(forTask: task) { labelled += 1 }
+      try body(example)
+    }
+    if labelled == 0 {
+      var described = source
+      described.taskName = task
+      throw .noEvaluationExamples(
+        task: task, path: source.path, split: split, records: statistics.examplesRead,
+        expected: described.labelledRecordDescription)
+    }
+    return statistics
+  }
 }

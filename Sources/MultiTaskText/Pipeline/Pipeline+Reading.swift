@@ -104,8 +104,8 @@ extension Pipeline {
     for task in configuration.tasks {
       guard let source = task.dev else { continue }
       statistics.append(
-        try CorpusFile.read(
-          source, task: task.name, multiLabel: task.type == .multiLabel,
+        try CorpusFile.readEvaluation(
+          source, task: task.name, split: "dev", multiLabel: task.type == .multiLabel,
           skipInvalid: configuration.training.skipInvalid
         ) { (example) throws(PipelineError) in
           do throws(TrainingError) {

@@ -192,8 +192,8 @@ public struct Pipeline: Sendable {
         scorer = try evaluator.scorer(forTask: name, explainingMistakes: explainingMistakes)
       } catch { throw .evaluation(error) }
       let multiLabel = model.manifest.tasks.first { $0.name == name }?.isMultiLabel ?? false
-      let statistics = try CorpusFile.read(
-        source, task: name, multiLabel: multiLabel, skipInvalid: skipInvalid
+      let statistics = try CorpusFile.readEvaluation(
+        source, task: name, split: "test", multiLabel: multiLabel, skipInvalid: skipInvalid
       ) {
         (example) throws(PipelineError) in
         do throws(EvaluationError) { try scorer.record(example) } catch {

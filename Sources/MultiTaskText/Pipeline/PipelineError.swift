@@ -10,6 +10,11 @@ public enum PipelineError: Error, Equatable, Sendable, CustomStringConvertible {
   case everyRecordSkipped(task: String, path: String, count: Int, first: CorpusError)
   /// A task's training file has no example labelled for it.
   case noLabelledExamples(task: String, path: String)
+  /// A task's dev or test file (`split`) gave no example labelled for the task, so the
+  /// figures computed on it would all be zero; `records` is how many records it held,
+  /// `expected` describes what the reader looked for.
+  case noEvaluationExamples(
+    task: String, path: String, split: String, records: Int, expected: String)
   /// The model to continue training from could not be read.
   case initialModel(ModelFileError)
   /// The pretrained vectors file could not be used.
@@ -30,6 +35,12 @@ public enum PipelineError: Error, Equatable, Sendable, CustomStringConvertible {
         + " invalid and were skipped; the first: \(first)"
     case .noLabelledExamples(let task, let path):
       return "\(path): no example is labelled for task \"\(task)\""
+    case .noEvaluationExamples(let task, let path, let split, let records, let expected):
+      let found =
+        records == 0
+        ? "has no records"
+        : "has \(records) record(s) but none labelled for the task"
+      return "\(path): the \(split) file of task \"\(task)\" \(found); expected \(expected)"
     case .initialModel(let error): return "training.initialModel: \(error)"
     case .vectors(let error): return "\(error)"
     case .training(let error): return "\(error)"

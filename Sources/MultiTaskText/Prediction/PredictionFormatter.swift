@@ -177,7 +177,7 @@ public struct PredictionFormatter: Sendable {
   /// The TSV header: a label and a probability column per answered task.
   public var tsvHeader: String {
     taskIndices.map { index in
-      let name = model.manifest.tasks[index].name
+      let name = Self.tsvEscaped(model.manifest.tasks[index].name)
       return "\(name)\t\(name)_probability"
     }.joined(separator: "\t") + "\n"
   }
@@ -185,6 +185,9 @@ public struct PredictionFormatter: Sendable {
   /// Appends the TSV row for the predictor's last document: per task its label (a
   /// multi-label task's labels joined by `|`; empty for an abstention) and the top
   /// probability.
+  ///
+  /// Labels are escaped as in ``tsvEscaped(_:alsoEscaping:)``, so a label holding a tab or a
+  /// line break cannot add a column or a row.
   ///
   /// - Parameters:
   ///   - predictor: A predictor of ``model`` that has just run a document.
@@ -196,16 +199,44 @@ public struct PredictionFormatter: Sendable {
       let (best, probability) = predictor.best(ofTask: task)
       if predictor.hadKnownFeatures {
         if manifestTask.isMultiLabel {
-          let names = predictor.selectedLabels(ofTask: task).map { manifestTask.labels[$0.label] }
+          let names = predictor.selectedLabels(ofTask: task).map {
+            Self.tsvEscaped(manifestTask.labels[$0.label], alsoEscaping: "|")
+          }
           bytes.append(contentsOf: names.joined(separator: "|").utf8)
         } else if minimumProbability(ofTask: task).map({ probability >= $0 }) ?? true {
-          bytes.append(contentsOf: manifestTask.labels[best].utf8)
+          bytes.append(contentsOf: Self.tsvEscaped(manifestTask.labels[best]).utf8)
         }
       }
       bytes.append(UInt8(ascii: "\t"))
       JSONBytes.appendProbability(probability, to: &bytes)
     }
     bytes.append(UInt8(ascii: "\n"))
+  }
+}
+
+extension PredictionFormatter {
+  /// `text` with a backslash, tab, line feed and carriage return written as `\\`, `\t`,
+  /// `\n` and `\r` (the convention of PostgreSQL's and Hive's text formats), and
+  /// `alsoEscaping` preceded by a backslash, so each value stays one TSV cell.
+  public static func tsvEscaped(_ text: String, alsoEscaping special: Character? = nil) -> String {
+    let needsEscaping =
+      text.unicodeScalars.contains { "\\\t\n\r".unicodeScalars.contains($0) }
+      || special.map { text.contains($0) } == true
+    guard needsEscaping else { return text }
+    var escaped = ""
+    for character in text {
+      switch character {
+      case "\\": escaped += "\\\\"
+      case "\t": escaped += "\\t"
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      case "\r\n": escaped += "\\r\\n"
+      default:
+        if character == special { escaped += "\\" }
+        escaped.append(character)
+      }
+    }
+    return escaped
   }
 }
 

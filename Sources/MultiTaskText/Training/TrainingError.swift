@@ -14,6 +14,9 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
   case vectorDimension(expected: Int, found: Int)
   /// A task has fewer than two labels, so there is nothing to learn.
   case tooFewLabels(task: String, labels: [String])
+  /// No word was kept for the vocabulary: every text is empty (`mostFrequent` is 0), or no
+  /// word occurs `minCount` times (the most frequent occurs `mostFrequent` times).
+  case emptyVocabulary(minCount: Int, mostFrequent: Int)
   /// The feature settings cannot work with this vocabulary.
   case features(FeatureConfigurationError)
   /// The loss became NaN or infinite.
@@ -45,6 +48,14 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
       return "task \"\(task)\" needs at least two labels in its training data, found "
         + (labels.isEmpty ? "none" : labels.map { "\"\($0)\"" }.joined(separator: ", "))
     case .features(let error): return "\(error)"
+    case .emptyVocabulary(let minCount, let mostFrequent):
+      if mostFrequent == 0 {
+        return "the vocabulary is empty: every training text is empty (no words), so there"
+          + " is nothing to learn from; no model was written"
+      }
+      return "the vocabulary is empty: no word occurs at least \(minCount) times"
+        + " (features.minCount), the most frequent occurs \(mostFrequent) time(s); lower"
+        + " features.minCount; no model was written"
     case .severalLabels(let task, let labels, let location):
       let problem =
         "task \"\(task)\" is single-label but the example gives it "

@@ -146,7 +146,8 @@ public struct TrainingSetBuilder {
   ///   corpus.
   /// - Returns: The featurized set with its vocabulary and label sets.
   /// - Throws: ``TrainingError/tooFewLabels(task:labels:)`` for a task with fewer than two
-  ///   labels, or ``TrainingError/features(_:)`` for feature settings that cannot work.
+  ///   labels, ``TrainingError/emptyVocabulary(minCount:mostFrequent:)`` when no word is
+  ///   kept, or ``TrainingError/features(_:)`` for feature settings that cannot work.
   public func finish(
     features requested: FeatureConfiguration
   ) throws(TrainingError) -> TrainingData {
@@ -170,6 +171,12 @@ public struct TrainingSetBuilder {
       }
       ?? self.vocabulary.build(
         minCount: configuration.minCount, maxSize: configuration.maxVocabularySize)
+    // A model without a single word has no features: it would answer the same for every
+    // text, which is a configuration or data mistake, not a model.
+    if vocabulary.count == 0 {
+      throw .emptyVocabulary(
+        minCount: configuration.minCount, mostFrequent: self.vocabulary.counts.max() ?? 0)
+    }
     let featurizer: Featurizer
     do throws(FeatureConfigurationError) {
       featurizer = try Featurizer(configuration: configuration, vocabularySize: vocabulary.count)

@@ -23,7 +23,8 @@ struct Compare: ParsableCommand {
   @OptionGroup var options: ConfigurationOptions
 
   func run() throws {
-    let run = try options.load()
+    let run = try options.load(
+      writing: ["compare.json", "compare.md", "compare.html"], vocabularyCopy: false)
     let configuration = run.pipeline
     // Ctrl-C ends a comparison at once: it has written nothing until its last step, and
     // that step is atomic.

@@ -63,6 +63,14 @@ struct Eval: ParsableCommand {
     var configuration: PipelineConfiguration?
     if let config { configuration = try RunConfiguration.load(path: config).pipeline }
     let files = try evaluationFiles(model: loaded, configuration: configuration)
+    if let output {
+      var inputs = [(role: "model (--model)", path: model)]
+      if let config { inputs.append((role: "configuration file", path: config)) }
+      for file in files {
+        inputs.append((role: "test file of task \"\(file.task)\"", path: file.source.path))
+      }
+      try OutputCheck.check(outputs: [output], inputs: inputs)
+    }
     var report: EvaluationReport
     let warnings = CorpusWarnings()
     defer { warnings.emit() }
@@ -120,11 +128,12 @@ struct Eval: ParsableCommand {
         continue
       }
       if skipInvalid { source.skipInvalid = true }
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory),
-        !isDirectory.boolValue
-      else {
+      switch InputFileCheck.problem(at: source.path) {
+      case nil: break
+      case .missing:
         throw CommandFailure("\(source.path): no such file (test file of task \"\(name)\")")
+      case .unreadable(let problem):
+        throw CommandFailure("\(source.path): \(problem) (test file of task \"\(name)\")")
       }
       files.append((name, source))
     }

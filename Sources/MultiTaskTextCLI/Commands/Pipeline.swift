@@ -23,7 +23,10 @@ struct Pipeline: ParsableCommand {
   @OptionGroup var options: ConfigurationOptions
 
   func run() throws {
-    let run = try options.load()
+    let reportNames = [
+      ("report.json", ReportFormat.json), ("report.md", .markdown), ("report.html", .html),
+    ]
+    let run = try options.load(writing: ["model.mtl", "vocabulary.tsv"] + reportNames.map(\.0))
     let configuration = run.pipeline
     let warnings = CorpusWarnings()
     defer { warnings.emit() }
@@ -40,15 +43,15 @@ struct Pipeline: ParsableCommand {
       configuration: configuration, model: output.trained.model, modelPath: output.modelPath,
       history: output.trained.history)
     let directory = run.output.directory as NSString
-    try Interruption.whileWriting {
-      for (name, format) in [
-        ("report.json", ReportFormat.json), ("report.md", .markdown), ("report.html", .html),
-      ] {
-        let path = directory.appendingPathComponent(name)
-        try AtomicFileWriter().write(try format.render(report, colors: false), to: path)
-        written.append(path)
-      }
+    var reports: [(path: String, bytes: [UInt8])] = []
+    for (name, format) in reportNames {
+      let path = directory.appendingPathComponent(name)
+      reports.append((path, try format.render(report, colors: false)))
+      written.append(path)
     }
+    // The model is put in place only now, with the reports, so a failed evaluation leaves
+    // the previous run's files as they were.
+    try TrainingRun.write(output, and: reports)
     if report.tasks.isEmpty {
       print("no task has a test file, so nothing was evaluated")
     } else {

@@ -25,7 +25,10 @@ struct Predict: ParsableCommand {
   @Option(help: "The model file (.mtl).")
   var model: String
 
+  // Unconditional, so `--top-k -1` reaches validate() and its range message instead of
+  // being read as a missing value followed by an option.
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Also list the k most probable labels of each task (jsonl only).",
       discussion: "For a multi-label task, the k labels replace the answered ones, each marked"

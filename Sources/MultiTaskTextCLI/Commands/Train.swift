@@ -17,12 +17,13 @@ struct Train: ParsableCommand {
   @OptionGroup var options: ConfigurationOptions
 
   func run() throws {
-    let run = try options.load()
+    let run = try options.load(writing: ["model.mtl", "vocabulary.tsv"])
     let configuration = run.pipeline
     let warnings = CorpusWarnings()
     let output = try TrainingRun(
       configuration: run, quiet: options.quiet, warnings: warnings
     ).run()
+    try TrainingRun.write(output)
     warnings.emit()
     print(
       "trained \(configuration.tasks.count) task(s) in "

@@ -42,7 +42,11 @@ struct Tune: ParsableCommand {
   }
 
   func run() throws {
-    let run = try options.load()
+    let run = try options.load(
+      writing: [
+        "tuned.yaml", "model.mtl", "vocabulary.tsv", "report.json", "report.md", "report.html",
+        "trials.jsonl",
+      ], vocabularyCopy: false)
     if let objective, run.pipeline.task(named: objective) == nil {
       throw CommandFailure(
         "--objective \(objective): the configuration has no such task; its tasks are "
@@ -75,9 +79,14 @@ struct Tune: ParsableCommand {
           finishedAt: trial.finishedAt)
       }, best: result.best.number, bestSettings: result.best.overrides)
     try Interruption.whileWriting {
-      try AtomicFileWriter().write(Array(tuned.utf8), to: tunedPath)
-      try ModelFile.write(result.trained.model, to: modelPath)
-      try VocabularyFile.write(result.trained.model.vocabulary, to: vocabularyPath)
+      // Everything is prepared first and committed together, so a failure leaves the
+      // previous run's files as they were.
+      let writer = AtomicFileWriter()
+      var prepared = [
+        try writer.prepare(Array(tuned.utf8), to: tunedPath),
+        try ModelFile.prepare(result.trained.model, to: modelPath),
+        try VocabularyFile.prepare(result.trained.model.vocabulary, to: vocabularyPath),
+      ]
       written += [tunedPath, modelPath, vocabularyPath]
       report.run = Provenance.record(
         configuration: tuner.configuration(ofTrial: result.best.number),
@@ -86,12 +95,14 @@ struct Tune: ParsableCommand {
         ("report.json", ReportFormat.json), ("report.md", .markdown), ("report.html", .html),
       ] {
         let path = directory.appendingPathComponent(name)
-        try AtomicFileWriter().write(try format.render(report, colors: false), to: path)
+        prepared.append(try writer.prepare(try format.render(report, colors: false), to: path))
         written.append(path)
       }
       let trialsPath = directory.appendingPathComponent("trials.jsonl")
-      try AtomicFileWriter().write(Array(try TrialLog.jsonl(result.trials).utf8), to: trialsPath)
+      prepared.append(
+        try writer.prepare(Array(try TrialLog.jsonl(result.trials).utf8), to: trialsPath))
       written.append(trialsPath)
+      try prepared.commitAll()
     }
     print(
       "\(result.trials.count) trial(s)\(interrupted ? " (interrupted)" : ""); best: trial"

@@ -27,9 +27,16 @@ struct ConfigurationOptions: ParsableArguments {
   ///
   /// `--skip-invalid` sets `training.skipInvalid`, which the pipeline applies to every corpus
   /// file it reads.
-  func load() throws -> RunConfiguration {
+  /// - Parameters:
+  ///   - outputs: The names of the files the command writes into the output directory,
+  ///     checked (writable, none of them an input) before any work.
+  ///   - vocabularyCopy: Whether the command also writes `output.vocabularyCopy`.
+  func load(writing outputs: [String], vocabularyCopy: Bool = true) throws -> RunConfiguration {
     var loaded = try RunConfiguration.load(path: configuration, overrides: overrides)
     try loaded.pipeline.validateFilesExist(configurationPath: configuration)
+    try OutputCheck.check(
+      outputs: loaded.outputPaths(outputs, includesVocabularyCopy: vocabularyCopy),
+      inputs: loaded.inputFiles(configurationPath: configuration))
     if skipInvalid { loaded.pipeline.training.skipInvalid = true }
     return loaded
   }

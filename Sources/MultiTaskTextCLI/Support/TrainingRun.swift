@@ -5,6 +5,9 @@ import MultiTaskTextConfiguration
 /// Runs the library pipeline's training stage with progress and Ctrl-C handling, then writes
 /// the model and the vocabulary into the output directory. Shared by `train` and `pipeline`.
 ///
+/// Nothing is written until the command has everything it will write (for `pipeline`, the
+/// reports too); then all files are prepared and committed together.
+///
 /// The library reads and trains; this type only renders events, moves the interruption phase
 /// along (reading → training → writing) and writes files.
 struct TrainingRun {
@@ -74,16 +77,33 @@ struct TrainingRun {
     reporter.finish()
     var vocabularyPaths = [(directory as NSString).appendingPathComponent("vocabulary.tsv")]
     if let copy = settings.output.vocabularyCopy { vocabularyPaths.append(copy) }
+    return Output(trained: trained, modelPath: modelPath, vocabularyPaths: vocabularyPaths)
+  }
+
+  /// Prepares the model and the vocabularies beside their destinations, not yet in place;
+  /// the command commits them together with any reports, so a failure before then leaves
+  /// the previous files as they were.
+  static func prepareFiles(_ output: Output) throws(PersistenceError) -> [PreparedFile] {
+    var files = [try ModelFile.prepare(output.trained.model, to: output.modelPath)]
+    for path in output.vocabularyPaths {
+      files.append(try VocabularyFile.prepare(output.trained.model.vocabulary, to: path))
+    }
+    return files
+  }
+
+  /// Prepares `files` and the model's, then commits them all, with signals deferred.
+  static func write(_ output: Output, and reports: [(path: String, bytes: [UInt8])] = []) throws {
     try Interruption.whileWriting {
       if Interruption.wasRequested {
         throw CommandFailure(
           "interrupted: training finished but no model was written",
           exitCode: Interruption.exitStatus)
       }
-      try ModelFile.write(trained.model, to: modelPath)
-      for path in vocabularyPaths { try VocabularyFile.write(trained.model.vocabulary, to: path) }
+      var prepared = try prepareFiles(output)
+      for report in reports {
+        prepared.append(try AtomicFileWriter().prepare(report.bytes, to: report.path))
+      }
+      try prepared.commitAll()
     }
-    Interruption.enter(.exitAtOnce, message: "Error: interrupted after the model was written\n")
-    return Output(trained: trained, modelPath: modelPath, vocabularyPaths: vocabularyPaths)
   }
 }

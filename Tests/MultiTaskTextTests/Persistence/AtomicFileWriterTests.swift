@@ -46,14 +46,15 @@ import Testing
     let path = folder + "/blocker/inner/model.mtl"
     #expect(
       throws: PersistenceError.fileSystem(
-        path: folder + "/blocker", operation: "create folder", reason: "a file is in the way")
+        path: path, operation: "write",
+        reason: "a file stands where one of its folders should be")
     ) {
       try AtomicFileWriter().write([1], to: path)
     }
     #expect(try Self.leftovers(in: folder).isEmpty)
   }
 
-  @Test func aFailedRenameLeavesNoTemporaryFile() throws {
+  @Test func aFolderAtTheDestinationIsRefusedAndLeavesNoTemporaryFile() throws {
     let folder = try Self.makeFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/occupied"
@@ -61,15 +62,15 @@ import Testing
       atPath: path + "/child", withIntermediateDirectories: true)
     do {
       try AtomicFileWriter().write([1, 2], to: path)
-      Issue.record("renaming a file over a non-empty folder should fail")
+      Issue.record("writing over a folder should fail")
     } catch {
       guard case .fileSystem(let failedPath, let operation, _) = error else {
         Issue.record("unexpected error \(error)")
         return
       }
       #expect(failedPath == path)
-      #expect(operation == "replace the file")
-      #expect(error.description.hasPrefix(path + ": cannot replace the file: "))
+      #expect(operation == "write")
+      #expect(error.description == path + ": cannot write: it is a directory")
     }
     #expect(try Self.leftovers(in: folder).isEmpty)
   }
