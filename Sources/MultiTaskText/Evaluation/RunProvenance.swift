@@ -69,7 +69,8 @@ public struct RunProvenance: Sendable, Equatable, Codable {
     seed = configuration?.training.seed ?? model.manifest.training.seed
     threads = configuration?.training.threads ?? model.manifest.training.threads
     icuVersion = model.manifest.icuVersion
-    modelChecksum = modelBytes.map { String(format: "%08x", Checksum.of($0)) }
+    // The file's trailer: the CRC-32C of every byte before its last four.
+    modelChecksum = modelBytes.map { String(format: "%08x", Checksum.of($0.dropLast(4))) }
     if let history {
       keptEpoch = history.keptEpoch ?? history.epochs.last?.epoch
       let metrics = model.manifest.tasks.map { task in

@@ -80,7 +80,7 @@ struct Eval: ParsableCommand {
         if case .evaluated(_, let statistics) = event { warnings.record([statistics]) }
       })
     report.run = Provenance.record(
-      configuration: nil, model: loaded, modelPath: model, history: nil)
+      configuration: nil, model: loaded, modelPath: model, history: nil, trained: false)
     let colors = output == nil && format == .text && isatty(1) != 0
     let bytes = try format.render(
       report, colors: colors,

@@ -4,12 +4,18 @@ import MultiTaskText
 /// The `run` record every report carries, from what the command knows: its version, the
 /// effective configuration, and the model file it wrote or read.
 enum Provenance {
-  /// The record for `model`, whose file is at `modelPath` (read back for its checksum).
+  /// The record for `model`. Its checksum comes from the model file at `modelPath` when it
+  /// was read from there, and from the model's own bytes when the run just trained it: the
+  /// new file is renamed into place only after the reports are ready, so the path may still
+  /// hold the previous model.
   static func record(
     configuration: PipelineConfiguration?, model: MultiTaskModel, modelPath: String,
-    history: TrainingHistory?
+    history: TrainingHistory?, trained: Bool = true
   ) -> RunProvenance {
-    let bytes = FileManager.default.contents(atPath: modelPath).map { [UInt8]($0) }
+    let bytes =
+      trained
+      ? try? ModelFile.encode(model, path: modelPath)
+      : FileManager.default.contents(atPath: modelPath).map { [UInt8]($0) }
     return RunProvenance(
       mtlVersion: MTL.configuration.version, configuration: configuration, model: model,
       modelBytes: bytes, history: history)

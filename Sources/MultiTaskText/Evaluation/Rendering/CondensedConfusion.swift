@@ -1,7 +1,7 @@
 /// A confusion matrix cut down to what fits on a screen or a page.
 ///
 /// With many classes, a full matrix is a wall of zeros. This keeps the `limit` classes with the
-/// most support (ties broken by label order), shows them in the model's label order, and folds
+/// most errors, made or received (ties broken by support, then label order), shows them in the model's label order, and folds
 /// every other class into one "other" row and column, so the totals still add up.
 ///
 /// Columns hold only labels the model can predict: a label seen only in the test data is a row
@@ -39,11 +39,22 @@ struct CondensedConfusion {
   /// Condenses `matrix` to at most `limit` named classes.
   init(_ matrix: ConfusionMatrix, limit: Int) {
     let size = matrix.labels.count
+    // A class's error mass: the documents it got wrong plus those wrongly given it. Keeping
+    // the classes with the most errors keeps the biggest mistakes visible; keeping the
+    // largest classes hid a small class that absorbed everyone's errors.
+    let errors = (0..<size).map { label in
+      let row = matrix.counts[label].reduce(0, +) - matrix.counts[label][label]
+      let column =
+        (0..<size).reduce(0) { $0 + matrix.counts[$1][label] } - matrix.counts[label][label]
+      return row + column
+    }
     let support = matrix.counts.map { $0.reduce(0, +) }
     var kept = Set(0..<size)
     if size > limit {
       let ranked = (0..<size).sorted {
-        support[$0] > support[$1] || (support[$0] == support[$1] && $0 < $1)
+        if errors[$0] != errors[$1] { return errors[$0] > errors[$1] }
+        if support[$0] != support[$1] { return support[$0] > support[$1] }
+        return $0 < $1
       }
       kept = Set(ranked.prefix(max(0, limit)))
     }

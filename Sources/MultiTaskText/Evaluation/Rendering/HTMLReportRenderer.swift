@@ -116,6 +116,11 @@ public struct HTMLReportRenderer: Sendable {
       )
     }
     lines += ["</table>", "</div>"]
+    lines.append(
+      "<p class=\"legend-note\">Accuracy is <span class=\"good\">green</span> when it is above"
+        + " the task's majority baseline (always answering its most frequent training label) and"
+        + " <span class=\"bad\">red</span> when it is not. In the confusion matrices blue marks"
+        + " right answers and red the errors, shaded by their share of the row.</p>")
     let selections = report.tasks.compactMap { task in
       task.selection.map {
         HTMLEscaping.escape(task.name) + " on <code>" + HTMLEscaping.escape($0.metric.description)

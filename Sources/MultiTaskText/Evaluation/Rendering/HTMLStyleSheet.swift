@@ -104,5 +104,27 @@ enum HTMLStyleSheet {
     section.run dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
     section.run dd { margin: 0; overflow-wrap: anywhere; }
     section.run pre { overflow-x: auto; font-size: .8rem; }
+    /* Wide tables scroll inside their box, the first column stays in view, and labels
+       break between words only. */
+    .table-wrap { -webkit-overflow-scrolling: touch; max-width: 100%; }
+    .table-wrap th:first-child, .table-wrap td:first-child { position: sticky; left: 0;
+      background: var(--paper); z-index: 1; word-break: normal; overflow-wrap: normal;
+      hyphens: none; }
+    tbody th[scope=row] { word-break: normal; overflow-wrap: normal; white-space: nowrap; }
+    tr.average th, tr.average td { font-style: italic; color: var(--muted); }
+    .legend-note { font-size: 12px; color: var(--muted); }
+    .confusions { margin: 12px 0 0; padding-left: 20px; font-size: 14px; }
+    @media (prefers-color-scheme: dark) {
+      :root { --ink: #e2e8f0; --muted: #94a3b8; --line: #334155; --paper: #0f172a;
+        --page: #020617; --good: #34d399; --bad: #f87171; --accent: #60a5fa; }
+      code { background: #1e293b; }
+      .stat { background: #111c33; }
+      tbody tr:hover { background: #1e293b; }
+      .warning { background: #3f1d1d; border-color: #7f1d1d; color: #fecaca; }
+      .flag, .label-chip { background: #3f1d1d; color: #fecaca; }
+      .meter { background: #334155; }
+      svg .grid { stroke: #334155; }
+      svg .point { fill: #0f172a; }
+    }
     """
 }

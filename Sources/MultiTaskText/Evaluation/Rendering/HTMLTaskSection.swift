@@ -32,6 +32,7 @@ struct HTMLTaskSection {
     )
     lines.append("</figure>")
     lines.append("</div>")
+    lines += topConfusions()
     if !task.unseenLabels.isEmpty {
       let items = task.unseenLabels.map {
         "<li><span class=\"label-chip\">\(HTMLEscaping.escape($0.label))</span> "
@@ -93,6 +94,57 @@ struct HTMLTaskSection {
           + "\(ReportNumberFormat.score(row.f1))</td>"
           + "<td class=\"num\">\(ReportNumberFormat.count(row.support))</td></tr>")
     }
-    return lines + ["</tbody>", "</table>", "</div>"]
+    lines.append("</tbody>")
+    lines.append("<tfoot>" + averageRows(task.metrics.classes).joined() + "</tfoot>")
+    return lines + ["</table>", "</div>"]
+  }
+
+  /// The macro and support-weighted averages of the per-class rows, as scikit-learn's
+  /// classification report ends.
+  private func averageRows(_ classes: [TaskMetrics.ClassMetrics]) -> [String] {
+    let present = classes.filter { $0.support > 0 || $0.precision > 0 }
+    let total = classes.map(\.support).reduce(0, +)
+    guard !present.isEmpty, total > 0 else { return [] }
+    func mean(_ value: (TaskMetrics.ClassMetrics) -> Double) -> Double {
+      present.map(value).reduce(0, +) / Double(present.count)
+    }
+    func weighted(_ value: (TaskMetrics.ClassMetrics) -> Double) -> Double {
+      classes.map { value($0) * Double($0.support) }.reduce(0, +) / Double(total)
+    }
+    return [
+      ("macro average", mean(\.precision), mean(\.recall), mean(\.f1)),
+      ("weighted average", weighted(\.precision), weighted(\.recall), weighted(\.f1)),
+    ].map { name, precision, recall, f1 in
+      "<tr class=\"average\"><th scope=\"row\">\(name)</th>"
+        + "<td class=\"num\">\(ReportNumberFormat.score(precision))</td>"
+        + "<td class=\"num\">\(ReportNumberFormat.score(recall))</td>"
+        + "<td class=\"num\">\(ReportNumberFormat.score(f1))</td>"
+        + "<td class=\"num\">\(ReportNumberFormat.count(total))</td></tr>"
+    }
+  }
+
+  /// The largest off-diagonal cells, most frequent first: the mistakes worth reading.
+  func topConfusions(limit: Int = 8) -> [String] {
+    let matrix = task.confusion
+    var cells: [(truth: Int, predicted: Int, count: Int)] = []
+    for (truth, row) in matrix.counts.enumerated() {
+      for (predicted, count) in row.enumerated() where predicted != truth && count > 0 {
+        cells.append((truth, predicted, count))
+      }
+    }
+    let top = cells.sorted {
+      $0.count != $1.count
+        ? $0.count > $1.count : ($0.truth, $0.predicted) < ($1.truth, $1.predicted)
+    }.prefix(limit)
+    guard !top.isEmpty else { return [] }
+    let items = top.map { cell in
+      let support = matrix.counts[cell.truth].reduce(0, +)
+      let share = support > 0 ? Double(cell.count) / Double(support) : 0
+      return "<li><strong>\(HTMLEscaping.escape(matrix.labels[cell.truth]))</strong> taken for "
+        + "<strong>\(HTMLEscaping.escape(matrix.labels[cell.predicted]))</strong>: "
+        + "\(ReportNumberFormat.count(cell.count)) (\(ReportNumberFormat.percent(share)) of its"
+        + " documents)</li>"
+    }
+    return ["<p>Top confusions:</p>", "<ol class=\"confusions\">"] + items + ["</ol>"]
   }
 }
