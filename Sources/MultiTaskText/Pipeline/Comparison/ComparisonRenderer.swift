@@ -67,9 +67,8 @@ public struct ComparisonRenderer: Sendable {
     ]
     lines += table.lines(indent: 2, colors: colors)
     lines.append("")
-    lines.append(
-      "  Δ acc in points; interval: 95% paired bootstrap; p: McNemar's exact test; negative"
-        + " transfer only when multi is worse at p < 0.05")
+    lines.append("  Δ acc in points; interval: 95% paired bootstrap; p: McNemar's exact test;")
+    lines.append("  negative transfer only when multi is worse at p < 0.05")
     lines.append(
       "  joint training took " + ReportNumberFormat.decimal(report.jointSeconds, digits: 1)
         + " s; the single-task runs " + ReportNumberFormat.decimal(report.singleSeconds, digits: 1)
