@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import json
-from typing import List, NamedTuple, Optional, Union, overload
+from typing import List, NamedTuple, Optional, Union
 
 from ._native import Batch, TokenizeOptions, check, lib, take_buffer
 from .errors import InvalidArgumentError
@@ -68,9 +68,6 @@ def tokenize_json(
     )
     return take_buffer(out, length.value)
 
-
-@overload
-def tokenize(text: str, *, details: bool = ..., **options: object) -> Union[List[str], List[Token]]: ...
 
 
 def tokenize(text: str, *, details: bool = False, **options: object) -> Union[List[str], List[Token]]:
