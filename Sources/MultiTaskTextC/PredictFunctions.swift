@@ -25,16 +25,19 @@ public func mtlPredictJSON(
       throw CFailure(code: MTL_ERROR_INVALID_ARGUMENT, message: "\(handle.path): \(error)")
     }
     let explains = predictionOptions.explain > 0
-    try handle.withPredictor { pooled in
+    let plan = ParallelBatch(count: batch.count, requested: options?.pointee.threads ?? 1)
+    let parts = try plan.run(on: handle) { pooled, documents in
       pooled.output.removeAll(keepingCapacity: true)
-      for index in 0..<batch.count {
+      for index in documents {
         let document = batch.document(index)
         try runChecked(pooled.predictor, document, index: index)
         formatter.appendJSONLine(
           of: pooled.predictor, originalText: explains ? document : nil, to: &pooled.output)
       }
-      try OutputBuffer.deliver(pooled.output, to: out, length: outLength)
+      return pooled.output
     }
+    try OutputBuffer.deliver(
+      parts.count == 1 ? parts[0] : parts.flatMap { $0 }, to: out, length: outLength)
   }
 }
 
@@ -42,7 +45,8 @@ public func mtlPredictJSON(
 @_cdecl("mtl_predict_probabilities")
 public func mtlPredictProbabilities(
   _ model: OpaquePointer?, _ texts: UnsafePointer<CChar>?, _ offsets: UnsafePointer<UInt64>?,
-  _ count: UInt64, _ task: Int32, _ probabilities: UnsafeMutablePointer<Float>?
+  _ count: UInt64, _ task: Int32, _ threads: Int32,
+  _ probabilities: UnsafeMutablePointer<Float>?
 ) -> Int32 {
   withStatus {
     let handle = try ModelHandle.from(model)
@@ -52,8 +56,9 @@ public func mtlPredictProbabilities(
       throw CFailure.invalidArgument("probabilities must not be NULL")
     }
     let width = handle.labelNames[taskIndex].count
-    try handle.withPredictor { pooled in
-      for index in 0..<batch.count {
+    let plan = ParallelBatch(count: batch.count, requested: threads)
+    _ = try plan.run(on: handle) { pooled, documents in
+      for index in documents {
         try runChecked(pooled.predictor, batch.document(index), index: index)
         pooled.predictor.withProbabilities(ofTask: taskIndex) { values in
           let row = probabilities + index * width

@@ -43,3 +43,13 @@ def test_models_load_and_free_in_threads(model_path: str) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(load_and_predict, range(8)))
     assert all(result == results[0] for result in results)
+
+
+def test_native_threads_split_a_batch_without_changing_it(model: mtl.Model, texts) -> None:
+    expected = model.predict_json(texts, top_k=2)
+    proba = model.predict_proba(texts, task="sentiment")
+    for threads in (0, 2, 3, 64):
+        assert model.predict_json(texts, top_k=2, threads=threads) == expected
+        assert (model.predict_proba(texts, task="sentiment", threads=threads) == proba).all()
+    assert model.predict(texts[:10], threads=8) == model.predict(texts[:10])
+

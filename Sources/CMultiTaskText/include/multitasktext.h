@@ -50,6 +50,8 @@ typedef struct mtl_predict_options {
   int32_t has_min_probability;   /* nonzero: min_probability overrides each task's minimum */
   float min_probability;         /* --min-probability, in [0, 1] */
   const char *tasks;             /* --tasks: comma-separated task names, or NULL for all */
+  int32_t threads;               /* split the batch over this many threads (0 or 1: the
+                                    calling thread only); the output order is unchanged */
 } mtl_predict_options;
 
 /* Text preparation for mtl_tokenize; the options of `mtl tokenize`. Initialize with
@@ -101,10 +103,11 @@ int32_t mtl_predict_json(
 
 /* Writes task `task`'s probabilities for `count` documents (laid out as for
  * mtl_predict_json) into `probabilities`, row-major: count rows of
- * mtl_model_label_count(model, task) floats, in label order. */
+ * mtl_model_label_count(model, task) floats, in label order. `threads` is as in
+ * mtl_predict_options. */
 int32_t mtl_predict_probabilities(
     mtl_model *model, const char *texts, const uint64_t *offsets, uint64_t count, int32_t task,
-    float *probabilities);
+    int32_t threads, float *probabilities);
 
 /* Fills `options` with `mtl tokenize`'s defaults. */
 void mtl_tokenize_options_default(mtl_tokenize_options *options);

@@ -32,6 +32,7 @@ class PredictOptions(ctypes.Structure):
         ("has_min_probability", ctypes.c_int32),
         ("min_probability", ctypes.c_float),
         ("tasks", ctypes.c_char_p),
+        ("threads", ctypes.c_int32),
     ]
 
 
@@ -80,7 +81,7 @@ def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
         ),
         "mtl_predict_probabilities": (
             ctypes.c_int32,
-            [p, ctypes.c_char_p, c_uint64_p, ctypes.c_uint64, ctypes.c_int32, c_float_p],
+            [p, ctypes.c_char_p, c_uint64_p, ctypes.c_uint64, ctypes.c_int32, ctypes.c_int32, c_float_p],
         ),
         "mtl_tokenize_options_default": (None, [ctypes.POINTER(TokenizeOptions)]),
         "mtl_tokenize": (

@@ -99,11 +99,13 @@ class Model:
         explain: int = 0,
         min_probability: Optional[float] = None,
         tasks: Optional[Sequence[str]] = None,
+        threads: int = 1,
     ) -> bytes:
         """The JSON lines `mtl predict` prints for `texts`, one per text, as bytes.
 
         The options are `mtl predict`'s `--top-k`, `--explain`, `--min-probability` and
-        `--tasks`, checked with the same messages.
+        `--tasks`, checked with the same messages. `threads` > 1 splits the batch over that
+        many native threads; the answers and their order do not change.
         """
         batch = Batch(texts)
         options = PredictOptions(
@@ -112,6 +114,7 @@ class Model:
             has_min_probability=0 if min_probability is None else 1,
             min_probability=0.0 if min_probability is None else float(min_probability),
             tasks=None if tasks is None else ",".join(tasks).encode("utf-8"),
+            threads=int(threads),
         )
         out = ctypes.c_void_p()
         length = ctypes.c_uint64()
@@ -130,23 +133,24 @@ class Model:
         explain: int = 0,
         min_probability: Optional[float] = None,
         tasks: Optional[Sequence[str]] = None,
+        threads: int = 1,
     ) -> List[Dict[str, Any]]:
         """Every task's answer for each text: exactly `mtl predict`'s JSON objects, as dicts.
 
         Example: `{"topic": {"label": "Sports", "probability": 0.97}, ...}`; a multi-label
         task answers `{"labels": [...]}`, an abstention `{"label": None, "reason": ...}`.
         """
-        lines = self.predict_json(texts, top_k, explain, min_probability, tasks)
+        lines = self.predict_json(texts, top_k, explain, min_probability, tasks, threads)
         if not lines:
             return []
         # One parse for the whole batch: the lines hold no raw newline, so joining them with
         # commas makes one JSON array.
         return json.loads(b"[" + lines[:-1].replace(b"\n", b",") + b"]")
 
-    def predict_proba(self, texts: Sequence[str], task: str) -> np.ndarray:
+    def predict_proba(self, texts: Sequence[str], task: str, threads: int = 1) -> np.ndarray:
         """Task `task`'s probabilities, shape (len(texts), len(labels(task))), float32.
 
-        Columns follow `labels(task)`.
+        Columns follow `labels(task)`; `threads` is as in `predict_json`.
         """
         index = self.task_index(task)
         batch = Batch(texts)
@@ -154,7 +158,7 @@ class Model:
         check(
             lib.mtl_predict_probabilities(
                 self._live_handle(), batch.data, batch.offsets_pointer(), batch.count, index,
-                result.ctypes.data_as(_native.c_float_p),
+                int(threads), result.ctypes.data_as(_native.c_float_p),
             )
         )
         return result
