@@ -8,6 +8,8 @@ let package = Package(
     .library(name: "MultiTaskText", targets: ["MultiTaskText"]),
     .library(name: "MultiTaskTextConfiguration", targets: ["MultiTaskTextConfiguration"]),
     .executable(name: "mtl", targets: ["MultiTaskTextCLI"]),
+    // The C API (include/multitasktext.h in CMultiTaskText), which the Python package loads.
+    .library(name: "MultiTaskTextC", type: .dynamic, targets: ["MultiTaskTextC"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,6 +49,16 @@ let package = Package(
     .target(
       name: "MultiTaskTextConfiguration",
       dependencies: ["MultiTaskText", .product(name: "Yams", package: "Yams")]
+    ),
+
+    // MARK: C API
+
+    // The public C header and the parts plainest in C (thread-local last error, defaults).
+    .target(name: "CMultiTaskText"),
+    // `@_cdecl` functions implementing the header over the library; no Swift type crosses.
+    .target(
+      name: "MultiTaskTextC",
+      dependencies: ["CMultiTaskText", "MultiTaskText", "MultiTaskTextConfiguration"]
     ),
 
     // MARK: Server

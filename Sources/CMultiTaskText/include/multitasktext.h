@@ -1,0 +1,135 @@
+/*
+ * multitasktext.h: the C API of MultiTaskText (libMultiTaskTextC.so).
+ *
+ * Plain C: only stdint/stddef types and opaque handles cross the boundary, so any language
+ * with a C foreign-function interface (Python's ctypes, Java's Panama, Rust, Go) can use it.
+ *
+ * Errors. Every function that can fail returns an int32_t status: 0 (MTL_OK) on success, or
+ * one of the MTL_ERROR_* codes. The message of the calling thread's last failure, the same
+ * text `mtl` prints after "Error: ", is kept in thread-local storage until that thread's next
+ * failing call: read it with mtl_last_error_message(). No function aborts the host process
+ * on bad input; indices and pointers are checked and reported as MTL_ERROR_INVALID_ARGUMENT.
+ *
+ * Threads. A model handle is internally pooled: any number of threads may call the predict
+ * functions on one handle at the same time. Each call borrows a predictor from the handle's
+ * pool (creating one when all are busy) and returns it afterwards. Only mtl_model_free must
+ * not race with other calls on the same handle.
+ *
+ * Memory. Buffers the library returns (char **out) are allocated with malloc and released
+ * with mtl_buffer_free. Strings returned as const char * (task and label names) belong to the
+ * model handle and live until mtl_model_free.
+ */
+#ifndef MULTITASKTEXT_H
+#define MULTITASKTEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status codes. */
+#define MTL_OK 0
+#define MTL_ERROR_INVALID_ARGUMENT 1 /* a null pointer, an index out of range, a bad option */
+#define MTL_ERROR_MODEL_FILE 2       /* the model file is missing, truncated or not a model */
+#define MTL_ERROR_TEXT 3             /* the text could not be normalized or tokenized */
+#define MTL_ERROR_CONFIGURATION 4    /* the configuration file or an override is invalid */
+#define MTL_ERROR_TRAINING 5         /* reading corpora or training failed */
+#define MTL_ERROR_IO 6               /* writing the model or vocabulary failed */
+#define MTL_ERROR_OTHER 7            /* anything else */
+
+/* An opaque loaded model with its pool of predictors. */
+typedef struct mtl_model mtl_model;
+
+/* What each prediction holds; the fields of `mtl predict`'s options. Zero-initialize, then
+ * set what you need. */
+typedef struct mtl_predict_options {
+  int32_t top_k;                 /* --top-k: list the k most probable labels (0: none) */
+  int32_t explain;               /* --explain: the k strongest tokens and n-grams (0: none) */
+  int32_t has_min_probability;   /* nonzero: min_probability overrides each task's minimum */
+  float min_probability;         /* --min-probability, in [0, 1] */
+  const char *tasks;             /* --tasks: comma-separated task names, or NULL for all */
+  int32_t threads;               /* split the batch over this many threads (0 or 1: the
+                                    calling thread only); the output order is unchanged */
+} mtl_predict_options;
+
+/* Text preparation for mtl_tokenize; the options of `mtl tokenize`. Initialize with
+ * mtl_tokenize_options_default. */
+typedef struct mtl_tokenize_options {
+  int32_t normalization;      /* 0 none, 1 nfc, 2 nfkc (default) */
+  int32_t case_folding;       /* default 1 */
+  int32_t strip_accents;      /* default 0 */
+  int32_t strict_utf8;        /* default 0: replace invalid bytes with U+FFFD */
+  int32_t drop_punctuation;   /* default 0 */
+  int32_t drop_symbols;       /* default 0 */
+  int32_t number_placeholder; /* default 0 */
+  int32_t urls;               /* 0 split, 1 keep (default), 2 placeholder */
+  int32_t emails;             /* 0 split, 1 keep (default), 2 placeholder */
+  const char *locale;         /* ICU locale, or NULL for root */
+} mtl_tokenize_options;
+
+/* The library's version, e.g. "0.1.0". Static storage. */
+const char *mtl_version(void);
+
+/* The calling thread's last error message (UTF-8, "" when none), valid until that thread's
+ * next failing call, and its code (MTL_OK when none). */
+const char *mtl_last_error_message(void);
+int32_t mtl_last_error_code(void);
+
+/* Releases a buffer returned through a char **out parameter. NULL is ignored. */
+void mtl_buffer_free(char *buffer);
+
+/* Loads the model file at `path` (NUL-terminated UTF-8) into *out. */
+int32_t mtl_model_load(const char *path, mtl_model **out);
+/* Frees a model handle. NULL is ignored. */
+void mtl_model_free(mtl_model *model);
+
+/* Tasks in the model's order, their labels in label order. Names belong to the handle; an
+ * index out of range returns NULL (or -1 for counts) and sets the last error. */
+int32_t mtl_model_task_count(const mtl_model *model);
+const char *mtl_model_task_name(const mtl_model *model, int32_t task);
+int32_t mtl_model_task_is_multi_label(const mtl_model *model, int32_t task);
+int32_t mtl_model_label_count(const mtl_model *model, int32_t task);
+const char *mtl_model_label(const mtl_model *model, int32_t task, int32_t label);
+
+/* Predicts `count` UTF-8 documents stored back to back in `texts`: document i is the bytes
+ * texts[offsets[i]] ..< texts[offsets[i + 1]] (offsets has count + 1 entries). Writes the JSON
+ * lines `mtl predict` prints, one per document, each ending in '\n', to a new buffer *out of
+ * *out_length bytes (not NUL-terminated). `options` may be NULL for the defaults. */
+int32_t mtl_predict_json(
+    mtl_model *model, const char *texts, const uint64_t *offsets, uint64_t count,
+    const mtl_predict_options *options, char **out, uint64_t *out_length);
+
+/* Writes task `task`'s probabilities for `count` documents (laid out as for
+ * mtl_predict_json) into `probabilities`, row-major: count rows of
+ * mtl_model_label_count(model, task) floats, in label order. `threads` is as in
+ * mtl_predict_options. */
+int32_t mtl_predict_probabilities(
+    mtl_model *model, const char *texts, const uint64_t *offsets, uint64_t count, int32_t task,
+    int32_t threads, float *probabilities);
+
+/* Fills `options` with `mtl tokenize`'s defaults. */
+void mtl_tokenize_options_default(mtl_tokenize_options *options);
+
+/* Tokenizes `count` UTF-8 documents laid out as for mtl_predict_json. Writes, per document,
+ * the JSON line `mtl tokenize --format jsonl` prints
+ * ({"tokens":[{"text","kind","start","end"}...]}, plus "invalidBytes" when bytes were
+ * replaced), to a new buffer. `options` may be NULL for the defaults. */
+int32_t mtl_tokenize(
+    const char *texts, const uint64_t *offsets, uint64_t count,
+    const mtl_tokenize_options *options, char **out, uint64_t *out_length);
+
+/* Trains like `mtl train CONFIG --quiet [--set key=value ...]`: reads the configuration,
+ * trains, and writes <output.directory>/model.mtl and vocabulary.tsv atomically. Returns the
+ * model's path as a new NUL-terminated buffer in *model_path. `overrides` holds
+ * `override_count` NUL-terminated "key=value" strings, or is NULL when the count is 0. */
+int32_t mtl_train(
+    const char *configuration_path, const char *const *overrides, uint64_t override_count,
+    char **model_path);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MULTITASKTEXT_H */

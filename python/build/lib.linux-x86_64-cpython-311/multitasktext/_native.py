@@ -1,0 +1,155 @@
+"""ctypes bindings to libMultiTaskTextC (the C API in Sources/CMultiTaskText/include).
+
+Private: the public API is in `model.py`, `text.py` and `training.py`. ctypes releases the GIL
+for every call, so threads sharing one model really predict in parallel; the library pools a
+predictor per concurrent caller.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+from pathlib import Path
+from typing import Any, Iterable, Sequence, Tuple
+
+import numpy as np
+
+from .errors import raise_last_error
+
+_LIBRARY_NAME = "libMultiTaskTextC.so"
+
+c_char_p_p = ctypes.POINTER(ctypes.c_char_p)
+c_uint64_p = ctypes.POINTER(ctypes.c_uint64)
+c_float_p = ctypes.POINTER(ctypes.c_float)
+
+
+class PredictOptions(ctypes.Structure):
+    """`mtl_predict_options`."""
+
+    _fields_ = [
+        ("top_k", ctypes.c_int32),
+        ("explain", ctypes.c_int32),
+        ("has_min_probability", ctypes.c_int32),
+        ("min_probability", ctypes.c_float),
+        ("tasks", ctypes.c_char_p),
+        ("threads", ctypes.c_int32),
+    ]
+
+
+class TokenizeOptions(ctypes.Structure):
+    """`mtl_tokenize_options`."""
+
+    _fields_ = [
+        ("normalization", ctypes.c_int32),
+        ("case_folding", ctypes.c_int32),
+        ("strip_accents", ctypes.c_int32),
+        ("strict_utf8", ctypes.c_int32),
+        ("drop_punctuation", ctypes.c_int32),
+        ("drop_symbols", ctypes.c_int32),
+        ("number_placeholder", ctypes.c_int32),
+        ("urls", ctypes.c_int32),
+        ("emails", ctypes.c_int32),
+        ("locale", ctypes.c_char_p),
+    ]
+
+
+def _library_path() -> str:
+    override = os.environ.get("MULTITASKTEXT_LIBRARY")
+    if override:
+        return override
+    return str(Path(__file__).resolve().parent / _LIBRARY_NAME)
+
+
+def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
+    p = ctypes.c_void_p
+    signatures: dict[str, Tuple[Any, list]] = {
+        "mtl_version": (ctypes.c_char_p, []),
+        "mtl_last_error_message": (ctypes.c_char_p, []),
+        "mtl_last_error_code": (ctypes.c_int32, []),
+        "mtl_buffer_free": (None, [p]),
+        "mtl_model_load": (ctypes.c_int32, [ctypes.c_char_p, ctypes.POINTER(p)]),
+        "mtl_model_free": (None, [p]),
+        "mtl_model_task_count": (ctypes.c_int32, [p]),
+        "mtl_model_task_name": (ctypes.c_char_p, [p, ctypes.c_int32]),
+        "mtl_model_task_is_multi_label": (ctypes.c_int32, [p, ctypes.c_int32]),
+        "mtl_model_label_count": (ctypes.c_int32, [p, ctypes.c_int32]),
+        "mtl_model_label": (ctypes.c_char_p, [p, ctypes.c_int32, ctypes.c_int32]),
+        "mtl_predict_json": (
+            ctypes.c_int32,
+            [p, ctypes.c_char_p, c_uint64_p, ctypes.c_uint64, ctypes.POINTER(PredictOptions),
+             ctypes.POINTER(p), c_uint64_p],
+        ),
+        "mtl_predict_probabilities": (
+            ctypes.c_int32,
+            [p, ctypes.c_char_p, c_uint64_p, ctypes.c_uint64, ctypes.c_int32, ctypes.c_int32, c_float_p],
+        ),
+        "mtl_tokenize_options_default": (None, [ctypes.POINTER(TokenizeOptions)]),
+        "mtl_tokenize": (
+            ctypes.c_int32,
+            [ctypes.c_char_p, c_uint64_p, ctypes.c_uint64, ctypes.POINTER(TokenizeOptions),
+             ctypes.POINTER(p), c_uint64_p],
+        ),
+        "mtl_train": (ctypes.c_int32, [ctypes.c_char_p, c_char_p_p, ctypes.c_uint64, ctypes.POINTER(p)]),
+    }
+    for name, (restype, argtypes) in signatures.items():
+        function = getattr(lib, name)
+        function.restype = restype
+        function.argtypes = argtypes
+    return lib
+
+
+lib = _declare(ctypes.CDLL(_library_path()))
+
+
+def check(status: int) -> None:
+    """Raises the thread's last error when a call did not return MTL_OK."""
+    if status != 0:
+        raise_last_error(lib)
+
+
+class Batch:
+    """Documents laid out as the C API wants them: one UTF-8 buffer and count + 1 offsets.
+
+    Keeps the buffers alive for as long as the batch object lives.
+    """
+
+    __slots__ = ("data", "offsets", "count")
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        if isinstance(texts, (str, bytes)):
+            raise TypeError("texts must be a sequence of strings, not a single string")
+        encoded = [
+            text.encode("utf-8", "surrogatepass") if isinstance(text, str) else _bytes_of(text)
+            for text in texts
+        ]
+        self.count = len(encoded)
+        self.data = b"".join(encoded)
+        offsets = np.zeros(self.count + 1, dtype=np.uint64)
+        if self.count:
+            np.cumsum(np.fromiter(map(len, encoded), dtype=np.uint64, count=self.count), out=offsets[1:])
+        self.offsets = offsets
+
+    def offsets_pointer(self) -> Any:
+        return self.offsets.ctypes.data_as(c_uint64_p)
+
+
+def _bytes_of(value: object) -> bytes:
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    raise TypeError(f"texts must be strings, found {type(value).__name__}")
+
+
+def take_buffer(pointer: ctypes.c_void_p, length: int) -> bytes:
+    """Copies a buffer the library returned and frees it."""
+    try:
+        return ctypes.string_at(pointer, length) if length else b""
+    finally:
+        lib.mtl_buffer_free(pointer)
+
+
+def encode_all(strings: Sequence[str]) -> Any:
+    """A NULL-free `char **` array of UTF-8 strings, kept alive by the returned object."""
+    array = (ctypes.c_char_p * max(1, len(strings)))()
+    for index, value in enumerate(strings):
+        array[index] = value.encode("utf-8")
+    return array
