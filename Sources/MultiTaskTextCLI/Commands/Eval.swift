@@ -112,6 +112,9 @@ struct Eval: ParsableCommand {
       }
       overrides[parts[0]] = parts.count > 1 ? parts[1] : ""
     }
+    if let configuration {
+      try checkTasksMatch(configuration, modelTasks: names, overrides: overrides)
+    }
     var files: [(task: String, source: CorpusSource)] = []
     for name in names {
       let configured = configuration?.tasks.first { $0.name == name }
@@ -138,11 +141,57 @@ struct Eval: ParsableCommand {
       files.append((name, source))
     }
     if files.isEmpty {
+      if let config, let configuration {
+        throw CommandFailure(
+          "nothing to evaluate: no task of the model has a test file in \(config) (its tasks "
+            + "with a test file: "
+            + quotedList(configuration.tasks.filter { $0.test != nil }.map(\.name))
+            + "); use --task name=file")
+      }
       throw CommandFailure(
         "nothing to evaluate: no task of the model has a test file in the configuration; "
           + "use --task name=file")
     }
     return files
+  }
+
+  /// Fails when no task of `configuration` is a task of the model (and no `--task` names
+  /// one), and warns about every task on either side that will not be evaluated, so a
+  /// configuration for another model cannot pass for a complete evaluation.
+  private func checkTasksMatch(
+    _ configuration: PipelineConfiguration, modelTasks: [String], overrides: [String: String]
+  ) throws {
+    let configName = config ?? "the configuration"
+    let configured = configuration.tasks.map(\.name)
+    let shared = configured.filter(modelTasks.contains)
+    if shared.isEmpty && overrides.isEmpty {
+      throw CommandFailure(
+        "\(configName) does not describe this model: none of its tasks ("
+          + quotedList(configured) + ") is a task of \(model) (" + quotedList(modelTasks)
+          + "); give the model's configuration, or --task name=file")
+    }
+    for name in configured where !modelTasks.contains(name) {
+      writeToStandardError(
+        "mtl: warning: task \"\(name)\" of \(configName) is not a task of the model; "
+          + "not evaluated")
+    }
+    for name in modelTasks where overrides[name] == nil {
+      guard let task = configuration.tasks.first(where: { $0.name == name }) else {
+        writeToStandardError(
+          "mtl: warning: task \"\(name)\" of the model is not in \(configName); not evaluated "
+            + "(use --task \(name)=file)")
+        continue
+      }
+      if task.test == nil {
+        writeToStandardError(
+          "mtl: warning: task \"\(name)\" has no test file in \(configName); not evaluated "
+            + "(use --task \(name)=file)")
+      }
+    }
+  }
+
+  private func quotedList(_ names: [String]) -> String {
+    names.isEmpty ? "none" : names.map { "\"\($0)\"" }.joined(separator: ", ")
   }
 }
 
