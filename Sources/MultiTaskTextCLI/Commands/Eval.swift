@@ -31,6 +31,28 @@ struct Eval: ParsableCommand {
     help: ArgumentHelp("Evaluate a task on another file.", valueName: "name=file"))
   var taskFiles: [String] = []
 
+  @Option(
+    name: .customLong("input-format"),
+    help: ArgumentHelp(
+      "The format of the --task files: jsonl, csv, tsv or fasttext (default: from the "
+        + "extension).", valueName: "format"))
+  var taskFormat: CorpusFormat?
+
+  @Option(
+    help: ArgumentHelp(
+      "The text column (header name or 0-based position) or JSONL key of the --task files.",
+      valueName: "column"))
+  var textColumn: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The label column (header name or 0-based position) or JSONL key of the --task files.",
+      valueName: "column"))
+  var labelColumn: String?
+
+  @Flag(help: "The --task CSV/TSV files have no header row.")
+  var noHeader = false
+
   @Option(help: "Output format: text, json, markdown or html.")
   var format: ReportFormat = .text
 
@@ -51,6 +73,13 @@ struct Eval: ParsableCommand {
     if explain > 0 && format != .html { throw ValidationError("--explain needs --format html") }
     if config == nil && taskFiles.isEmpty {
       throw ValidationError("give --config, or at least one --task name=file")
+    }
+    if taskFiles.isEmpty
+      && (taskFormat != nil || textColumn != nil || labelColumn != nil || noHeader)
+    {
+      throw ValidationError(
+        "--input-format, --text-column, --label-column and --no-header describe --task files;"
+          + " give --task name=file")
     }
     for entry in taskFiles where !entry.contains("=") {
       throw ValidationError("--task expects name=file, found \"\(entry)\"")
@@ -120,11 +149,7 @@ struct Eval: ParsableCommand {
       let configured = configuration?.tasks.first { $0.name == name }
       var source: CorpusSource
       if let path = overrides[name] {
-        let format =
-          CorpusSource.inferredFormat(path: path) ?? configured?.train.format ?? .jsonl
-        source = configured?.test ?? configured?.train ?? CorpusSource(path: path, format: format)
-        source.path = path
-        source.format = format
+        source = try taskFileSource(path: path, task: name, configured: configured)
       } else if let test = configured?.test {
         source = test
       } else {
@@ -153,6 +178,48 @@ struct Eval: ParsableCommand {
           + "use --task name=file")
     }
     return files
+  }
+
+  /// How to read a `--task` file: as the configuration describes it when it names that very
+  /// file (as the task's test or training file), otherwise from the defaults of its format,
+  /// since a column mapping written for one file means nothing for another; then the
+  /// `--input-format`, `--text-column`, `--label-column` and `--no-header` options.
+  private func taskFileSource(
+    path: String, task: String, configured: TaskConfiguration?
+  ) throws -> CorpusSource {
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    let described = [configured?.test, configured?.train].compactMap { $0 }.first {
+      URL(fileURLWithPath: $0.path).standardizedFileURL.path == absolute
+    }
+    var source: CorpusSource
+    if var described {
+      described.path = path
+      source = described
+    } else {
+      guard let format = taskFormat ?? CorpusSource.inferredFormat(path: path) else {
+        throw CommandFailure(
+          "--task \(task)=\(path): cannot tell the file's format from its extension; "
+            + "give --input-format jsonl, csv, tsv or fasttext")
+      }
+      source = CorpusSource(path: path, format: format, taskName: task)
+    }
+    if let taskFormat { source.format = taskFormat }
+    if noHeader { source.hasHeader = false }
+    if let textColumn {
+      source.textField = textColumn
+      source.textColumns = [Self.column(textColumn)]
+    }
+    if let labelColumn {
+      source.labelField = labelColumn
+      source.labelColumns = [task: Self.column(labelColumn)]
+    }
+    return source
+  }
+
+  /// A column given on the command line: a 0-based position when it is a number, else a
+  /// header name.
+  private static func column(_ text: String) -> ColumnReference {
+    Int(text).map { .index($0) } ?? .name(text)
   }
 
   /// Fails when no task of `configuration` is a task of the model (and no `--task` names
@@ -196,3 +263,4 @@ struct Eval: ParsableCommand {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+extension CorpusFormat: ExpressibleByArgument {}
