@@ -94,19 +94,31 @@ enum ConfigurationDocument {
     return (line, column)
   }
 
+  /// Parses YAML without expanding aliases.
+  ///
+  /// Yams resolves an alias to the anchored node itself, so a composed tree is cheap, but
+  /// walking it would visit every repetition: a "billion laughs" document of a few hundred
+  /// bytes expands into billions of values. The parser is kept alive while the tree is
+  /// converted, because it owns the anchors; a node whose anchor was already visited is an
+  /// alias and is refused before anything is expanded.
   private static func parseYAML(
     _ text: String, sourceName: String
   ) throws(ConfigurationError) -> ConfigurationValue {
+    let parser: Parser
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text)
+      parser = try Parser(yaml: text)
+      root = try parser.singleRoot()
     } catch let error as YamlError {
       throw syntaxError(error, sourceName: sourceName)
     } catch {
       throw .syntax(path: sourceName, line: nil, column: nil, problem: String(describing: error))
     }
     guard let root else { return .mapping([]) }
-    return try value(of: root, sourceName: sourceName)
+    var conversion = YAMLConversion(sourceName: sourceName)
+    let result = try conversion.value(of: root)
+    withExtendedLifetime(parser) {}
+    return result
   }
 
   private static func syntaxError(_ error: YamlError, sourceName: String) -> ConfigurationError {
@@ -123,37 +135,6 @@ enum ConfigurationDocument {
       return .syntax(path: sourceName, line: nil, column: nil, problem: problem)
     default:
       return .syntax(path: sourceName, line: nil, column: nil, problem: error.description)
-    }
-  }
-
-  private static func value(
-    of node: Node, sourceName: String
-  ) throws(ConfigurationError) -> ConfigurationValue {
-    switch node {
-    case .scalar(let scalar):
-      return scalar.style == .plain
-        ? ConfigurationValue(plainScalar: scalar.string) : .string(scalar.string)
-    case .sequence(let sequence):
-      var values: [ConfigurationValue] = []
-      for element in sequence { values.append(try value(of: element, sourceName: sourceName)) }
-      return .list(values)
-    case .mapping(let mapping):
-      var entries: [ConfigurationEntry] = []
-      for (key, element) in mapping {
-        guard case .scalar(let keyScalar) = key else {
-          throw .syntax(
-            path: sourceName, line: key.mark?.line, column: key.mark?.column,
-            problem: "mapping keys must be plain names")
-        }
-        entries.append(
-          ConfigurationEntry(
-            key: keyScalar.string, value: try value(of: element, sourceName: sourceName)))
-      }
-      return .mapping(entries)
-    case .alias:
-      throw .syntax(
-        path: sourceName, line: node.mark?.line, column: node.mark?.column,
-        problem: "aliases are not supported")
     }
   }
 }

@@ -62,8 +62,20 @@ extension RunConfiguration {
     if isDirectory.boolValue {
       throw .unreadableFile(path: path, reason: "it is a directory")
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    // Read at most one byte past the limit, so `/dev/zero` or a huge file stops there.
+    guard let handle = FileHandle(forReadingAtPath: path) else {
       throw .unreadableFile(path: path, reason: "permission denied")
+    }
+    defer { try? handle.close() }
+    let limit = ConfigurationLimits.maximumFileBytes
+    let data: Data
+    do { data = try handle.read(upToCount: limit + 1) ?? Data() } catch {
+      throw .unreadableFile(path: path, reason: error.localizedDescription)
+    }
+    if data.count > limit {
+      throw .unreadableFile(
+        path: path,
+        reason: "it is larger than \(limit / (1 << 20)) MiB, the most a configuration file may be")
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw .unreadableFile(path: path, reason: "it is not UTF-8 text")

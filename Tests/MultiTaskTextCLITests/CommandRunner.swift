@@ -25,10 +25,21 @@ struct CommandRunner {
     throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "mtl beside \(candidates)"])
   }
 
-  static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
+  /// Runs `mtl` with `arguments`; with `memoryLimitKiB`, under `ulimit -v`, so a command
+  /// that would grow memory without bound fails instead of taking the machine's memory.
+  static func run(
+    _ arguments: [String], input: Data? = nil, memoryLimitKiB: Int? = nil
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = try executable()
-    process.arguments = arguments
+    if let memoryLimitKiB {
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments =
+        ["-c", "ulimit -v \(memoryLimitKiB) && exec \"$0\" \"$@\"", try executable().path]
+        + arguments
+    } else {
+      process.executableURL = try executable()
+      process.arguments = arguments
+    }
     let output = Pipe()
     let error = Pipe()
     let standardInput = Pipe()

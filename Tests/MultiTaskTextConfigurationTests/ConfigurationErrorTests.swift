@@ -204,3 +204,31 @@ import Testing
     #expect(throws: error) { try RunConfiguration.load(path: binary) }
   }
 }
+
+struct ConfigurationLimitTests {
+  @Test func anAliasIsRefusedBeforeItIsExpanded() {
+    let text = "a: &a [x, y]\nb: [*a, *a]\ntasks: []\n"
+    let error = #expect(throws: ConfigurationError.self) {
+      _ = try RunConfiguration.parse(
+        text: text, format: .yaml, baseDirectory: "/tmp", sourceName: "alias.yaml")
+    }
+    #expect(error?.description.contains("YAML aliases are not supported") == true)
+    #expect(error?.description.contains("(*a)") == true)
+  }
+
+  @Test func anAnchorWithoutAnAliasIsStillAccepted() throws {
+    let text = "tasks:\n  - &t {name: topic, train: t.jsonl}\n"
+    let configuration = try RunConfiguration.parse(
+      text: text, format: .yaml, baseDirectory: "/tmp", sourceName: "anchor.yaml")
+    #expect(configuration.pipeline.tasks.map(\.name) == ["topic"])
+  }
+
+  @Test func aDocumentWithTooManyValuesIsRefused() {
+    let text = "x: [" + Array(repeating: "1", count: 100_001).joined(separator: ",") + "]\n"
+    let error = #expect(throws: ConfigurationError.self) {
+      _ = try RunConfiguration.parse(
+        text: text, format: .yaml, baseDirectory: "/tmp", sourceName: "big.yaml")
+    }
+    #expect(error?.description.contains("more than 100000 values") == true)
+  }
+}

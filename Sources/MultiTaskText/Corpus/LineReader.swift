@@ -8,7 +8,7 @@
 ///
 /// Lines end at `\n`; a trailing `\r` is removed so CRLF files read like LF files. Memory stays
 /// bounded by the longest line plus one read chunk, so a 10 MB document on one line works and a
-/// multi-gigabyte corpus streams. Bytes are handed out raw: decoding and validation happen in
+/// multi-gigabyte corpus streams; a line longer than `maximumLineBytes` is an error. Bytes are handed out raw: decoding and validation happen in
 /// the stage that knows what the bytes mean.
 public final class LineReader {
   /// The path shown in error messages (`<stdin>` for standard input).
@@ -23,11 +23,23 @@ public final class LineReader {
   private var start = 0
   private var end = 0
   private var reachedEnd = false
+  private let maximumLineBytes: Int
+
+  /// The longest line a reader accepts by default: 32 MiB. A document of millions of words
+  /// fits; `/dev/zero` or a stream without line breaks stops here instead of taking all memory.
+  public static let defaultMaximumLineBytes = 1 << 25
 
   /// Opens `path` for reading.
   ///
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - chunkSize: The bytes asked of each `read`.
+  ///   - maximumLineBytes: The longest line accepted; a longer one is an error.
   /// - Throws: `LineReaderError` when the file is missing, unreadable or a directory.
-  public init(path: String, chunkSize: Int = 1 << 16) throws(LineReaderError) {
+  public init(
+    path: String, chunkSize: Int = 1 << 16,
+    maximumLineBytes: Int = LineReader.defaultMaximumLineBytes
+  ) throws(LineReaderError) {
     var status = stat()
     if stat(path, &status) != 0 {
       throw LineReaderError(path: path, problem: Self.describe(errno))
@@ -40,16 +52,25 @@ public final class LineReader {
     self.path = path
     self.descriptor = descriptor
     self.ownsDescriptor = true
-    self.capacity = max(chunkSize, 16)
+    self.maximumLineBytes = max(maximumLineBytes, 1)
+    self.capacity = max(min(chunkSize, maximumLineBytes + 2), 16)
     self.buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
   }
 
   /// Reads standard input.
-  public init(standardInputChunkSize chunkSize: Int = 1 << 16) {
+  ///
+  /// - Parameters:
+  ///   - chunkSize: The bytes asked of each `read`.
+  ///   - maximumLineBytes: The longest line accepted; a longer one is an error.
+  public init(
+    standardInputChunkSize chunkSize: Int = 1 << 16,
+    maximumLineBytes: Int = LineReader.defaultMaximumLineBytes
+  ) {
     self.path = "<stdin>"
     self.descriptor = 0
     self.ownsDescriptor = false
-    self.capacity = max(chunkSize, 16)
+    self.maximumLineBytes = max(maximumLineBytes, 1)
+    self.capacity = max(min(chunkSize, maximumLineBytes + 2), 16)
     self.buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
   }
 
@@ -72,6 +93,7 @@ public final class LineReader {
         if lineEnd > start && buffer.load(fromByteOffset: lineEnd - 1, as: UInt8.self) == 13 {
           lineEnd -= 1
         }
+        guard lineEnd - start <= maximumLineBytes else { throw tooLong() }
         let line = UnsafeRawBufferPointer(start: buffer + start, count: lineEnd - start)
         start = newline + 1
         lineNumber += 1
@@ -82,6 +104,7 @@ public final class LineReader {
         if start == end { return false }
         var lineEnd = end
         if buffer.load(fromByteOffset: lineEnd - 1, as: UInt8.self) == 13 { lineEnd -= 1 }
+        guard lineEnd - start <= maximumLineBytes else { throw tooLong() }
         let line = UnsafeRawBufferPointer(start: buffer + start, count: lineEnd - start)
         start = end
         lineNumber += 1
@@ -119,11 +142,14 @@ public final class LineReader {
       start = 0
     }
     if end == capacity {
-      let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 16)
+      // The buffer holds one unfinished line; room for the limit plus `\r\n` is enough.
+      guard capacity < maximumLineBytes + 2 else { throw tooLong() }
+      let grownCapacity = min(capacity * 2, maximumLineBytes + 2)
+      let grown = UnsafeMutableRawPointer.allocate(byteCount: grownCapacity, alignment: 16)
       grown.copyMemory(from: buffer, byteCount: end)
       buffer.deallocate()
       buffer = grown
-      capacity *= 2
+      capacity = grownCapacity
     }
     while true {
       let count = read(descriptor, buffer + end, capacity - end)
@@ -138,6 +164,20 @@ public final class LineReader {
       if errno == EINTR { continue }
       throw LineReaderError(path: path, problem: Self.describe(errno))
     }
+  }
+
+  private func tooLong() -> LineReaderError {
+    LineReaderError(
+      path: path,
+      problem: "line \(lineNumber + 1) is longer than \(Self.describe(bytes: maximumLineBytes)),"
+        + " the longest line mtl reads (no line break found; is this a text file?)")
+  }
+
+  /// A byte count in the largest whole unit: "32 MiB", "64 KiB", "100 bytes".
+  static func describe(bytes: Int) -> String {
+    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+    if bytes >= 1 << 10 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+    return "\(bytes) bytes"
   }
 
   static func describe(_ code: Int32) -> String {

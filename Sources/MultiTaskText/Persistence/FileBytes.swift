@@ -6,20 +6,32 @@
 ///
 /// Foundation's `Data(contentsOf:)` followed by `Array(_:)` holds the file twice; a model file
 /// can be hundreds of megabytes, so it is read straight into its final buffer.
+///
+/// Reading stops at `limit` bytes and as soon as the first bytes differ from
+/// `expectedPrefix`, so a device such as `/dev/zero` or an endless pipe is refused after one
+/// chunk instead of filling memory.
 enum FileBytes {
   struct Failure: Error {
     var problem: String
+    /// True when the file does not start with the expected prefix.
+    var wrongPrefix = false
   }
 
-  static func read(path: String) throws(Failure) -> [UInt8] {
+  static func read(
+    path: String, limit: Int = Int.max, expectedPrefix: [UInt8] = []
+  ) throws(Failure) -> [UInt8] {
     var status = stat()
     guard stat(path, &status) == 0 else { throw Failure(problem: LineReader.describe(errno)) }
     if (status.st_mode & S_IFMT) == S_IFDIR { throw Failure(problem: "is a directory") }
+    let tooLarge = Failure(
+      problem:
+        "is larger than \(LineReader.describe(bytes: limit)), the largest file mtl reads here")
+    if Int(status.st_size) > limit { throw tooLarge }
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw Failure(problem: LineReader.describe(errno)) }
     defer { close(descriptor) }
     var bytes: [UInt8] = []
-    var capacity = max(Int(status.st_size), 1 << 16)
+    var capacity = min(max(Int(status.st_size), 1 << 16), limit)
     bytes.reserveCapacity(capacity)
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
@@ -28,12 +40,22 @@ enum FileBytes {
         if errno == EINTR { continue }
         throw Failure(problem: LineReader.describe(errno))
       }
-      if count == 0 { return bytes }
+      if count == 0 {
+        if bytes.count < expectedPrefix.count && !expectedPrefix.starts(with: bytes) {
+          throw Failure(problem: "wrong prefix", wrongPrefix: true)
+        }
+        return bytes
+      }
+      guard count <= limit - bytes.count else { throw tooLarge }
       if bytes.count + count > capacity {
-        capacity *= 2
+        capacity = min(capacity * 2, limit)
         bytes.reserveCapacity(capacity)
       }
+      let checked = bytes.count < expectedPrefix.count
       bytes.append(contentsOf: chunk[0..<count])
+      if checked && bytes.count >= expectedPrefix.count && !bytes.starts(with: expectedPrefix) {
+        throw Failure(problem: "wrong prefix", wrongPrefix: true)
+      }
     }
   }
 }

@@ -9,11 +9,21 @@ extension ModelFile {
   /// - Throws: ``ModelFileError``.
   public static func read(path: String) throws(ModelFileError) -> MultiTaskModel {
     let bytes: [UInt8]
-    do { bytes = try FileBytes.read(path: path) } catch {
+    do {
+      bytes = try FileBytes.read(
+        path: path, limit: maximumFileBytes,
+        expectedPrefix: withUnsafeBytes(of: magic.littleEndian, Array.init))
+    } catch {
+      if error.wrongPrefix { throw .notAModel(path: path) }
       throw .unreadable(path: path, problem: error.problem)
     }
     return try decode(bytes, path: path)
   }
+
+  /// The largest model file `mtl` reads: 16 GiB, several times a model with two million
+  /// buckets of dimension 300 plus a large vocabulary. A regular file above it is refused
+  /// from its size; a pipe or device is refused once that much has been read.
+  public static let maximumFileBytes = 1 << 34
 
   /// Decodes model bytes; `path` names the source in errors.
   public static func decode(_ bytes: [UInt8], path: String) throws(ModelFileError) -> MultiTaskModel
@@ -105,6 +115,12 @@ extension ModelFile {
       manifest = try JSONDecoder().decode(ModelManifest.self, from: Data(bytes[manifestRange]))
     } catch {
       throw ModelFileError.malformed(path: path, problem: "the manifest is not valid: \(error)")
+    }
+    for task in manifest.tasks where task.labels.count > LabelSet.maximumCount {
+      throw ModelFileError.malformed(
+        path: path,
+        problem: "task \"\(task.name)\" declares \(task.labels.count) labels, more than the"
+          + " \(LabelSet.maximumCount) a task may have")
     }
     guard let vocabularyRange = sections.first(where: { $0.tag == vocabularyTag })?.range else {
       throw ModelFileError.malformed(path: path, problem: "the vocabulary section is missing")

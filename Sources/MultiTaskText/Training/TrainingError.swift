@@ -24,6 +24,9 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
   /// An example gives a single-label task no label or several (an empty list, or a list of
   /// more than one); `location` names its file and line when it came from a file.
   case severalLabels(task: String, labels: [String], location: CorpusLocation?)
+  /// A task has more than `limit` distinct labels; `location` names the record whose label
+  /// went past the limit.
+  case tooManyLabels(task: String, limit: Int, location: CorpusLocation?)
   /// The embedding table could not be allocated.
   case outOfMemory(bytes: Int)
   /// Training was asked to stop before it finished.
@@ -68,6 +71,11 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
       return "training diverged in epoch \(epoch): the loss became NaN or infinite "
         + "(learning rate \(learningRate) at that point); no model was written; "
         + "try a smaller learning rate (training.learningRate)"
+    case .tooManyLabels(let task, let limit, let location):
+      let problem =
+        "task \"\(task)\" has more than \(limit) distinct labels, the most a task may have;"
+        + " is the label column right?"
+      return location.map { "\($0): \(problem)" } ?? problem
     case .outOfMemory(let bytes):
       return "cannot allocate \(bytes / 1_048_576) MiB for the embedding table; "
         + "use fewer features.buckets or a smaller model.dimension"

@@ -55,7 +55,7 @@ public struct TrainingSetBuilder {
     if let base {
       for (task, name) in tasks.enumerated() {
         guard let old = base.manifest.tasks.first(where: { $0.name == name }) else { continue }
-        for label in old.labels.labels { _ = labelID(label, task: task) }
+        for label in old.labels.labels { _ = try labelID(label, task: task, location: nil) }
       }
     }
   }
@@ -86,7 +86,8 @@ public struct TrainingSetBuilder {
       guard !labels.isEmpty else { return }
       if let document = documentByLocation[location] {
         for (task, list) in labels {
-          provisionalLabels[document * taskNames.count + task] = labelValue(list, task: task)
+          provisionalLabels[document * taskNames.count + task] = try labelValue(
+            list, task: task, location: example.location)
         }
         return
       }
@@ -118,22 +119,35 @@ public struct TrainingSetBuilder {
     let document = provisionalLabels.count / taskNames.count
     provisionalLabels.append(contentsOf: repeatElement(-1, count: taskNames.count))
     for (task, list) in labels {
-      provisionalLabels[document * taskNames.count + task] = labelValue(list, task: task)
+      provisionalLabels[document * taskNames.count + task] = try labelValue(
+        list, task: task, location: example.location)
     }
     return document
   }
 
   /// What a task's entry holds: the label's id for a single-label task, or the index of a
   /// new list of label ids for a multi-label one.
-  private mutating func labelValue(_ list: [String], task: Int) -> Int32 {
-    guard multiLabel[task] else { return labelID(list[0], task: task) }
-    for label in list { provisionalListValues.append(labelID(label, task: task)) }
+  private mutating func labelValue(
+    _ list: [String], task: Int, location: CorpusLocation?
+  ) throws(TrainingError) -> Int32 {
+    guard multiLabel[task] else { return try labelID(list[0], task: task, location: location) }
+    for label in list {
+      provisionalListValues.append(try labelID(label, task: task, location: location))
+    }
     provisionalListOffsets.append(provisionalListValues.count)
     return Int32(provisionalListOffsets.count - 2)
   }
 
-  private mutating func labelID(_ label: String, task: Int) -> Int32 {
+  /// The provisional id of `label`, refusing a label beyond ``LabelSet/maximumCount`` so a
+  /// file of unique "labels" (a text column taken for the label) fails at once instead of
+  /// building an output layer of millions of rows.
+  private mutating func labelID(
+    _ label: String, task: Int, location: CorpusLocation?
+  ) throws(TrainingError) -> Int32 {
     if let id = labelIndex[task][label] { return id }
+    guard labelNames[task].count < LabelSet.maximumCount else {
+      throw .tooManyLabels(task: taskNames[task], limit: LabelSet.maximumCount, location: location)
+    }
     let id = Int32(labelNames[task].count)
     labelNames[task].append(label)
     labelIndex[task][label] = id

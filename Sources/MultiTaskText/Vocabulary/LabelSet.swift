@@ -3,6 +3,11 @@
 /// Labels sort by their UTF-8 bytes, so the order never depends on which file was read first
 /// or on a dictionary's iteration order.
 public struct LabelSet: Sendable, Equatable, Codable {
+  /// The most labels (classes) one task may have: 100,000. Each label is a row of the
+  /// task's output layer and a row and column of its confusion matrix, so a task with more
+  /// is almost always a mistake, such as a text column read as the label.
+  public static let maximumCount = 100_000
+
   /// The labels, in id order.
   public let labels: [String]
   private let ids: [String: Int32]

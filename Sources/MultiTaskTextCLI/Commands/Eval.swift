@@ -31,6 +31,28 @@ struct Eval: ParsableCommand {
     help: ArgumentHelp("Evaluate a task on another file.", valueName: "name=file"))
   var taskFiles: [String] = []
 
+  @Option(
+    name: .customLong("input-format"),
+    help: ArgumentHelp(
+      "The format of the --task files: jsonl, csv, tsv or fasttext (default: from the "
+        + "extension).", valueName: "format"))
+  var taskFormat: CorpusFormat?
+
+  @Option(
+    help: ArgumentHelp(
+      "The text column (header name or 0-based position) or JSONL key of the --task files.",
+      valueName: "column"))
+  var textColumn: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The label column (header name or 0-based position) or JSONL key of the --task files.",
+      valueName: "column"))
+  var labelColumn: String?
+
+  @Flag(help: "The --task CSV/TSV files have no header row.")
+  var noHeader = false
+
   @Option(help: "Output format: text, json, markdown or html.")
   var format: ReportFormat = .text
 
@@ -51,6 +73,13 @@ struct Eval: ParsableCommand {
     if explain > 0 && format != .html { throw ValidationError("--explain needs --format html") }
     if config == nil && taskFiles.isEmpty {
       throw ValidationError("give --config, or at least one --task name=file")
+    }
+    if taskFiles.isEmpty
+      && (taskFormat != nil || textColumn != nil || labelColumn != nil || noHeader)
+    {
+      throw ValidationError(
+        "--input-format, --text-column, --label-column and --no-header describe --task files;"
+          + " give --task name=file")
     }
     for entry in taskFiles where !entry.contains("=") {
       throw ValidationError("--task expects name=file, found \"\(entry)\"")
@@ -112,16 +141,15 @@ struct Eval: ParsableCommand {
       }
       overrides[parts[0]] = parts.count > 1 ? parts[1] : ""
     }
+    if let configuration {
+      try checkTasksMatch(configuration, modelTasks: names, overrides: overrides)
+    }
     var files: [(task: String, source: CorpusSource)] = []
     for name in names {
       let configured = configuration?.tasks.first { $0.name == name }
       var source: CorpusSource
       if let path = overrides[name] {
-        let format =
-          CorpusSource.inferredFormat(path: path) ?? configured?.train.format ?? .jsonl
-        source = configured?.test ?? configured?.train ?? CorpusSource(path: path, format: format)
-        source.path = path
-        source.format = format
+        source = try taskFileSource(path: path, task: name, configured: configured)
       } else if let test = configured?.test {
         source = test
       } else {
@@ -138,12 +166,101 @@ struct Eval: ParsableCommand {
       files.append((name, source))
     }
     if files.isEmpty {
+      if let config, let configuration {
+        throw CommandFailure(
+          "nothing to evaluate: no task of the model has a test file in \(config) (its tasks "
+            + "with a test file: "
+            + quotedList(configuration.tasks.filter { $0.test != nil }.map(\.name))
+            + "); use --task name=file")
+      }
       throw CommandFailure(
         "nothing to evaluate: no task of the model has a test file in the configuration; "
           + "use --task name=file")
     }
     return files
   }
+
+  /// How to read a `--task` file: as the configuration describes it when it names that very
+  /// file (as the task's test or training file), otherwise from the defaults of its format,
+  /// since a column mapping written for one file means nothing for another; then the
+  /// `--input-format`, `--text-column`, `--label-column` and `--no-header` options.
+  private func taskFileSource(
+    path: String, task: String, configured: TaskConfiguration?
+  ) throws -> CorpusSource {
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    let described = [configured?.test, configured?.train].compactMap { $0 }.first {
+      URL(fileURLWithPath: $0.path).standardizedFileURL.path == absolute
+    }
+    var source: CorpusSource
+    if var described {
+      described.path = path
+      source = described
+    } else {
+      guard let format = taskFormat ?? CorpusSource.inferredFormat(path: path) else {
+        throw CommandFailure(
+          "--task \(task)=\(path): cannot tell the file's format from its extension; "
+            + "give --input-format jsonl, csv, tsv or fasttext")
+      }
+      source = CorpusSource(path: path, format: format, taskName: task)
+    }
+    if let taskFormat { source.format = taskFormat }
+    if noHeader { source.hasHeader = false }
+    if let textColumn {
+      source.textField = textColumn
+      source.textColumns = [Self.column(textColumn)]
+    }
+    if let labelColumn {
+      source.labelField = labelColumn
+      source.labelColumns = [task: Self.column(labelColumn)]
+    }
+    return source
+  }
+
+  /// A column given on the command line: a 0-based position when it is a number, else a
+  /// header name.
+  private static func column(_ text: String) -> ColumnReference {
+    Int(text).map { .index($0) } ?? .name(text)
+  }
+
+  /// Fails when no task of `configuration` is a task of the model (and no `--task` names
+  /// one), and warns about every task on either side that will not be evaluated, so a
+  /// configuration for another model cannot pass for a complete evaluation.
+  private func checkTasksMatch(
+    _ configuration: PipelineConfiguration, modelTasks: [String], overrides: [String: String]
+  ) throws {
+    let configName = config ?? "the configuration"
+    let configured = configuration.tasks.map(\.name)
+    let shared = configured.filter(modelTasks.contains)
+    if shared.isEmpty && overrides.isEmpty {
+      throw CommandFailure(
+        "\(configName) does not describe this model: none of its tasks ("
+          + quotedList(configured) + ") is a task of \(model) (" + quotedList(modelTasks)
+          + "); give the model's configuration, or --task name=file")
+    }
+    for name in configured where !modelTasks.contains(name) {
+      writeToStandardError(
+        "mtl: warning: task \"\(name)\" of \(configName) is not a task of the model; "
+          + "not evaluated")
+    }
+    for name in modelTasks where overrides[name] == nil {
+      guard let task = configuration.tasks.first(where: { $0.name == name }) else {
+        writeToStandardError(
+          "mtl: warning: task \"\(name)\" of the model is not in \(configName); not evaluated "
+            + "(use --task \(name)=file)")
+        continue
+      }
+      if task.test == nil {
+        writeToStandardError(
+          "mtl: warning: task \"\(name)\" has no test file in \(configName); not evaluated "
+            + "(use --task \(name)=file)")
+      }
+    }
+  }
+
+  private func quotedList(_ names: [String]) -> String {
+    names.isEmpty ? "none" : names.map { "\"\($0)\"" }.joined(separator: ", ")
+  }
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+extension CorpusFormat: ExpressibleByArgument {}
