@@ -195,7 +195,17 @@ struct ReliabilityCommandTests {
     #expect(
       repaired.standardError
         == "mtl: warning: replaced invalid UTF-8 with U+FFFD in 1 line(s): "
-        + "\(workspace.path("latin.jsonl")):7\n")
+        + "\(workspace.path("latin.jsonl")):7\n"
+        + "  the file decodes cleanly as windows-1252: if it is not UTF-8, set encoding:"
+        + " windows-1252 for it\n")
+    // A byte Windows-1252 leaves undefined points to Latin-1 instead.
+    var undefined = Array((Workspace.goodLines.joined(separator: "\n") + "\n").utf8)
+    undefined +=
+      Array("{\"text\": \"odd ".utf8) + [0x81] + Array("\", \"label\": \"sports\"}\n".utf8)
+    try workspace.write(undefined, "c1.jsonl")
+    try workspace.configure("c1", train: "c1.jsonl")
+    let hinted = try CommandRunner.run(["train", workspace.path("c1.yaml"), "--quiet"])
+    #expect(hinted.standardError.contains("decodes cleanly as latin1"))
 
     try workspace.configure("strict", train: "latin.jsonl", task: ["strictEncoding: true"])
     expectCleanFailure(

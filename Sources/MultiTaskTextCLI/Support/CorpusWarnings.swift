@@ -41,6 +41,11 @@ final class CorpusWarnings: @unchecked Sendable {
         lines.append(
           "mtl: warning: replaced invalid UTF-8 with U+FFFD in \(file.repairedLines) line(s): "
             + shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : ""))
+        if let encoding = EncodingHint.suggestion(forFileAt: file.path) {
+          lines.append(
+            "  the file decodes cleanly as \(encoding.rawValue): if it is not UTF-8, set"
+              + " encoding: \(encoding.rawValue) for it")
+        }
       }
     }
     return lines
