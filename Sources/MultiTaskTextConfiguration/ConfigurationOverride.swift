@@ -48,6 +48,26 @@ struct ConfigurationOverride: Sendable, Equatable {
   }
 
   /// Sets the value in `document`, creating mappings along the way as needed.
+  /// Whether this override sets the key path `key` as an error names it (`training.epochs`,
+  /// `tasks[1].weight`), a task being named either by its name or by its position.
+  func names(_ key: String, in document: ConfigurationValue) -> Bool {
+    let dotted = keys.joined(separator: ".")
+    if dotted == key { return true }
+    guard keys.count >= 2, keys[0] == "tasks", case .mapping(let root)? = Optional(document),
+      let tasksValue = root.last(where: { $0.key == "tasks" })?.value,
+      case .list(let tasks) = tasksValue
+    else { return false }
+    for (index, task) in tasks.enumerated() {
+      guard case .mapping(let entries) = task,
+        let name = entries.last(where: { $0.key == "name" })?.value,
+        case .string(let text) = name, text == keys[1] || "\(index)" == keys[1]
+      else { continue }
+      let indexed = (["tasks[\(index)]"] + keys.dropFirst(2)).joined(separator: ".")
+      return indexed == key
+    }
+    return false
+  }
+
   func apply(
     to document: inout ConfigurationValue, sourceName: String
   ) throws(ConfigurationError) {

@@ -43,14 +43,24 @@ extension RunConfiguration {
     overrides: [String] = [], sourceName: String = "configuration"
   ) throws(ConfigurationError) -> RunConfiguration {
     var document = try ConfigurationDocument.parse(text, format: format, sourceName: sourceName)
+    var applied: [ConfigurationOverride] = []
     for override in overrides {
-      try ConfigurationOverride(override, sourceName: sourceName)
-        .apply(to: &document, sourceName: sourceName)
+      let parsed = try ConfigurationOverride(override, sourceName: sourceName)
+      try parsed.apply(to: &document, sourceName: sourceName)
+      applied.append(parsed)
     }
-    return try RunConfiguration(
-      document: document,
-      baseDirectory: resolve(baseDirectory, against: FileManager.default.currentDirectoryPath),
-      sourceName: sourceName)
+    do {
+      return try RunConfiguration(
+        document: document,
+        baseDirectory: resolve(baseDirectory, against: FileManager.default.currentDirectoryPath),
+        sourceName: sourceName)
+    } catch {
+      // The last override of the key the error is about is what set the bad value.
+      guard let key = error.valueKey,
+        let culprit = applied.last(where: { $0.names(key, in: document) })
+      else { throw error }
+      throw error.labelled(byOverride: culprit.text)
+    }
   }
 
   /// The file's text, or an error saying why it cannot be read.

@@ -49,13 +49,20 @@ import Testing
     #expect(configuration.pipeline.task(named: "topic")?.train.labelPrefix == "10")
     #expect(
       throws: ConfigurationError.wrongType(
-        path: "c.yaml", key: "tasks[1].textField", expected: "a string", found: "true")
+        path: "--set tasks.spam.textField=true", key: "tasks[1].textField",
+        expected: "a string", found: "true")
     ) { try Self.load(["tasks.spam.textField=true"]) }
   }
 
   static let failures: [(override: String, expected: String)] = [
-    ("training.epoch=3", #"c.yaml: unknown key "training.epoch"; did you mean "epochs"?"#),
-    ("model.dimension=fifty", #"c.yaml: "model.dimension" must be an integer, found "fifty""#),
+    (
+      "training.epoch=3",
+      #"--set training.epoch=3: unknown key "training.epoch"; did you mean "epochs"?"#
+    ),
+    (
+      "model.dimension=fifty",
+      #"--set model.dimension=fifty: "model.dimension" must be an integer, found "fifty""#
+    ),
     ("training.epochs", #"c.yaml: override "training.epochs": expected the form key.path=value"#),
     (
       "training..epochs=3",

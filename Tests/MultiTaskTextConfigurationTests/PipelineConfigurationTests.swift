@@ -199,6 +199,20 @@ import Testing
     #expect(configuration.pipeline.features.minCharNgram == 2)
   }
 
+  /// A bad value given with `--set` names the override, not the valid file.
+  @Test(arguments: [
+    ("training.epochs=abc", "--set training.epochs=abc: \"training.epochs\" must be"),
+    ("tasks.t.weight=-1", "--set tasks.t.weight=-1: \"tasks[0].weight\" must be"),
+  ])
+  func overrideErrorsNameTheOverride(override: String, start: String) {
+    let error = #expect(throws: ConfigurationError.self) {
+      _ = try RunConfiguration.parse(
+        text: "tasks: [{name: t, train: a.jsonl}]\n", format: .yaml, baseDirectory: "/",
+        overrides: [override], sourceName: "c.yaml")
+    }
+    #expect(error?.description.hasPrefix(start) == true, "\(String(describing: error))")
+  }
+
   /// A multi-label task makes SGD at 0.5 the default; an explicit rate keeps SGD, and an
   /// explicit optimizer keeps its own default rate.
   @Test(arguments: [
