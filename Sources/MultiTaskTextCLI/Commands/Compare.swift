@@ -49,9 +49,9 @@ struct Compare: ParsableCommand {
       try Interruption.whileWriting { try AtomicFileWriter().write(bytes, to: path) }
       written.append(path)
     }
-    print(ComparisonRenderer(colors: isatty(1) != 0).text(report), terminator: "")
-    print("wrote:")
-    for path in written { print("  \(path)") }
+    var summary = ComparisonRenderer(colors: isatty(1) != 0).text(report) + "wrote:\n"
+    for path in written { summary += "  \(path)\n" }
+    try OutputWriter.writeSummary(summary)
   }
 }
 

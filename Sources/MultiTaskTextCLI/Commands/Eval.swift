@@ -103,6 +103,9 @@ struct Eval: ParsableCommand {
     var report: EvaluationReport
     let warnings = CorpusWarnings()
     defer { warnings.emit() }
+    // Evaluation writes nothing, so a signal ends it at once (see `Interruption`).
+    Interruption.enter(
+      .exitAtOnce, message: "Error: interrupted while evaluating; nothing was written\n")
     report = try MultiTaskText.Pipeline.evaluate(
       loaded, on: files, modelPath: model, explainingMistakes: explain,
       onEvent: { event in
@@ -118,7 +121,7 @@ struct Eval: ParsableCommand {
       try Interruption.whileWriting {
         try AtomicFileWriter().write(bytes, to: output)
       }
-      print("wrote \(output)")
+      try OutputWriter.writeSummary("wrote \(output)\n")
     } else {
       let writer = OutputWriter()
       try bytes.withUnsafeBufferPointer { try writer.write($0) }

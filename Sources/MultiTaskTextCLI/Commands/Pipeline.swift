@@ -34,6 +34,9 @@ struct Pipeline: ParsableCommand {
       configuration: run, quiet: options.quiet, warnings: warnings
     ).run()
     var written = [output.modelPath] + output.vocabularyPaths
+    // Evaluation writes nothing, so a signal ends it at once (see `Interruption`).
+    Interruption.enter(
+      .exitAtOnce, message: "Error: interrupted while evaluating; no model was written\n")
     var report = try MultiTaskText.Pipeline(configuration: configuration).evaluate(
       output.trained, modelPath: output.modelPath,
       onEvent: { event in
@@ -52,16 +55,15 @@ struct Pipeline: ParsableCommand {
     // The model is put in place only now, with the reports, so a failed evaluation leaves
     // the previous run's files as they were.
     try TrainingRun.write(output, and: reports)
-    if report.tasks.isEmpty {
-      print("no task has a test file, so nothing was evaluated")
-    } else {
-      print(
-        TextReportRenderer(colors: isatty(1) != 0, width: TerminalWidth.rendering(1))
-          .renderSummary(report), terminator: "")
-    }
-    print(
+    var summary =
+      report.tasks.isEmpty
+      ? "no task has a test file, so nothing was evaluated\n"
+      : TextReportRenderer(colors: isatty(1) != 0, width: TerminalWidth.rendering(1))
+        .renderSummary(report)
+    summary +=
       "trained \(configuration.tasks.count) task(s) in "
-        + String(format: "%.1f", output.trained.history.seconds) + " s; wrote:")
-    for path in written { print("  \(path)") }
+      + String(format: "%.1f", output.trained.history.seconds) + " s; wrote:\n"
+    for path in written { summary += "  \(path)\n" }
+    try OutputWriter.writeSummary(summary)
   }
 }

@@ -25,10 +25,10 @@ struct Train: ParsableCommand {
     ).run()
     try TrainingRun.write(output)
     warnings.emit()
-    print(
+    var summary =
       "trained \(configuration.tasks.count) task(s) in "
-        + String(format: "%.1f", output.trained.history.seconds) + " s")
-    print("wrote \(output.modelPath)")
-    for path in output.vocabularyPaths { print("wrote \(path)") }
+      + String(format: "%.1f", output.trained.history.seconds) + " s\n"
+    for path in [output.modelPath] + output.vocabularyPaths { summary += "wrote \(path)\n" }
+    try OutputWriter.writeSummary(summary)
   }
 }

@@ -60,7 +60,11 @@ struct Tune: ParsableCommand {
       onEvent: progress.handle)
     progress.finish()
     let interrupted = Interruption.wasRequested
-    Interruption.enter(.finishWriting)
+    // Evaluating the best trial writes nothing, so a (further) signal ends the run at once;
+    // a signal that stopped the search is remembered and reported after the files are written.
+    Interruption.enter(
+      .exitAtOnce,
+      message: "Error: interrupted while evaluating the best trial; nothing was written\n")
     let directory = run.output.directory as NSString
     var written: [String] = []
     let tuned = try TunedConfiguration.yaml(
@@ -104,14 +108,14 @@ struct Tune: ParsableCommand {
       written.append(trialsPath)
       try prepared.commitAll()
     }
-    print(
+    var summary =
       "\(result.trials.count) trial(s)\(interrupted ? " (interrupted)" : ""); best: trial"
-        + " \(result.best.number), dev \(String(format: "%.4f", result.best.objective))")
-    for override in result.best.overrides { print("  \(override)") }
-    print(
+      + " \(result.best.number), dev \(String(format: "%.4f", result.best.objective))\n"
+    for override in result.best.overrides { summary += "  \(override)\n" }
+    summary +=
       TextReportRenderer(colors: isatty(1) != 0, width: TerminalWidth.rendering(1))
-        .renderSummary(report), terminator: "")
-    print("wrote:")
-    for path in written { print("  \(path)") }
+      .renderSummary(report) + "wrote:\n"
+    for path in written { summary += "  \(path)\n" }
+    try OutputWriter.writeSummary(summary)
   }
 }

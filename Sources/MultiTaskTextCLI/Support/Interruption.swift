@@ -4,8 +4,11 @@
 
 /// SIGINT and SIGTERM: what happens depends on what the command is doing when they arrive.
 ///
-/// - Reading corpora or evaluating (``Phase/exitAtOnce``): nothing is being written, so the
-///   process says so and exits with status 130 straight from the handler.
+/// - Reading corpora, evaluating and rendering reports (``Phase/exitAtOnce``): nothing is
+///   being written, so the process says so and exits with status 130 straight from the
+///   handler. Evaluation is deliberately not given a `shouldStop` check: it writes nothing
+///   until it returns, so exiting at once is already correct, ends within milliseconds
+///   however large the test file, and keeps signal handling out of the library.
 /// - Training (``Phase/stopAtNextCheck``): the first signal asks the trainer to stop at its
 ///   next check (every 256 documents, well within a second); no partial model is written. A
 ///   second signal exits at once.

@@ -79,8 +79,8 @@ final class OutputWriter {
   /// Writes out everything buffered, retrying after signals, and empties the buffer even
   /// when writing fails, so a failed write is never repeated.
   ///
-  /// - Throws: `OutputClosed` when the reader went away, or `CommandFailure` naming the
-  ///   system's reason for any other failure.
+  /// - Throws: `OutputClosed` when the reader went away, or `CommandFailure` naming standard
+  ///   output and the system's reason for any other failure (`/dev/full`: no space left).
   func flush() throws {
     defer { buffer.removeAll(keepingCapacity: true) }
     try buffer.withUnsafeBytes { bytes in
@@ -92,10 +92,34 @@ final class OutputWriter {
         if written < 0 {
           if errno == EINTR { continue }
           if errno == EPIPE { throw OutputClosed() }
-          throw CommandFailure("cannot write output: \(String(cString: strerror(errno)))")
+          let reason = String(cString: strerror(errno))
+          throw CommandFailure(
+            descriptor == 1
+              ? "cannot write to standard output: \(reason)"
+              : "cannot write to file descriptor \(descriptor): \(reason)")
         }
         offset += written
       }
+    }
+  }
+}
+
+extension OutputWriter {
+  /// Writes a command's closing summary (`train`, `pipeline`, `compare`, `tune`, `eval
+  /// --output`) to standard output, reporting a failed write.
+  ///
+  /// `print` goes through stdio, which buffers the text and drops a failed write at exit
+  /// without a word, so `mtl pipeline cfg.yaml > /dev/full` would exit 0 with nothing shown.
+  /// The summary comes after the files are committed, so a failure here leaves them written.
+  ///
+  /// - Throws: `OutputClosed` when the reader went away (the command ends quietly, as
+  ///   `predict` does), or `CommandFailure` naming standard output for any other failure.
+  static func writeSummary(_ text: String) throws {
+    let writer = OutputWriter(descriptor: 1)
+    try writer.write(text)
+    do { try writer.flush() } catch let failure as CommandFailure {
+      throw CommandFailure(
+        "\(failure.description) (the summary was lost; the files were written)")
     }
   }
 }

@@ -9,7 +9,8 @@ import MultiTaskTextConfiguration
 /// reports too); then all files are prepared and committed together.
 ///
 /// The library reads and trains; this type only renders events, moves the interruption phase
-/// along (reading → training → writing) and writes files.
+/// along (reading → training → after training, which covers evaluation → writing) and writes
+/// files.
 struct TrainingRun {
   let settings: RunConfiguration
   let quiet: Bool
@@ -75,6 +76,16 @@ struct TrainingRun {
       throw error
     }
     reporter.finish()
+    // Until the files are written (evaluating and rendering the reports, for `pipeline`)
+    // nothing is being written, so a signal may again end the process at once. One that
+    // arrived after the trainer's last check ends the run here, before any evaluation.
+    Interruption.enter(
+      .exitAtOnce, message: "Error: interrupted after training; no model was written\n")
+    if Interruption.wasRequested {
+      throw CommandFailure(
+        "interrupted: training finished but no model was written",
+        exitCode: Interruption.exitStatus)
+    }
     var vocabularyPaths = [(directory as NSString).appendingPathComponent("vocabulary.tsv")]
     if let copy = settings.output.vocabularyCopy { vocabularyPaths.append(copy) }
     return Output(trained: trained, modelPath: modelPath, vocabularyPaths: vocabularyPaths)
