@@ -59,23 +59,6 @@ final class OutputWriter {
     if buffer.count >= flushThreshold { try flush() }
   }
 
-  /// Writes a probability in [0, 1] with five decimals (`0.97123`) without formatting a
-  /// `String`: prediction writes one per task per document.
-  func writeProbability(_ value: Float) throws {
-    let clamped = value.isNaN ? 0 : min(max(Double(value), 0), 1)
-    let scaled = Int((clamped * 100_000).rounded())
-    buffer.append(UInt8(ascii: "0") + UInt8(scaled / 100_000))
-    buffer.append(UInt8(ascii: "."))
-    var divisor = 10_000
-    var fraction = scaled % 100_000
-    while divisor > 0 {
-      buffer.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
-      fraction %= divisor
-      divisor /= 10
-    }
-    if buffer.count >= flushThreshold { try flush() }
-  }
-
   /// Writes out everything buffered, retrying after signals, and empties the buffer even
   /// when writing fails, so a failed write is never repeated.
   ///
