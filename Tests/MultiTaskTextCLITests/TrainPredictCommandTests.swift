@@ -84,7 +84,7 @@ struct TrainPredictCommandTests {
         with: Data(contentsOf: URL(fileURLWithPath: workspace.path("out/report.json"))))
       as? [String: Any]
     let tasks = report?["tasks"] as? [String: [String: Any]]
-    #expect(report?["schemaVersion"] as? Int == 1)
+    #expect(report?["schemaVersion"] as? Int == 2)
     #expect((report?["history"] as? [String: Any])?["epochs"] is [Any])
     #expect(tasks?["topic"]?["accuracy"] as? Double == 1)
     #expect(tasks?["spam"]?["macroF1"] is Double)

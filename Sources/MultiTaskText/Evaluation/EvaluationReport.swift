@@ -5,7 +5,11 @@
 /// `tasks.<name>.accuracy` and `tasks.<name>.macroF1` sit at fixed paths for other programs.
 public struct EvaluationReport: Sendable, Equatable {
   /// The version of the JSON layout; bumped whenever a field changes meaning or moves.
-  public static let currentSchemaVersion = 1
+  ///
+  /// Version 2 stores each confusion matrix as its non-zero `cells`, and keeps the dense
+  /// `counts` only up to ``TaskReport/denseConfusionLabelLimit`` labels; version 1 reports,
+  /// dense only, are still read.
+  public static let currentSchemaVersion = 2
 
   /// The model that was evaluated, as the user named it.
   public var modelPath: String?
@@ -98,18 +102,13 @@ public struct TaskReport: Sendable, Equatable {
       return
     }
     guard metric != .accuracy else { return }
-    let known = confusion.knownLabelCount
-    let counts = confusion.counts.prefix(known).map { Array($0.prefix(known)) }
-    let unseen = (0..<known).map { column in
-      confusion.counts.dropFirst(known).reduce(0) { $0 + $1[column] }
-    }
-    selection = (metric, metric.value(counts: counts, unseen: unseen, labels: labels))
+    selection = (metric, metric.value(confusion: confusion, labels: labels))
   }
 
   /// Test labels that the model never saw in training, with how many examples had each.
   public var unseenLabels: [(label: String, examples: Int)] {
     (confusion.knownLabelCount..<confusion.labels.count).map { index in
-      (confusion.labels[index], confusion.counts[index].reduce(0, +))
+      (confusion.labels[index], confusion.rowTotals[index])
     }
   }
 
@@ -141,8 +140,8 @@ public struct MajorityBaseline: Sendable, Equatable, Codable {
   public var source: String
 
   init(_ confusion: ConfusionMatrix, trainingLabelCounts: [Int]?) {
-    let support = confusion.counts.map { $0.reduce(0, +) }
-    let total = support.reduce(0, +)
+    let support = confusion.rowTotals
+    let total = confusion.total
     var index = 0
     if let counts = trainingLabelCounts, counts.count == confusion.knownLabelCount,
       let best = counts.indices.max(by: {

@@ -72,16 +72,15 @@ public final class TaskScorer {
     if manifestTask.isMultiLabel {
       multiLabel = MultiLabelCounts(labels: manifestTask.labels.count)
       thresholds = manifestTask.thresholds ?? []
-      pairCounts = Array(
-        repeating: Array(repeating: 0, count: manifestTask.labels.count),
-        count: manifestTask.labels.count)
     }
   }
 
   private let labels: LabelSet
   private var multiLabel: MultiLabelCounts?
   private var thresholds: [Float] = []
-  private var pairCounts: [[Int]] = []
+  /// (missed label, label given instead) counts, keyed `missed * labels.count + given`:
+  /// only the pairs seen, never a labels² grid.
+  private var pairCounts: [Int: Int] = [:]
   private var calibration = CalibrationAccumulator()
   private var abstention = AbstentionReport()
 
@@ -140,7 +139,7 @@ public final class TaskScorer {
     let missed = truth.filter { !predicted.contains($0) }
     let extra = predicted.filter { !truth.contains($0) }
     for miss in missed {
-      for wrong in extra { pairCounts[Int(miss)][Int(wrong)] += 1 }
+      for wrong in extra { pairCounts[Int(miss) * labels.count + Int(wrong), default: 0] += 1 }
     }
   }
 
@@ -150,8 +149,12 @@ public final class TaskScorer {
   /// The multi-label evaluation, for a multi-label task.
   public var multiLabelReport: MultiLabelReport? {
     multiLabel.map {
-      MultiLabelReport(
-        labels: labels.labels, counts: $0, thresholds: thresholds, pairCounts: pairCounts)
+      let size = max(1, labels.count)
+      let pairs = pairCounts.map {
+        ConfusionMatrix.Cell(truth: $0.key / size, predicted: $0.key % size, count: $0.value)
+      }
+      return MultiLabelReport(
+        labels: labels.labels, counts: $0, thresholds: thresholds, pairCounts: pairs)
     }
   }
 

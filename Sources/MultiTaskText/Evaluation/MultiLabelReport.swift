@@ -30,19 +30,18 @@ public struct MultiLabelReport: Sendable, Equatable, Codable {
   ///   - labels: The labels.
   ///   - counts: The counts.
   ///   - thresholds: Each label's threshold.
-  ///   - pairCounts: `pairCounts[truth][predicted]` confusions, from which the largest are
-  ///     kept.
+  ///   - pairCounts: The non-zero (missed label, label given instead) counts, as label
+  ///     indices, from which the largest are kept; only the pairs seen, so a task with
+  ///     20,000 labels does not need 400 million counters.
   public init(
-    labels: [String], counts: MultiLabelCounts, thresholds: [Float], pairCounts: [[Int]]
+    labels: [String], counts: MultiLabelCounts, thresholds: [Float],
+    pairCounts: [ConfusionMatrix.Cell]
   ) {
     self.labels = labels
     self.counts = counts
     self.thresholds = thresholds
-    var pairs: [ConfusedPair] = []
-    for (truth, row) in pairCounts.enumerated() {
-      for (predicted, count) in row.enumerated() where count > 0 {
-        pairs.append(ConfusedPair(truth: labels[truth], predicted: labels[predicted], count: count))
-      }
+    let pairs = pairCounts.filter { $0.count > 0 }.map {
+      ConfusedPair(truth: labels[$0.truth], predicted: labels[$0.predicted], count: $0.count)
     }
     confusedPairs = Array(
       pairs.sorted {

@@ -51,20 +51,21 @@ public struct TaskMetrics: Sendable, Equatable, Codable {
     self.classes = classes
   }
 
-  /// Computes the metrics of `matrix`.
+  /// Computes the metrics of `matrix` from its diagonal and its row and column totals, so
+  /// the cost grows with the labels, not with their square.
   public init(_ matrix: ConfusionMatrix) {
-    let size = matrix.labels.count
     let total = matrix.total
     var correct = 0
     var classes: [ClassMetrics] = []
+    classes.reserveCapacity(matrix.labels.count)
     var macroSum = 0.0
     var macroCount = 0
     var weightedSum = 0.0
-    for label in 0..<size {
-      let truePositives = matrix.counts[label][label]
+    for label in matrix.labels.indices {
+      let truePositives = matrix.correct(label)
       correct += truePositives
-      let support = matrix.counts[label].reduce(0, +)
-      let predicted = (0..<size).reduce(0) { $0 + matrix.counts[$1][label] }
+      let support = matrix.rowTotals[label]
+      let predicted = matrix.columnTotals[label]
       let precision = predicted > 0 ? Double(truePositives) / Double(predicted) : 0
       let recall = support > 0 ? Double(truePositives) / Double(support) : 0
       let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0

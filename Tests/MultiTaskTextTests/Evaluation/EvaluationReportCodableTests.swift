@@ -28,15 +28,15 @@ struct EvaluationReportCodableTests {
     #expect(try Self.json(SampleReports.useless())["model"] == nil)
   }
 
-  @Test(arguments: [2, 99])
+  @Test(arguments: [3, 99])
   func rejectsANewerSchemaVersion(version: Int) throws {
     var object = try Self.json(SampleReports.useless())
     object["schemaVersion"] = version
     let bytes = try JSONSerialization.data(withJSONObject: object)
-    #expect(throws: ReportDecodingError.newerSchema(found: version, supported: 1)) {
+    #expect(throws: ReportDecodingError.newerSchema(found: version, supported: 2)) {
       try EvaluationReport(json: Array(bytes))
     }
-    let message = ReportDecodingError.newerSchema(found: version, supported: 1).description
+    let message = ReportDecodingError.newerSchema(found: version, supported: 2).description
     #expect(message.contains("schemaVersion \(version)") && message.contains("upgrade"))
   }
 

@@ -37,46 +37,52 @@ struct CondensedConfusion {
   let hiddenClassCount: Int
 
   /// Condenses `matrix` to at most `limit` named classes.
+  ///
+  /// Reads only the matrix's totals and non-zero cells, so condensing 20,000 labels costs
+  /// what the labels and the cells cost, never their square.
   init(_ matrix: ConfusionMatrix, limit: Int) {
     let size = matrix.labels.count
     // A class's error mass: the documents it got wrong plus those wrongly given it. Keeping
     // the classes with the most errors keeps the biggest mistakes visible; keeping the
     // largest classes hid a small class that absorbed everyone's errors.
     let errors = (0..<size).map { label in
-      let row = matrix.counts[label].reduce(0, +) - matrix.counts[label][label]
-      let column =
-        (0..<size).reduce(0) { $0 + matrix.counts[$1][label] } - matrix.counts[label][label]
-      return row + column
+      matrix.rowTotals[label] + matrix.columnTotals[label] - 2 * matrix.correct(label)
     }
-    let support = matrix.counts.map { $0.reduce(0, +) }
-    var kept = Set(0..<size)
+    let support = matrix.rowTotals
+    var kept = [Bool](repeating: true, count: size)
     if size > limit {
+      kept = [Bool](repeating: false, count: size)
       let ranked = (0..<size).sorted {
         if errors[$0] != errors[$1] { return errors[$0] > errors[$1] }
         if support[$0] != support[$1] { return support[$0] > support[$1] }
         return $0 < $1
       }
-      kept = Set(ranked.prefix(max(0, limit)))
+      for label in ranked.prefix(max(0, limit)) { kept[label] = true }
     }
-    hiddenClassCount = size - kept.count
-    let keptOrdered = (0..<size).filter { kept.contains($0) }
+    let keptOrdered = (0..<size).filter { kept[$0] }
+    hiddenClassCount = size - keptOrdered.count
     var rows = keptOrdered.map { Axis.label(index: $0, name: matrix.labels[$0]) }
     let predictable = keptOrdered.filter { $0 < matrix.knownLabelCount }
     var columns = predictable.map { Axis.label(index: $0, name: matrix.labels[$0]) }
-    let hiddenKnown = (0..<matrix.knownLabelCount).filter { !kept.contains($0) }
+    let hiddenKnownCount = (0..<matrix.knownLabelCount).count { !kept[$0] }
     if hiddenClassCount > 0 { rows.append(.other(classes: hiddenClassCount)) }
-    if !hiddenKnown.isEmpty { columns.append(.other(classes: hiddenKnown.count)) }
-    let rowMembers = rows.map { axis in
-      axis.index.map { [$0] } ?? (0..<size).filter { !kept.contains($0) }
-    }
-    let columnMembers = columns.map { axis in axis.index.map { [$0] } ?? hiddenKnown }
-    counts = rowMembers.map { truths in
-      columnMembers.map { predictions in
-        truths.reduce(0) { sum, truth in
-          sum + predictions.reduce(0) { $0 + matrix.counts[truth][$1] }
-        }
+    if hiddenKnownCount > 0 { columns.append(.other(classes: hiddenKnownCount)) }
+    // Each label's row and column in the condensed grid; hidden labels share "other".
+    var rowOf = [Int](repeating: rows.count - 1, count: size)
+    for (row, label) in keptOrdered.enumerated() { rowOf[label] = row }
+    // A prediction of a test-only label (which no model makes) has no column, as before.
+    var columnOf = [Int](repeating: -1, count: size)
+    let otherColumn = hiddenKnownCount > 0 ? columns.count - 1 : -1
+    for label in 0..<matrix.knownLabelCount where !kept[label] { columnOf[label] = otherColumn }
+    for (column, label) in predictable.enumerated() { columnOf[label] = column }
+    var counts = [[Int]](
+      repeating: [Int](repeating: 0, count: columns.count), count: rows.count)
+    for truth in 0..<size where matrix.rowTotals[truth] > 0 {
+      for cell in matrix.row(truth) where columnOf[cell.predicted] >= 0 {
+        counts[rowOf[truth]][columnOf[cell.predicted]] += cell.count
       }
     }
+    self.counts = counts
     self.rows = rows
     self.columns = columns
   }

@@ -30,7 +30,9 @@ struct HTMLMultiLabelSection {
         + "</tr></thead>",
       "<tbody>",
     ]
-    for label in TextReportRenderer.bySupport(report) {
+    let ranked = TextReportRenderer.bySupport(report)
+    let shown = ranked.prefix(HTMLTaskSection.classRowLimit)
+    for label in shown {
       let f1 = counts.f1(label)
       let percent = ReportNumberFormat.decimal(max(0, min(1, f1)) * 100, digits: 1)
       let threshold = label < report.thresholds.count ? Double(report.thresholds[label]) : 0.5
@@ -43,7 +45,11 @@ struct HTMLMultiLabelSection {
           + "\(ReportNumberFormat.score(f1))</td>"
           + "<td class=\"num\">\(ReportNumberFormat.count(counts.support(label)))</td></tr>")
     }
-    lines += ["</tbody>", "</table>", "</div>"]
+    lines += ["</tbody>", "</table>"]
+    if let note = LabelFolding.note(hidden: ranked.count - shown.count, shown: shown.count) {
+      lines.append("<p class=\"muted folded\">\(HTMLEscaping.escape(note))</p>")
+    }
+    lines.append("</div>")
     if !report.confusedPairs.isEmpty {
       lines.append(
         "<div class=\"unseen\"><p>Most confused pairs: the true label was missed and the other"

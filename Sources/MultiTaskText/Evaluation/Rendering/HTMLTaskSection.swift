@@ -1,5 +1,9 @@
 /// One task's section of the HTML report: metrics, per-class table and confusion heat map.
 struct HTMLTaskSection {
+  /// At most this many per-class rows; past it, the labels with the most test documents are
+  /// shown and a line says how many more there are.
+  static let classRowLimit = 100
+
   let task: TaskReport
   let anchor: String
 
@@ -34,13 +38,17 @@ struct HTMLTaskSection {
     lines.append("</div>")
     lines += topConfusions()
     if !task.unseenLabels.isEmpty {
-      let items = task.unseenLabels.map {
+      let unseen = task.unseenLabels
+      let items = unseen.prefix(Self.classRowLimit).map {
         "<li><span class=\"label-chip\">\(HTMLEscaping.escape($0.label))</span> "
           + "\(ReportNumberFormat.count($0.examples)) example\($0.examples == 1 ? "" : "s")</li>"
       }
       lines.append(
         "<div class=\"unseen\"><p>Test labels never seen in training (always counted wrong):</p>")
-      lines.append("<ul>" + items.joined() + "</ul></div>")
+      let more =
+        unseen.count > Self.classRowLimit
+        ? ["<li>… \(ReportNumberFormat.count(unseen.count - Self.classRowLimit)) more</li>"] : []
+      lines.append("<ul>" + (items + more).joined() + "</ul></div>")
     }
     return lines + ["</section>"]
   }
@@ -83,7 +91,11 @@ struct HTMLTaskSection {
       "<tbody>",
     ]
     let unseen = Set(task.confusion.unseenLabels)
-    for row in task.metrics.classes {
+    let classes = task.metrics.classes
+    let shown = LabelFolding.shown(classes: classes.count, limit: Self.classRowLimit) {
+      classes[$0].support
+    }
+    for row in shown.map({ classes[$0] }) {
       let percent = ReportNumberFormat.decimal(max(0, min(1, row.f1)) * 100, digits: 1)
       let tag = unseen.contains(row.label) ? " <span class=\"flag\">unseen</span>" : ""
       lines.append(
@@ -96,7 +108,11 @@ struct HTMLTaskSection {
     }
     lines.append("</tbody>")
     lines.append("<tfoot>" + averageRows(task.metrics.classes).joined() + "</tfoot>")
-    return lines + ["</table>", "</div>"]
+    lines.append("</table>")
+    if let note = LabelFolding.note(hidden: classes.count - shown.count, shown: shown.count) {
+      lines.append("<p class=\"muted folded\">\(HTMLEscaping.escape(note))</p>")
+    }
+    return lines + ["</div>"]
   }
 
   /// The macro and support-weighted averages of the per-class rows, as scikit-learn's
@@ -126,19 +142,10 @@ struct HTMLTaskSection {
   /// The largest off-diagonal cells, most frequent first: the mistakes worth reading.
   func topConfusions(limit: Int = 8) -> [String] {
     let matrix = task.confusion
-    var cells: [(truth: Int, predicted: Int, count: Int)] = []
-    for (truth, row) in matrix.counts.enumerated() {
-      for (predicted, count) in row.enumerated() where predicted != truth && count > 0 {
-        cells.append((truth, predicted, count))
-      }
-    }
-    let top = cells.sorted {
-      $0.count != $1.count
-        ? $0.count > $1.count : ($0.truth, $0.predicted) < ($1.truth, $1.predicted)
-    }.prefix(limit)
+    let top = matrix.topConfusions(limit: limit)
     guard !top.isEmpty else { return [] }
     let items = top.map { cell in
-      let support = matrix.counts[cell.truth].reduce(0, +)
+      let support = matrix.rowTotals[cell.truth]
       let share = support > 0 ? Double(cell.count) / Double(support) : 0
       return "<li><strong>\(HTMLEscaping.escape(matrix.labels[cell.truth]))</strong> taken for "
         + "<strong>\(HTMLEscaping.escape(matrix.labels[cell.predicted]))</strong>: "

@@ -6,6 +6,11 @@
 public struct MarkdownReportRenderer: Sendable {
   /// At most this many named classes in a confusion matrix; the rest are "other".
   public static let confusionClassLimit = 20
+  /// At most this many per-label rows in a task's table; past it, the labels with the most
+  /// test documents are shown and a line says how many more there are.
+  public static let classRowLimit = 50
+  /// How many of the largest mistakes are listed under a folded confusion matrix.
+  static let topConfusionLimit = 10
 
   /// Creates a renderer.
   public init() {}
@@ -96,7 +101,10 @@ public struct MarkdownReportRenderer: Sendable {
       lines += ["> [!WARNING]", "> " + Self.escape(task.baselineWarning) + ".", ""]
     }
     lines += ["| Label | Precision | Recall | F1 | Support |", "|:--|--:|--:|--:|--:|"]
-    for row in metrics.classes {
+    let shown = LabelFolding.shown(classes: metrics.classes.count, limit: Self.classRowLimit) {
+      metrics.classes[$0].support
+    }
+    for row in shown.map({ metrics.classes[$0] }) {
       lines.append(
         Self.row([
           Self.escape(row.label), ReportNumberFormat.score(row.precision),
@@ -104,10 +112,18 @@ public struct MarkdownReportRenderer: Sendable {
           ReportNumberFormat.count(row.support),
         ]))
     }
+    if let note = LabelFolding.note(hidden: metrics.classes.count - shown.count, shown: shown.count)
+    {
+      lines += ["", Self.escape(note)]
+    }
     lines += [""] + confusionLines(task.confusion) + [""]
     if !task.unseenLabels.isEmpty {
       let items = task.unseenLabels.map { "\(Self.escape($0.label)) (\($0.examples))" }
-      lines += ["Test labels never seen in training: " + items.joined(separator: ", ") + ".", ""]
+      lines += [
+        "Test labels never seen in training: "
+          + LabelFolding.truncated(items, limit: Self.classRowLimit).joined(separator: ", ")
+          + ".", "",
+      ]
     }
     return lines
   }
@@ -125,7 +141,9 @@ public struct MarkdownReportRenderer: Sendable {
         + "\(ReportNumberFormat.decimal(counts.hammingLoss, digits: 4)).", "",
       "| Label | Threshold | Precision | Recall | F1 | Support |", "|:--|--:|--:|--:|--:|--:|",
     ]
-    for label in TextReportRenderer.bySupport(report) {
+    let ranked = TextReportRenderer.bySupport(report)
+    let shown = ranked.prefix(Self.classRowLimit)
+    for label in shown {
       let threshold = label < report.thresholds.count ? Double(report.thresholds[label]) : 0.5
       lines.append(
         Self.row([
@@ -135,6 +153,9 @@ public struct MarkdownReportRenderer: Sendable {
           ReportNumberFormat.score(counts.f1(label)),
           ReportNumberFormat.count(counts.support(label)),
         ]))
+    }
+    if let note = LabelFolding.note(hidden: ranked.count - shown.count, shown: shown.count) {
+      lines += ["", Self.escape(note)]
     }
     lines.append("")
     if !report.confusedPairs.isEmpty {
@@ -166,7 +187,18 @@ public struct MarkdownReportRenderer: Sendable {
       }
       lines.append(Self.row(["**" + Self.escape(condensed.rows[row].name) + "**"] + cells))
     }
-    return lines + ["", "</details>"]
+    lines += ["", "</details>"]
+    let top = matrix.topConfusions(limit: Self.topConfusionLimit)
+    if condensed.hiddenClassCount > 0, !top.isEmpty {
+      let items = top.map {
+        "\(Self.escape(matrix.labels[$0.truth])) → \(Self.escape(matrix.labels[$0.predicted]))"
+          + " (\(ReportNumberFormat.count($0.count)))"
+      }
+      lines += [
+        "", "Top confusions (true label → predicted): " + items.joined(separator: ", ") + ".",
+      ]
+    }
+    return lines
   }
 
   private func columnName(_ axis: CondensedConfusion.Axis) -> String {

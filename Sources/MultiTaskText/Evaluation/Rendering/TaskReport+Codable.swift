@@ -5,7 +5,23 @@ import Foundation
 ///
 /// The task's name is the key it is stored under, so it is not repeated inside; decoding
 /// leaves ``TaskReport/name`` empty and ``EvaluationReport`` fills it in from the key.
+///
+/// The confusion matrix is written as its non-zero `cells`, three parallel arrays (`truth`,
+/// `predicted`, `count`, the indices into `labels`), the columns of a pandas data frame and
+/// the triplets of a SciPy COO matrix. Up to ``TaskReport/denseConfusionLabelLimit`` labels
+/// the dense `counts` are written too, as schema version 1 did; past it they would grow with
+/// the square of the labels (6 GB of pretty-printed JSON for 20,000 labels), so they are left
+/// out. docs/REPORTS.md shows how to rebuild the dense matrix from the cells.
 extension TaskReport: Codable {
+  /// The most labels whose confusion matrix `report.json` also writes densely, as `counts`.
+  ///
+  /// 100 labels make 10,000 dense numbers, about 160 KB pretty-printed, next to the cells a
+  /// reader should prefer; 1,000 labels would make 16 MB.
+  public static let denseConfusionLabelLimit = 100
+
+  /// The most cells, or dense numbers, a report read back may hold: a bound on the memory a
+  /// malformed or hostile file can claim (100 million cells is about 5 GB of JSON).
+  static let decodedCellLimit = 100_000_000
   enum CodingKeys: String, CodingKey {
     case file, examples, accuracy, macroF1, weightedF1, majorityBaseline, classes
     case confusionMatrix, unseenLabels, selection
@@ -17,7 +33,11 @@ extension TaskReport: Codable {
   }
 
   enum MatrixKeys: String, CodingKey {
-    case labels, knownLabels, counts
+    case labels, knownLabels, counts, cells
+  }
+
+  enum CellKeys: String, CodingKey {
+    case truth, predicted, count
   }
 
   enum UnseenKeys: String, CodingKey {
@@ -72,7 +92,14 @@ extension TaskReport: Codable {
     var matrix = container.nestedContainer(keyedBy: MatrixKeys.self, forKey: .confusionMatrix)
     try matrix.encode(confusion.labels, forKey: .labels)
     try matrix.encode(confusion.knownLabelCount, forKey: .knownLabels)
-    try matrix.encode(confusion.counts, forKey: .counts)
+    if confusion.labels.count <= Self.denseConfusionLabelLimit {
+      try matrix.encode(confusion.denseCounts, forKey: .counts)
+    }
+    let cells = confusion.cells
+    var sparse = matrix.nestedContainer(keyedBy: CellKeys.self, forKey: .cells)
+    try sparse.encode(cells.map(\.truth), forKey: .truth)
+    try sparse.encode(cells.map(\.predicted), forKey: .predicted)
+    try sparse.encode(cells.map(\.count), forKey: .count)
     var unseen = container.nestedUnkeyedContainer(forKey: .unseenLabels)
     for (label, examples) in unseenLabels {
       var item = unseen.nestedContainer(keyedBy: UnseenKeys.self)
@@ -84,17 +111,14 @@ extension TaskReport: Codable {
   /// Rebuilds the task from its confusion matrix and baseline; the written scores are ignored
   /// because they are recomputed.
   ///
-  /// - Throws: ``ReportDecodingError/malformedConfusionMatrix(task:problem:)`` when the matrix
-  ///   is not square over its labels, and `DecodingError` for missing fields.
+  /// - Throws: ``ReportDecodingError/malformedConfusionMatrix(task:problem:)`` when the cells
+  ///   fall outside the labels, the dense counts are not square over them, or the two
+  ///   disagree, and `DecodingError` for missing fields.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let task = decoder.codingPath.last?.stringValue ?? ""
     let matrix = try container.nestedContainer(keyedBy: MatrixKeys.self, forKey: .confusionMatrix)
-    let confusion = try Self.confusion(
-      labels: try matrix.decode([String].self, forKey: .labels),
-      knownLabels: try matrix.decode(Int.self, forKey: .knownLabels),
-      counts: try matrix.decode([[Int]].self, forKey: .counts),
-      task: task)
+    let confusion = try Self.confusion(matrix, task: task)
     self.init(
       name: "", file: try container.decode(String.self, forKey: .file), confusion: confusion)
     let baseline = try container.nestedContainer(
@@ -123,34 +147,88 @@ extension TaskReport: Codable {
     }
   }
 
-  /// Validates the matrix's shape, then builds it through ``ConfusionMatrix``'s own `Codable`
-  /// form, the one public way to set its counts directly.
+  /// Reads the matrix from its cells, or from its dense counts in a version 1 report, and
+  /// checks that the two agree when both are written.
   private static func confusion(
-    labels: [String], knownLabels: Int, counts: [[Int]], task: String
+    _ matrix: KeyedDecodingContainer<MatrixKeys>, task: String
   ) throws -> ConfusionMatrix {
     func malformed(_ problem: String) -> ReportDecodingError {
       .malformedConfusionMatrix(task: task, problem: problem)
     }
+    let labels = try matrix.decode([String].self, forKey: .labels)
+    let knownLabels = try matrix.decode(Int.self, forKey: .knownLabels)
     guard (0...labels.count).contains(knownLabels) else {
       throw malformed("knownLabels \(knownLabels) is outside 0...\(labels.count)")
     }
+    guard Set(labels).count == labels.count else { throw malformed("labels repeat") }
+    var fromCells: ConfusionMatrix?
+    if matrix.contains(.cells) {
+      let sparse = try matrix.nestedContainer(keyedBy: CellKeys.self, forKey: .cells)
+      let cells = try Self.cells(
+        truth: try sparse.decode([Int].self, forKey: .truth),
+        predicted: try sparse.decode([Int].self, forKey: .predicted),
+        count: try sparse.decode([Int].self, forKey: .count), labels: labels.count,
+        malformed: malformed)
+      fromCells = ConfusionMatrix(labels: labels, knownLabelCount: knownLabels, cells: cells)
+    }
+    guard matrix.contains(.counts) else {
+      guard let fromCells else { throw malformed("it has neither cells nor counts") }
+      return fromCells
+    }
+    guard labels.count <= Self.decodedCellLimit / max(1, labels.count) else {
+      throw malformed("\(labels.count) labels are too many for dense counts; write cells")
+    }
+    let counts = try matrix.decode([[Int]].self, forKey: .counts)
     guard counts.count == labels.count, counts.allSatisfy({ $0.count == labels.count }) else {
       throw malformed("counts must be \(labels.count) rows of \(labels.count) columns")
     }
     guard counts.allSatisfy({ $0.allSatisfy { $0 >= 0 } }) else {
       throw malformed("counts must not be negative")
     }
-    guard Set(labels).count == labels.count else { throw malformed("labels repeat") }
-    let stored = StoredConfusion(labels: labels, knownLabelCount: knownLabels, counts: counts)
-    return try JSONDecoder().decode(ConfusionMatrix.self, from: JSONEncoder().encode(stored))
+    var cells: [ConfusionMatrix.Cell] = []
+    for (truth, row) in counts.enumerated() {
+      for (predicted, count) in row.enumerated() where count > 0 {
+        cells.append(ConfusionMatrix.Cell(truth: truth, predicted: predicted, count: count))
+      }
+    }
+    let dense = ConfusionMatrix(labels: labels, knownLabelCount: knownLabels, cells: cells)
+    if let fromCells, fromCells != dense { throw malformed("cells and counts disagree") }
+    return dense
   }
-}
 
-/// ``ConfusionMatrix``'s synthesized `Codable` layout.
-private struct StoredConfusion: Encodable {
-  var labels: [String]
-  var knownLabelCount: Int
-  var counts: [[Int]]
+  /// The cells of three parallel arrays, checked: equal lengths, indices inside the labels,
+  /// positive counts, no cell twice.
+  private static func cells(
+    truth: [Int], predicted: [Int], count: [Int], labels: Int,
+    malformed: (String) -> ReportDecodingError
+  ) throws(ReportDecodingError) -> [ConfusionMatrix.Cell] {
+    guard truth.count == predicted.count, truth.count == count.count else {
+      throw malformed(
+        "cells.truth, cells.predicted and cells.count have \(truth.count), "
+          + "\(predicted.count) and \(count.count) entries; they must be equal")
+    }
+    guard truth.count <= Self.decodedCellLimit else {
+      throw malformed("more than \(Self.decodedCellLimit) cells")
+    }
+    var seen = Set<Int>()
+    var cells: [ConfusionMatrix.Cell] = []
+    cells.reserveCapacity(truth.count)
+    for index in truth.indices {
+      guard (0..<labels).contains(truth[index]), (0..<labels).contains(predicted[index]) else {
+        throw malformed(
+          "cell \(index) (\(truth[index]), \(predicted[index])) is outside the \(labels) labels")
+      }
+      guard count[index] > 0 else {
+        throw malformed("cell \(index) has count \(count[index]); cells hold positive counts")
+      }
+      guard seen.insert(truth[index] * labels + predicted[index]).inserted else {
+        throw malformed("cell (\(truth[index]), \(predicted[index])) is listed twice")
+      }
+      cells.append(
+        ConfusionMatrix.Cell(truth: truth[index], predicted: predicted[index], count: count[index]))
+    }
+    return cells
+  }
 }
 
 /// A multi-label report as `report.json` writes it: the headline figures first, for

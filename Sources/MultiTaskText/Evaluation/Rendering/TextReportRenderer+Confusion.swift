@@ -15,10 +15,28 @@ extension TextReportRenderer {
         let table = confusionTable(condensed, numbered: numbered)
         if table.width() + 2 <= width || (numbered && limit <= 2) {
           return heading(condensed) + table.lines(indent: 2, colors: colors)
+            + topConfusionLines(matrix, folded: condensed.hiddenClassCount > 0)
         }
       }
       limit -= 1
     }
+  }
+
+  /// How many of the largest mistakes are listed under a folded matrix.
+  static let topConfusionLimit = 10
+
+  /// The largest mistakes by name, under a matrix that folds classes into "other", where
+  /// they may be hidden; nothing for a matrix that shows every class.
+  private func topConfusionLines(_ matrix: ConfusionMatrix, folded: Bool) -> [String] {
+    guard folded else { return [] }
+    let top = matrix.topConfusions(limit: Self.topConfusionLimit)
+    guard !top.isEmpty else { return [] }
+    let items = top.map {
+      "\(DisplayWidth.truncate(DisplayWidth.sanitized(matrix.labels[$0.truth]), to: 30)) → "
+        + "\(DisplayWidth.truncate(DisplayWidth.sanitized(matrix.labels[$0.predicted]), to: 30))"
+        + " ×\(ReportNumberFormat.count($0.count))"
+    }
+    return [""] + wrapped("top confusions (true label → predicted):", items: items, indent: 2)
   }
 
   private func heading(_ condensed: CondensedConfusion) -> [String] {

@@ -27,7 +27,9 @@ extension TextReportRenderer {
       .init(header: "F1", alignment: .right),
       .init(header: "support", alignment: .right),
     ])
-    for label in Self.bySupport(report) {
+    let ranked = Self.bySupport(report)
+    let shown = ranked.prefix(Self.classRowLimit)
+    for label in shown {
       let threshold = label < report.thresholds.count ? Double(report.thresholds[label]) : 0.5
       table.append([
         report.labels[label], ReportNumberFormat.decimal(threshold, digits: 3),
@@ -37,6 +39,9 @@ extension TextReportRenderer {
       ])
     }
     lines += table.lines(indent: 2, colors: colors)
+    if let note = LabelFolding.note(hidden: ranked.count - shown.count, shown: shown.count) {
+      lines += wordWrapped(note, indent: "  ", continuation: "    ")
+    }
     if !report.confusedPairs.isEmpty {
       lines.append("")
       let items = report.confusedPairs.map {
@@ -51,11 +56,7 @@ extension TextReportRenderer {
 
   /// The labels, most frequent in the test file first, ties in label order.
   static func bySupport(_ report: MultiLabelReport) -> [Int] {
-    report.labels.indices.sorted {
-      let left = report.counts.support($0)
-      let right = report.counts.support($1)
-      return left != right ? left > right : $0 < $1
-    }
+    LabelFolding.bySupport(classes: report.labels.count) { report.counts.support($0) }
   }
 
   /// The calibration line of a single-label task, and the documents with no known token.

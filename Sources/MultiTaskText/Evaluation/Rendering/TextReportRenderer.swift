@@ -4,6 +4,10 @@
 /// counting CJK characters and emoji as two, so tables stay aligned whatever the labels.
 /// Colours are opt-in: the CLI turns them on only when standard output is a terminal.
 public struct TextReportRenderer: Sendable {
+  /// At most this many per-class rows in a task's table; past it, the labels with the most
+  /// test documents are shown and a line says how many more there are.
+  static let classRowLimit = 30
+
   /// Whether to emit ANSI colour and bold escapes.
   public var colors: Bool
   /// The widest line allowed, in display columns.
@@ -79,7 +83,14 @@ public struct TextReportRenderer: Sendable {
         ANSIStyle.warning.apply(DisplayWidth.truncate(warning, to: width), enabled: colors))
     }
     lines.append("")
-    lines += classTable(metrics).lines(indent: 2, colors: colors)
+    let shown = LabelFolding.shown(classes: metrics.classes.count, limit: Self.classRowLimit) {
+      metrics.classes[$0].support
+    }
+    lines += classTable(shown.map { metrics.classes[$0] }).lines(indent: 2, colors: colors)
+    if let note = LabelFolding.note(hidden: metrics.classes.count - shown.count, shown: shown.count)
+    {
+      lines += wordWrapped(note, indent: "  ", continuation: "    ")
+    }
     lines.append("")
     lines += confusionLines(task.confusion)
     if !task.unseenLabels.isEmpty {
@@ -88,12 +99,13 @@ public struct TextReportRenderer: Sendable {
         "\"\(DisplayWidth.truncate(DisplayWidth.sanitized($0.label), to: 40))\" ×\($0.examples)"
       }
       lines += wrapped(
-        "unseen test labels (not in training, always counted wrong):", items: items, indent: 2)
+        "unseen test labels (not in training, always counted wrong):",
+        items: LabelFolding.truncated(items, limit: Self.classRowLimit), indent: 2)
     }
     return lines
   }
 
-  private func classTable(_ metrics: TaskMetrics) -> TextTable {
+  private func classTable(_ classes: [TaskMetrics.ClassMetrics]) -> TextTable {
     var table = TextTable(columns: [
       .init(header: "label", alignment: .left, maximumWidth: min(40, width - 40)),
       .init(header: "precision", alignment: .right),
@@ -101,7 +113,7 @@ public struct TextReportRenderer: Sendable {
       .init(header: "F1", alignment: .right),
       .init(header: "support", alignment: .right),
     ])
-    for row in metrics.classes {
+    for row in classes {
       table.append([
         row.label, ReportNumberFormat.score(row.precision), ReportNumberFormat.score(row.recall),
         ReportNumberFormat.score(row.f1), ReportNumberFormat.count(row.support),
