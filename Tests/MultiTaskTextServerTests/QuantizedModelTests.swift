@@ -18,6 +18,9 @@ struct QuantizedModelTests {
     let answer = try await harness.predict(["texts": texts, "explain": 2])
     #expect(answer.status == 200, "\(answer.body)")
     #expect(answer.body == #"{"predictions":["# + lines.joined(separator: ",") + "]}")
+    let description = try await harness.send(.get, "/v1/model")
+    let quantization = try #require(try description.json()["quantization"] as? [String: Any])
+    #expect(quantization["method"] as? String == "product")
     try await harness.stop()
   }
 }

@@ -37,7 +37,7 @@ public enum QuantizationError: Error, Equatable, Sendable, CustomStringConvertib
 /// Byte counts as people write them: decimal megabytes, as `ls -h` does not but file sizes
 /// on download pages and fastText's `.ftz` figures do.
 public enum ByteCount {
-  /// `bytes` as `3.71 MB`, `812 kB` or `96 B`.
+  /// `bytes` as `3.71 MB`, `812 kB` or `96 B`: decimal units, two decimals rounded down.
   public static func text(_ bytes: Int) -> String {
     if bytes >= 1_000_000 { return "\(rounded(Double(bytes) / 1_000_000)) MB" }
     if bytes >= 1000 { return "\(rounded(Double(bytes) / 1000)) kB" }
@@ -63,8 +63,9 @@ public enum ByteCount {
     return Int(bytes.rounded(.down))
   }
 
+  /// Two decimals, rounded down, so a file just under a limit never prints as the limit.
   private static func rounded(_ value: Double) -> String {
-    let text = String(Double((value * 100).rounded()) / 100)
+    let text = String(Double((value * 100).rounded(.down)) / 100)
     return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
   }
 }

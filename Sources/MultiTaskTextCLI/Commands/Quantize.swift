@@ -252,19 +252,11 @@ struct Quantize: ParsableCommand {
   private func readExamples(
     _ sources: [CorpusSource], multiLabelTasks: Set<String>
   ) throws -> [Example] {
-    var examples: [Example] = []
     let warnings = CorpusWarnings()
     defer { warnings.emit() }
-    for var source in sources {
-      if skipInvalid { source.skipInvalid = true }
-      source.checksLabelField = true
-      source.readsLabelLists = multiLabelTasks.contains(source.taskName)
-      let reader = try CorpusReader(source: source)
-      while let example = try reader.next() {
-        examples.append(example.keepingLabel(ofTask: source.taskName))
-      }
-      warnings.record([reader.statistics])
-    }
+    let (examples, statistics) = try MultiTaskText.Pipeline.readRetrainingExamples(
+      sources, multiLabelTasks: multiLabelTasks, skipInvalid: skipInvalid)
+    warnings.record(statistics)
     return examples
   }
 }
