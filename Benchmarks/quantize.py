@@ -90,16 +90,16 @@ def main():
                              100 * fasttext_accuracy(model, f"{work}/test.ft.txt"),
                              statistics.median(times[name])))
         print(f"ag_news test, {len(records)} documents, median of {options.runs} alternated runs")
-        print(f"  {'model':14s} {'size':>10s} {'accuracy':>9s} {'predict':>9s} {'speed':>7s}")
+        print(f"  {'model':14s} {'size':>11s} {'accuracy':>9s} {'predict':>9s} {'speed':>7s}")
         base = {"mtl": rows[0], "fastText": rows[2] if use_fasttext else None}
         for name, size, accuracy, seconds in rows:
             reference = base["fastText" if name.startswith("fastText") else "mtl"]
-            print(f"  {name:14s} {size / 1e6:8.2f} MB {accuracy:8.2f}% {seconds:8.2f}s "
+            print(f"  {name:14s} {size / 1e6:8.3f} MB {accuracy:8.2f}% {seconds:8.2f}s "
                   f"{reference[3] / seconds:6.2f}x")
         size, accuracy, seconds = rows[1][1], rows[1][2], rows[1][3]
         speed = rows[0][3] / seconds
         loss = rows[0][2] - accuracy
-        print(f"floor: size {size / 1e6:.2f} MB <= 4.0: {'met' if size <= 4_000_000 else 'MISSED'}; "
+        print(f"floor: size {size:,} bytes <= 4,000,000: {'met' if size <= 4_000_000 else 'MISSED'}; "
               f"accuracy {loss:+.2f} points from float, within 0.5: "
               f"{'met' if loss <= 0.5 else 'MISSED'}; speed {speed:.2f}x >= 0.8: "
               f"{'met' if speed >= 0.8 else 'MISSED'}")
