@@ -101,7 +101,7 @@ extension ReliabilityCommandTests {
       ("truncated.mtl", Array(good.prefix(100)), "the model file is truncated at byte"),
       ("flipped.mtl", flipped, "the model file is damaged (checksum mismatch)"),
       ("magic.mtl", magic, "not an mtl model file (the magic number \"MTLM\" is missing)"),
-      ("newer.mtl", newer, "model format version 9 is newer than this mtl supports (1)"),
+      ("newer.mtl", newer, "model format version 9 is newer than this mtl supports (2)"),
       ("text.mtl", Array(Workspace.goodLines[0].utf8), "not an mtl model file"),
       ("empty.mtl", [], "the model file is truncated at byte 0"),
     ]

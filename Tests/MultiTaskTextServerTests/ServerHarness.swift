@@ -45,11 +45,12 @@ final class ServerHarness: @unchecked Sendable {
 
   init(
     apiKey: String? = nil, maximumBatch: Int = 16, maximumBodyBytes: Int = 4096,
-    workers: Int = 2
+    workers: Int = 2, quantized: Bool = false
   ) async throws {
     directory = try TemporaryDirectory()
     modelPath = directory.url.appendingPathComponent("model.mtl").path
-    try ModelFile.write(try Self.trainModel(), to: modelPath)
+    let model = try Self.trainModel()
+    try ModelFile.write(quantized ? try Quantizer().quantize(model) : model, to: modelPath)
     let lines = LogLines()
     self.lines = lines
     let logger = Logger(label: "test") { _ in

@@ -67,6 +67,8 @@ public struct ModelManifest: Codable, Sendable, Equatable {
   public var training: TrainingConfiguration
   /// The program that wrote the model.
   public var producer: String
+  /// How the model was quantized by `mtl quantize`; absent for a float model.
+  public var quantization: Quantization?
 
   /// Creates a manifest.
   public init(

@@ -16,6 +16,9 @@ public struct MultiTaskModel: Sendable, Equatable {
   /// With a shared-private encoder, one table per task of `privateBuckets` rows whose mean
   /// is added to the shared document vector for that task only; empty otherwise.
   public var privateEmbeddings: [Matrix]
+  /// For a quantized model, the codes ``embeddings`` were decoded from, which saving writes
+  /// back in place of float rows; nil for a float model.
+  public var quantizedEmbeddings: QuantizedEmbeddings?
 
   /// Creates a model from its parts.
   ///

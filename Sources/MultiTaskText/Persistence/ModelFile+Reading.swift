@@ -74,7 +74,7 @@ extension ModelFile {
         }
         sections.append((tag, start..<(start + Int(length))))
       }
-      return try assemble(bytes: bytes, sections: sections, path: path)
+      return try assemble(bytes: bytes, sections: sections, version: foundVersion, path: path)
     } catch let error as ModelFileError {
       throw error
     } catch let error as PersistenceError {
@@ -102,7 +102,7 @@ extension ModelFile {
   }
 
   private static func assemble(
-    bytes: [UInt8], sections: [(tag: UInt32, range: Range<Int>)], path: String
+    bytes: [UInt8], sections: [(tag: UInt32, range: Range<Int>)], version: UInt32, path: String
   ) throws -> MultiTaskModel {
     func payload(_ range: Range<Int>) -> BinaryReader {
       BinaryReader(bytes: bytes, range: range, path: path)
@@ -147,14 +147,41 @@ extension ModelFile {
     }
     let vocabulary = Vocabulary(table: builder.table, counts: counts)
 
-    guard let embeddingRange = sections.first(where: { $0.tag == embeddingsTag })?.range else {
-      throw ModelFileError.malformed(path: path, problem: "the embedding section is missing")
-    }
     let (expectedRows, rowsOverflow) = vocabulary.count.addingReportingOverflow(
       manifest.features.buckets)
-    let embeddings = try readSparseMatrix(
-      payload(embeddingRange), expectedRows: rowsOverflow ? -1 : expectedRows,
-      expectedColumns: manifest.dimension, path: path)
+    let embeddings: EmbeddingTable
+    var quantized: QuantizedEmbeddings?
+    let floatRange = sections.first(where: { $0.tag == embeddingsTag })?.range
+    let quantizedRange = sections.first(where: { $0.tag == quantizedEmbeddingsTag })?.range
+    switch (floatRange, quantizedRange) {
+    case (let range?, nil):
+      guard manifest.quantization == nil else {
+        throw ModelFileError.malformed(
+          path: path, problem: "the manifest records a quantization but the rows are float")
+      }
+      embeddings = try readSparseMatrix(
+        payload(range), expectedRows: rowsOverflow ? -1 : expectedRows,
+        expectedColumns: manifest.dimension, path: path)
+    case (nil, let range?):
+      guard version >= 2 else {
+        throw ModelFileError.malformed(
+          path: path, problem: "quantized rows need format version 2, the file says \(version)")
+      }
+      guard manifest.quantization != nil else {
+        throw ModelFileError.malformed(
+          path: path, problem: "the rows are quantized but the manifest does not record how")
+      }
+      let table = try readQuantized(
+        payload(range), expectedRows: rowsOverflow ? -1 : expectedRows,
+        expectedColumns: manifest.dimension, path: path)
+      quantized = table
+      embeddings = table.decoded()
+    case (nil, nil):
+      throw ModelFileError.malformed(path: path, problem: "the embedding section is missing")
+    case (.some, .some):
+      throw ModelFileError.malformed(
+        path: path, problem: "the file holds both float and quantized embedding sections")
+    }
     var heads = [Matrix?](repeating: nil, count: manifest.tasks.count)
     for section in sections where section.tag == headTag {
       let (index, matrix) = try readMatrix(payload(section.range), path: path, hasIndex: true)
@@ -180,9 +207,11 @@ extension ModelFile {
     guard taskPrivateTables.count == privateTables.count else {
       throw ModelFileError.malformed(path: path, problem: "a task's private table is missing")
     }
-    return MultiTaskModel(
+    var model = MultiTaskModel(
       manifest: manifest, vocabulary: vocabulary, embeddings: embeddings,
       heads: taskHeads, privateEmbeddings: taskPrivateTables)
+    model.quantizedEmbeddings = quantized
+    return model
   }
 
   /// Reads the sparse embedding matrix, checking its shape against the manifest's before

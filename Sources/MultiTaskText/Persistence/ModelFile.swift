@@ -9,21 +9,32 @@ import Foundation
 ///   VOCB        UInt32 count, then per token: UInt32 length, UTF-8 bytes, UInt64 count
 ///   EMBD        UInt32 rows, UInt32 columns, UInt32 stored rows n, n × UInt32 row index,
 ///               n × columns Float32; rows not stored are zero (never trained)
+///   QEMB        (version 2, quantized models, in place of EMBD) UInt32 rows, UInt32 columns,
+///               UInt32 stored rows n, UInt32 index bytes b, b bytes: each stored row's gap
+///               from the previous one (row − previous − 1, the first from −1) as LEB128;
+///               UInt8 encoding (1 product, 2 eight-bit), UInt8 norms (0 none, 1 quantized);
+///               product: UInt32 sub-vector dimension d, UInt32 centroids k, k × columns
+///               Float32 (sub-quantizer s's k × width(s) centroids after those of s − 1),
+///               n × ⌈columns / d⌉ UInt8 codes; eight-bit: n Float32 offsets, n Float32
+///               steps, n × columns UInt8 codes; quantized norms: UInt32 count c, c Float32,
+///               n × UInt8 codes
 ///   HEAD        UInt32 task index, UInt32 rows, UInt32 columns, Float32 values
 ///   PRIV        a task's private table, laid out like HEAD (shared-private models only)
 /// END           UInt32 tag "END ", UInt64 length 4, UInt32 CRC-32C of every byte before it
 /// ```
 ///
 /// Everything is little-endian. Readers reject a newer version and skip sections they do not
-/// know. Writing streams the sections to a temporary file and renames it into place, so a
+/// know. Version 1 files (float rows only) are still read; a quantized model needs version 2
+/// and a manifest that records its quantization. Writing streams the sections to a temporary file and renames it into place, so a
 /// crash mid-write leaves the previous model, and a large model is never copied in memory.
 public enum ModelFile {
   /// The format version this build writes; it reads this version and older.
-  public static let version: UInt32 = 1
+  public static let version: UInt32 = 2
   static let magic: UInt32 = tag("MTLM")
   static let manifestTag = tag("MANI")
   static let vocabularyTag = tag("VOCB")
   static let embeddingsTag = tag("EMBD")
+  static let quantizedEmbeddingsTag = tag("QEMB")
   static let headTag = tag("HEAD")
   static let privateTag = tag("PRIV")
   static let endTag = tag("END ")
@@ -81,8 +92,12 @@ public enum ModelFile {
   ///
   /// The manifest is encoded before the first chunk is emitted, so a manifest that cannot be
   /// encoded fails the whole write instead of saving a file no reader could load.
+  ///
+  /// `version` is the number written in the header; only tests write an older one, to make
+  /// the files of earlier builds.
   static func stream(
-    _ model: MultiTaskModel, path: String, _ emit: ([UInt8]) throws(PersistenceError) -> Void
+    _ model: MultiTaskModel, path: String, version: UInt32 = version,
+    _ emit: ([UInt8]) throws(PersistenceError) -> Void
   ) throws(PersistenceError) {
     var checksum = Checksum()
     func send(_ writer: inout BinaryWriter) throws(PersistenceError) {
@@ -111,7 +126,12 @@ public enum ModelFile {
     }
     try send(&writer)
 
-    try streamSparse(model.embeddings, into: &writer, send: send)
+    if let quantized = model.quantizedEmbeddings {
+      writeQuantized(quantized, into: &writer)
+      try send(&writer)
+    } else {
+      try streamSparse(model.embeddings, into: &writer, send: send)
+    }
 
     for (tag, matrices) in [(headTag, model.heads), (privateTag, model.privateEmbeddings)] {
       for (index, matrix) in matrices.enumerated() {
@@ -181,7 +201,7 @@ public enum ModelFile {
     try send(&writer)
   }
 
-  private static func header(_ tag: UInt32, length: Int, into writer: inout BinaryWriter) {
+  static func header(_ tag: UInt32, length: Int, into writer: inout BinaryWriter) {
     writer.write(tag)
     writer.write(UInt64(length))
   }

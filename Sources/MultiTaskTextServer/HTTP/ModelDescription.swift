@@ -28,6 +28,8 @@ struct ModelDescription: Encodable {
   var normalizer: TextNormalizer
   var tokenizer: Tokenizer
   var features: FeatureConfiguration
+  /// How the model was quantized (`mtl quantize`); absent for a float model.
+  var quantization: ModelManifest.Quantization?
 
   init(_ loaded: LoadedModel) {
     let manifest = loaded.model.manifest
@@ -49,5 +51,6 @@ struct ModelDescription: Encodable {
     normalizer = manifest.normalizer
     tokenizer = manifest.tokenizer
     features = manifest.features
+    quantization = manifest.quantization
   }
 }

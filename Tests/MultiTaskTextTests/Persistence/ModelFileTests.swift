@@ -14,7 +14,7 @@ struct ModelFileTests {
     let (_, model) = try Self.smallModel()
     let bytes = try ModelFile.encode(model)
     #expect(Array(bytes[0..<4]) == Array("MTLM".utf8))
-    #expect(Array(bytes[4..<8]) == [1, 0, 0, 0])
+    #expect(Array(bytes[4..<8]) == [2, 0, 0, 0])
     let end = bytes.count - 16
     #expect(Array(bytes[end..<(end + 4)]) == Array("END ".utf8))
     #expect(
@@ -62,8 +62,8 @@ struct ModelFileTests {
     #expect(throws: ModelFileError.truncated(path: "e.mtl", offset: 0, needed: 4)) {
       try ModelFile.decode([], path: "e.mtl")
     }
-    bytes[4] = 2
-    #expect(throws: ModelFileError.unsupportedVersion(path: "m.mtl", found: 2, supported: 1)) {
+    bytes[4] = 3
+    #expect(throws: ModelFileError.unsupportedVersion(path: "m.mtl", found: 3, supported: 2)) {
       try ModelFile.decode(bytes, path: "m.mtl")
     }
   }
@@ -111,6 +111,19 @@ struct ModelFileGoldenTests {
   @Test func theBytesOfAHandMadeModelArePinned() throws {
     let bytes = try ModelFile.encode(Self.handMade())
     // Changing these numbers means changing the file format: bump ModelFile.version.
+    #expect(bytes.count == 782)
+    #expect(Checksum.of(bytes.dropLast(4)) == 0x93F4_A161)
+    #expect(try ModelFile.decode(bytes, path: "golden.mtl") == Self.handMade())
+  }
+
+  /// The bytes version 1 builds wrote for the hand-made model, pinned before version 2, made
+  /// by the writer's version-1 path: a float model's sections did not change, only the
+  /// version number did, so this is exactly the file an older `mtl` saved.
+  @Test func theVersionOneBytesOfAHandMadeModelStillRead() throws {
+    var bytes: [UInt8] = []
+    try ModelFile.stream(Self.handMade(), path: "golden.mtl", version: 1) {
+      (chunk) throws(PersistenceError) in bytes.append(contentsOf: chunk)
+    }
     #expect(bytes.count == 782)
     #expect(Checksum.of(bytes.dropLast(4)) == 0x18C9_A67F)
     #expect(try ModelFile.decode(bytes, path: "golden.mtl") == Self.handMade())
