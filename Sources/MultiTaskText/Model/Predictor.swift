@@ -43,7 +43,8 @@ public final class Predictor {
           ofTask: task, features: features, shared: scratch.shared, with: model,
           scratch: scratch.taskInput)
         probabilities[task].withUnsafeMutableBufferPointer { buffer in
-          ForwardPass.probabilities(ofTask: task, input: input, with: model, into: &buffer)
+          ForwardPass.probabilities(
+            ofTask: task, input: input, with: model, scratch: scratch, into: &buffer)
         }
       }
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Every task's dev documents, featurized with the final vocabulary, so accuracy can be
 /// measured after each epoch without touching text again.
 ///
@@ -109,12 +115,28 @@ public struct DevelopmentSet: Sendable {
     var unseen = parameters.labelCounts.map { [Int](repeating: 0, count: $0) }
     var total = [Int](repeating: 0, count: taskCount)
     var loss = [Double](repeating: 0, count: taskCount)
+    var search = TreeSearch()
     features.withUnsafeBufferPointer { features in
       for document in 0..<documentCount {
         let task = Int(tasks[document])
         if multiLabel[task] { continue }
         total[task] += 1
         let range = offsets[document]..<offsets[document + 1]
+        if let tree = parameters.tree(ofTask: task) {
+          // A tree head's answer and loss need its path's nodes, not every label.
+          let (predicted, truthProbability) = search.best(
+            UnsafeBufferPointer(rebasing: features[range]), tree: tree, task: task,
+            truth: Int(labels[document]), parameters: parameters, scratch: scratch)
+          let truth = Int(labels[document])
+          guard truth >= 0 else {
+            unseen[task][predicted] += 1
+            continue
+          }
+          counts[task][truth][predicted] += 1
+          loss[task] += Double(
+            -logf(max(truthProbability, SoftmaxCrossEntropy.smallestProbability)))
+          continue
+        }
         let probabilities = UnsafeBufferPointer(
           ForwardPass.probabilities(
             UnsafeBufferPointer(rebasing: features[range]), task: task, with: parameters,
