@@ -11,12 +11,15 @@ randomness, and nothing depends on hash order or the clock).
 
 How a document is made, so that the task is learnable but not trivial:
 
-- Every label has six words of its own (`l17a`, `l17b`, ...), and belongs to one of
-  `labels / 50` groups, whose twenty words (`g3a`, ...) its siblings share.
+- Every label has six words of its own, and belongs to one of `labels / 50` groups, whose
+  twenty words its siblings share.
 - A document has 8 to 30 tokens: two to four label words (each, with probability 0.8, one of
   its label's six, otherwise one of a random other label's: noise), one to three words of its
   group, and the rest background words from a 20,000-word vocabulary drawn with Zipf weights
-  (`w0` is the most common), which carry no information.
+  which carry no information.
+- Every word is a distinct random string of 4 to 9 letters, so that spelling says nothing
+  about the label (character n-grams have no shortcut) and the words of a label look as
+  unrelated as real words do.
 - Tokens are shuffled, so word order carries no information either.
 
 A rare label's few documents are enough to learn its words, but the noise and the shared group
@@ -46,8 +49,20 @@ def main():
     generator = random.Random(options.seed)
     label_cumulative = zipf_weights(options.labels)
     background_cumulative = zipf_weights(20000)
-    letters = "abcdefghijklmnopqrstuvwxyz"
     groups = max(1, options.labels // 50)
+    seen = set()
+
+    def new_word():
+        while True:
+            word = "".join(generator.choice("abcdefghijklmnopqrstuvwxyz")
+                           for _ in range(generator.randint(4, 9)))
+            if word not in seen:
+                seen.add(word)
+                return word
+
+    label_words = [[new_word() for _ in range(6)] for _ in range(options.labels)]
+    group_words = [[new_word() for _ in range(20)] for _ in range(groups)]
+    background = [new_word() for _ in range(20000)]
 
     def draw(cumulative):
         return bisect.bisect_left(cumulative, generator.random() * cumulative[-1])
@@ -59,12 +74,12 @@ def main():
         words = []
         for _ in range(generator.randint(2, 4)):
             owner = label if generator.random() < 0.8 else generator.randrange(options.labels)
-            words.append(f"l{owner}{letters[generator.randrange(6)]}")
+            words.append(label_words[owner][generator.randrange(6)])
         for _ in range(generator.randint(1, 3)):
-            words.append(f"g{group}{letters[generator.randrange(20)]}")
+            words.append(group_words[group][generator.randrange(20)])
         length = generator.randint(8, 30)
         while len(words) < length:
-            words.append(f"w{draw(background_cumulative)}")
+            words.append(background[draw(background_cumulative)])
         generator.shuffle(words)
         documents.append((f"c{label}", " ".join(words)))
 
