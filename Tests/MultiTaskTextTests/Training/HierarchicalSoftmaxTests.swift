@@ -144,6 +144,36 @@ import Testing
     #expect(model.manifest.tasks[0].temperature == nil)
   }
 
+  /// The predictor's answer and top labels come from the tree search; they must be the full
+  /// distribution's, and an explanation's contributions must add up to its margin, which is
+  /// the path's log odds against the runner-up's, computed here from the node scores.
+  @Test func predictorSearchAgreesWithTheFullDistributionAndExplanationsAddUp() throws {
+    let model = try Self.train(.hierarchical)
+    let tree = try #require(model.trees[0])
+    let predictor = try Predictor(model: model)
+    let explainer = try Explainer(model: model)
+    for text in ["my old red car", "the pink", "gold grey", "car", "blue white house"] {
+      var bytes = text
+      try bytes.withUTF8Bytes { (bytes) throws(TextError) in try predictor.run(bytes) }
+      let (best, probability) = predictor.best(ofTask: 0)
+      let top = predictor.top(3, ofTask: 0)
+      let full = predictor.withProbabilities(ofTask: 0) { Array($0) }
+      let expected = full.indices.sorted { full[$0] != full[$1] ? full[$0] > full[$1] : $0 < $1 }
+      #expect(top.map { Int($0.label.rawValue) } == Array(expected.prefix(3)), "\(text)")
+      #expect(Int(best.rawValue) == expected[0])
+      #expect(abs(probability - full[expected[0]]) < 1e-5)
+      let explanation = try explainer.explain(text, task: "colour")
+      #expect(explanation.label == model.manifest.tasks[0].labels.labels[expected[0]])
+      let sum = explanation.contributions.reduce(0.0) { $0 + $1.value }
+      #expect(abs(sum - explanation.margin) < 1e-4, "\(text)")
+      let rival = try #require(
+        explanation.referenceLabel.flatMap { model.manifest.tasks[0].labels.id(of: $0) })
+      #expect(Int(rival.rawValue) == expected[1])
+      let rows = tree.explainedRows(of: expected[0], against: expected[1])
+      #expect(!rows.isEmpty && rows.allSatisfy { $0.weight != 0 })
+    }
+  }
+
   @Test func negativesAreDrawnBySquareRootCountAndNeverTheTarget() {
     let sampler = NegativeSampler(counts: [100, 25, 0, 1])
     var generator = SplitMix64(seed: 1, stream: .negatives)
