@@ -34,6 +34,7 @@ extension TaskConfiguration {
         summary: "Scales the learning rate of this task's head only, not its pull on the"
           + " shared rows."),
       typeSetting,
+      lossSetting,
       thresholdsSetting,
       ConfigurationSetting(
         "minProbability", type: "number 0–1", default: "none",
@@ -64,6 +65,26 @@ extension TaskConfiguration {
     guard let type = try object.choice(key, of: TaskType.self) else { return }
     task.type = type
     if type == .multiLabel && object["metric"] == nil { task.metric = .macroF1 }
+  }
+
+  /// A single-label head's loss; read after `type`, since a multi-label head has its own.
+  static let lossSetting = ConfigurationSetting<Self>(
+    "loss", type: ConfigurationReference.choices(HeadLoss.allCases.map(\.rawValue)),
+    shownDefault: { ConfigurationReference.code($0.loss.rawValue) },
+    summary: "How a single-label head trains: `softmax` scores every label; `hierarchical`"
+      + " (fastText's `-loss hs`) walks a Huffman tree of the labels built from their counts,"
+      + " for thousands of labels; `sampled` (`-loss ns`) trains against"
+      + " \(HeadLoss.sampledNegatives) negatives drawn by √count and predicts with the full"
+      + " softmax. See `docs/LARGE_LABELS.md`."
+  ) { object, key, task throws(ConfigurationError) in
+    guard let loss = try object.choice(key, of: HeadLoss.self) else { return }
+    if task.type == .multiLabel && loss != .softmax {
+      throw .conflictingKeys(
+        path: object.sourceName, key: object.path(key),
+        problem: "is `\(loss.rawValue)`, which is for single-label tasks; a multi-label task"
+          + " already trains one sigmoid per label (remove `loss` or `type: multiLabel`)")
+    }
+    task.loss = loss
   }
 
   /// A multi-label task's decision thresholds: a number for every label, or `tuned`.

@@ -18,7 +18,7 @@ import Testing
       TaskConfiguration.configurationTable.keys,
       [
         "name", "train", "dev", "test", "weight", "classWeighting", "learningRateScale", "type",
-        "thresholds", "minProbability", "metric",
+        "loss", "thresholds", "minProbability", "metric",
         "format", "encoding", "textField", "labelField", "labelsField", "textColumns",
         "labelColumn", "hasHeader", "allowsQuotedFields", "labelPrefix", "labelSeparator",
         "skipInvalid",

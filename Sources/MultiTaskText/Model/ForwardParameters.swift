@@ -26,4 +26,9 @@ protocol ForwardParameters {
   /// Writes task `task`'s score of every label for `input` into `scores`.
   func scoreLabels(
     ofTask task: Int, input: UnsafePointer<Float>, into scores: UnsafeMutablePointer<Float>)
+  /// Task `task`'s Huffman tree when its head is a hierarchical softmax; nil otherwise.
+  func tree(ofTask task: Int) -> HuffmanTree?
+  /// Row `node` of task `task`'s head times `input`: one internal node's score of a
+  /// hierarchical head, for searching the tree without scoring every node.
+  func scoreNode(_ node: Int, ofTask task: Int, input: UnsafePointer<Float>) -> Float
 }

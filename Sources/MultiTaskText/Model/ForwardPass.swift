@@ -41,13 +41,21 @@ enum ForwardPass {
 
   /// Writes task `task`'s label probabilities for `input` into `probabilities`, which holds
   /// one float per label: a softmax (of the scores over the task's temperature) for a
-  /// single-label task, a sigmoid per label for a multi-label one.
+  /// single-label task, a sigmoid per label for a multi-label one, and the exact tree
+  /// probabilities for a hierarchical head (whose node buffers `scratch` provides).
   @inline(__always)
   static func probabilities<Parameters: ForwardParameters>(
     ofTask task: Int, input: UnsafePointer<Float>, with parameters: Parameters,
-    into probabilities: inout UnsafeMutableBufferPointer<Float>
+    scratch: ForwardScratch, into probabilities: inout UnsafeMutableBufferPointer<Float>
   ) {
     guard let base = probabilities.baseAddress else { return }
+    if let tree = parameters.tree(ofTask: task) {
+      parameters.scoreLabels(ofTask: task, input: input, into: scratch.nodeScores)
+      tree.probabilities(
+        scores: scratch.nodeScores, nodeProbabilities: scratch.nodeProbabilities,
+        into: probabilities)
+      return
+    }
     parameters.scoreLabels(ofTask: task, input: input, into: base)
     if parameters.isMultiLabel(ofTask: task) {
       Sigmoid.apply(&probabilities)
@@ -72,7 +80,8 @@ enum ForwardPass {
       ofTask: task, features: features, shared: scratch.shared, with: parameters,
       scratch: scratch.taskInput)
     var probabilities = scratch.probabilities(count: parameters.labelCount(ofTask: task))
-    self.probabilities(ofTask: task, input: input, with: parameters, into: &probabilities)
+    self.probabilities(
+      ofTask: task, input: input, with: parameters, scratch: scratch, into: &probabilities)
     return probabilities
   }
 }

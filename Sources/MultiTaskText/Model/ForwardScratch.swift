@@ -8,6 +8,9 @@ final class ForwardScratch {
   let shared: UnsafeMutablePointer<Float>
   /// A task's input with its private rows added, `dimension` floats.
   let taskInput: UnsafeMutablePointer<Float>
+  /// A hierarchical head's node scores and node path probabilities, `labels` floats each.
+  let nodeScores: UnsafeMutablePointer<Float>
+  let nodeProbabilities: UnsafeMutablePointer<Float>
   private let scores: UnsafeMutablePointer<Float>
   private let scoreCapacity: Int
 
@@ -21,12 +24,18 @@ final class ForwardScratch {
     taskInput.initialize(repeating: 0, count: dimension)
     scores = .allocate(capacity: scoreCapacity)
     scores.initialize(repeating: 0, count: scoreCapacity)
+    nodeScores = .allocate(capacity: scoreCapacity)
+    nodeScores.initialize(repeating: 0, count: scoreCapacity)
+    nodeProbabilities = .allocate(capacity: scoreCapacity)
+    nodeProbabilities.initialize(repeating: 0, count: scoreCapacity)
   }
 
   deinit {
     shared.deallocate()
     taskInput.deallocate()
     scores.deallocate()
+    nodeScores.deallocate()
+    nodeProbabilities.deallocate()
   }
 
   /// The first `count` floats of the score buffer.

@@ -32,4 +32,17 @@ extension Matrix {
       RowKernels.add(base + row * columns, scale: scale, to: vector, count: columns)
     }
   }
+
+  /// Row `row` times `vector`: one label's score, or one node's score of a hierarchical head.
+  ///
+  /// - Parameters:
+  ///   - row: The row, in `0..<rows`.
+  ///   - vector: `columns` floats.
+  func dotRow(_ row: Int, _ vector: UnsafePointer<Float>) -> Float {
+    assert(row >= 0 && row < rows, "row \(row) is out of bounds")
+    return storage.withUnsafeBufferPointer { elements in
+      guard let base = elements.baseAddress else { return 0 }
+      return RowKernels.dot(base + row * columns, vector, count: columns)
+    }
+  }
 }

@@ -30,6 +30,10 @@ public struct ModelManifest: Codable, Sendable, Equatable {
     /// A single-label task's minimum top probability: below it, prediction abstains
     /// (`"label": null`) rather than guess. Absent means always answer.
     public var minProbability: Float?
+    /// How a single-label head was trained: `hierarchical` heads predict through the Huffman
+    /// tree rebuilt from ``labelCounts``, whose internal node `n` owns head row `n`; absent
+    /// means a full softmax, as in every model written before heads had losses.
+    public var loss: HeadLoss?
 
     /// Whether the task has a one-vs-all sigmoid head.
     public var isMultiLabel: Bool { type == .multiLabel }

@@ -25,7 +25,11 @@ extension MultiTaskModel {
         referenceLabel: nil, margin: 0, featureCount: groups.features.count, contributions: [])
     }
     var probabilities = scores
-    Softmax.apply(&probabilities)
+    if let tree = trees[task] {
+      probabilities = tree.probabilities(ofScores: scores)
+    } else {
+      Softmax.apply(&probabilities)
+    }
     let predicted = probabilities.withUnsafeBufferPointer { Softmax.mostProbable($0) }
     let chosen = label.map { Int($0.rawValue) } ?? predicted
     precondition(chosen >= 0 && chosen < scores.count, "label \(chosen) is not one of the task's")
@@ -35,11 +39,19 @@ extension MultiTaskModel {
         if rival.map({ probabilities[index] > probabilities[$0] }) ?? true { rival = index }
       }
     }
-    // The direction in input space along which the explained difference grows: w_c − w_r.
+    // The direction in input space along which the explained difference grows: w_c − w_r,
+    // or for a tree head the signed sum of the path rows of c minus those of r.
     let head = heads[task]
-    let direction = (0..<head.columns).map { column in
-      Double(head[chosen, column]) - (rival.map { Double(head[$0, column]) } ?? 0)
+    var rows: [(row: Int, weight: Double)] = [(chosen, 1)]
+    if let tree = trees[task] {
+      rows = tree.explainedRows(of: chosen, against: rival)
+    } else if let rival {
+      rows.append((rival, -1))
     }
+    let direction = (0..<head.columns).map { column in
+      rows.reduce(0.0) { $0 + $1.weight * Double(head[$1.row, column]) }
+    }
+    let margin = rows.reduce(0.0) { $0 + $1.weight * Double(scores[$1.row]) }
     let count = groups.features.count
     var contributions: [(order: Int, contribution: Contribution)] = []
     for group in 0..<groups.count {
@@ -66,7 +78,7 @@ extension MultiTaskModel {
       task: manifest.tasks[task].name, label: labels.labels[chosen],
       probability: Double(probabilities[chosen]), reference: reference,
       referenceLabel: rival.map { labels.labels[$0] },
-      margin: Double(scores[chosen]) - (rival.map { Double(scores[$0]) } ?? 0),
+      margin: margin,
       featureCount: count, contributions: contributions.map(\.contribution))
   }
 

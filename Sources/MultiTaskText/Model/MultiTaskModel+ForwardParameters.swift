@@ -27,4 +27,10 @@ extension MultiTaskModel: ForwardParameters {
   ) {
     heads[task].multiply(input, into: scores)
   }
+
+  func tree(ofTask task: Int) -> HuffmanTree? { trees.isEmpty ? nil : trees[task] }
+
+  func scoreNode(_ node: Int, ofTask task: Int, input: UnsafePointer<Float>) -> Float {
+    heads[task].dotRow(node, input)
+  }
 }

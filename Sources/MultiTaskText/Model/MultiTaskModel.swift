@@ -6,7 +6,9 @@
 /// encoder once serves all tasks. Use a ``Predictor`` to classify text.
 public struct MultiTaskModel: Sendable, Equatable {
   /// The recipe and the tasks.
-  public var manifest: ModelManifest
+  public var manifest: ModelManifest {
+    didSet { trees = Self.trees(of: manifest) }
+  }
   /// The known words; word `i` is embedding row `i`, and hashed n-gram buckets follow.
   public var vocabulary: Vocabulary
   /// The shared embeddings: `vocabulary.count + buckets` rows of `dimension` floats.
@@ -19,6 +21,9 @@ public struct MultiTaskModel: Sendable, Equatable {
   /// For a quantized model, the codes ``embeddings`` were decoded from, which saving writes
   /// back in place of float rows; nil for a float model.
   public var quantizedEmbeddings: QuantizedEmbeddings?
+  /// Each task's Huffman tree when its head is hierarchical, nil otherwise: rebuilt from the
+  /// manifest's label counts, exactly as training built it.
+  private(set) var trees: [HuffmanTree?]
 
   /// Creates a model from its parts.
   ///
@@ -59,5 +64,18 @@ public struct MultiTaskModel: Sendable, Equatable {
     self.embeddings = embeddings
     self.heads = heads
     self.privateEmbeddings = privateEmbeddings
+    trees = Self.trees(of: manifest)
+  }
+
+  /// The trees of the manifest's hierarchical heads. A manifest without counts (which no
+  /// trainer writes for such a head) gets the tree of equal counts.
+  static func trees(of manifest: ModelManifest) -> [HuffmanTree?] {
+    manifest.tasks.map { task in
+      guard task.loss == .hierarchical, !task.isMultiLabel else { return nil }
+      let counts = task.labelCounts ?? []
+      return HuffmanTree(
+        counts: counts.count == task.labels.count
+          ? counts : Array(repeating: 0, count: task.labels.count))
+    }
   }
 }

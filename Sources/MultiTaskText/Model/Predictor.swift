@@ -12,6 +12,13 @@ public final class Predictor {
   let encoder: DocumentEncoder
   private let scratch: ForwardScratch
   private var probabilities: [[Float]]
+  /// Per task: whether a hierarchical head's probabilities of the last document are still
+  /// to be computed. Its answer and top labels come from a tree search; the full
+  /// distribution is computed only when asked for.
+  private var pending: [Bool]
+  /// Per hierarchical task: its input vector for the last document (empty for other tasks).
+  private var treeInputs: [[Float]]
+  private var search = TreeSearch()
 
   /// Prepares a predictor for `model`.
   ///
@@ -23,6 +30,8 @@ public final class Predictor {
     scratch = ForwardScratch(
       dimension: model.manifest.dimension, labels: model.heads.map(\.rows).max() ?? 1)
     probabilities = model.heads.map { Array(repeating: 0, count: $0.rows) }
+    pending = Array(repeating: false, count: model.heads.count)
+    treeInputs = model.trees.map { $0 == nil ? [] : Array(repeating: 0, count: model.dimension) }
   }
 
   /// Computes every task's probabilities for UTF-8 `bytes`, kept until the next call.
@@ -42,8 +51,16 @@ public final class Predictor {
         let input = ForwardPass.input(
           ofTask: task, features: features, shared: scratch.shared, with: model,
           scratch: scratch.taskInput)
+        if model.trees[task] != nil {
+          treeInputs[task].withUnsafeMutableBufferPointer { stored in
+            stored.baseAddress?.update(from: input, count: stored.count)
+          }
+          pending[task] = true
+          continue
+        }
         probabilities[task].withUnsafeMutableBufferPointer { buffer in
-          ForwardPass.probabilities(ofTask: task, input: input, with: model, into: &buffer)
+          ForwardPass.probabilities(
+            ofTask: task, input: input, with: model, scratch: scratch, into: &buffer)
         }
       }
     }
@@ -58,7 +75,58 @@ public final class Predictor {
   public func withProbabilities<Result>(
     ofTask task: Int, _ body: (UnsafeBufferPointer<Float>) throws -> Result
   ) rethrows -> Result {
-    try probabilities[task].withUnsafeBufferPointer(body)
+    computePending(task)
+    return try probabilities[task].withUnsafeBufferPointer(body)
+  }
+
+  /// Task `task`'s `k` most probable labels from the last ``run(_:)``, most probable first,
+  /// ties in label order.
+  ///
+  /// A hierarchical head searches its tree and scores only the nodes more probable than the
+  /// `k`-th label; other heads sort their probabilities.
+  ///
+  /// - Parameters:
+  ///   - k: How many labels; at most the task's labels are returned.
+  ///   - task: The task's position in the model.
+  /// - Returns: The labels and their probabilities.
+  public func top(_ k: Int, ofTask task: Int) -> [(label: LabelID, probability: Float)] {
+    if pending[task], let tree = model.trees[task] {
+      var found: [(label: LabelID, probability: Float)] = []
+      searchTree(tree, task: task, k: k) { found.append((LabelID(Int32($0)), $1)) }
+      return found
+    }
+    return probabilities[task].withUnsafeBufferPointer { values in
+      values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
+        .prefix(k).map { (LabelID(Int32($0)), values[$0]) }
+    }
+  }
+
+  /// Runs the tree search on task `task`'s stored input.
+  private func searchTree(
+    _ tree: HuffmanTree, task: Int, k: Int, found: (Int, Float) -> Void
+  ) {
+    let model = model
+    treeInputs[task].withUnsafeBufferPointer { input in
+      guard let input = input.baseAddress else { return }
+      search.top(
+        k, in: tree, score: { model.scoreNode($0, ofTask: task, input: input) }, found: found)
+    }
+  }
+
+  /// Computes a hierarchical head's full distribution of the last document, once.
+  private func computePending(_ task: Int) {
+    guard pending[task], let tree = model.trees[task] else { return }
+    pending[task] = false
+    let model = model
+    let scratch = scratch
+    treeInputs[task].withUnsafeBufferPointer { input in
+      guard let input = input.baseAddress else { return }
+      model.scoreLabels(ofTask: task, input: input, into: scratch.nodeScores)
+      probabilities[task].withUnsafeMutableBufferPointer { buffer in
+        tree.probabilities(
+          scores: scratch.nodeScores, nodeProbabilities: scratch.nodeProbabilities, into: buffer)
+      }
+    }
   }
 
   /// The most probable label of task `task` from the last ``run(_:)``: ties go to the first.
@@ -66,7 +134,12 @@ public final class Predictor {
   /// - Parameter task: The task's position in the model.
   /// - Returns: The label and its probability.
   public func best(ofTask task: Int) -> (label: LabelID, probability: Float) {
-    probabilities[task].withUnsafeBufferPointer { values in
+    if pending[task], let tree = model.trees[task] {
+      var best: (label: LabelID, probability: Float) = (LabelID(0), 0)
+      searchTree(tree, task: task, k: 1) { best = (LabelID(Int32($0)), $1) }
+      return best
+    }
+    return probabilities[task].withUnsafeBufferPointer { values in
       let best = Softmax.mostProbable(values)
       return (LabelID(Int32(best)), values.isEmpty ? 0 : values[best])
     }
@@ -110,6 +183,7 @@ public final class Predictor {
   public func predict(_ text: String) throws(TextError) -> [TaskPrediction] {
     var text = text
     try text.withUTF8Bytes { (bytes) throws(TextError) in try run(bytes) }
+    for task in pending.indices { computePending(task) }
     return model.manifest.tasks.indices.map { task in
       let labels = model.manifest.tasks[task].labels
       let (best, probability) = best(ofTask: task)

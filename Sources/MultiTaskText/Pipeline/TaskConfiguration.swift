@@ -31,6 +31,9 @@ public struct TaskConfiguration: Codable, Sendable, Equatable {
   /// For a single-label task, the top probability below which prediction abstains; nil
   /// always answers.
   public var minProbability: Double?
+  /// For a single-label task, how its head trains: `softmax`, `hierarchical` (a Huffman tree
+  /// of the labels) or `sampled` (negative sampling); see ``HeadLoss``.
+  public var loss: HeadLoss = .softmax
 
   /// Creates a task.
   ///
@@ -68,6 +71,7 @@ public struct TaskConfiguration: Codable, Sendable, Equatable {
     task.type = type
     task.thresholds = thresholds
     task.minProbability = minProbability
+    task.loss = loss
     return task
   }
 

@@ -168,10 +168,7 @@ public struct PredictionFormatter: Sendable {
   private func ranked(
     _ task: Int, of predictor: Predictor
   ) -> [(label: LabelID, probability: Float)] {
-    predictor.withProbabilities(ofTask: task) { values in
-      values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
-        .prefix(options.topK).map { (LabelID(Int32($0)), values[$0]) }
-    }
+    predictor.top(options.topK, ofTask: task)
   }
 
   /// The TSV header: a label and a probability column per answered task.

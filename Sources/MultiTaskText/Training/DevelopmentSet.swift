@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Every task's dev documents, featurized with the final vocabulary, so accuracy can be
 /// measured after each epoch without touching text again.
 ///
@@ -103,29 +109,37 @@ public struct DevelopmentSet: Sendable {
   ) -> DevelopmentScores {
     let scratch = ForwardScratch(
       dimension: parameters.dimension, labels: parameters.labelCounts.max() ?? 1)
-    var counts = parameters.labelCounts.map {
-      [[Int]](repeating: [Int](repeating: 0, count: $0), count: $0)
-    }
-    var unseen = parameters.labelCounts.map { [Int](repeating: 0, count: $0) }
+    // Per-label totals, not a confusion matrix: linear in the labels, for 20,000 of them.
+    var totals = parameters.labelCounts.map { LabelTotals(labels: $0) }
     var total = [Int](repeating: 0, count: taskCount)
     var loss = [Double](repeating: 0, count: taskCount)
+    var search = TreeSearch()
     features.withUnsafeBufferPointer { features in
       for document in 0..<documentCount {
         let task = Int(tasks[document])
         if multiLabel[task] { continue }
         total[task] += 1
         let range = offsets[document]..<offsets[document + 1]
+        if let tree = parameters.tree(ofTask: task) {
+          // A tree head's answer and loss need its path's nodes, not every label.
+          let (predicted, truthProbability) = search.best(
+            UnsafeBufferPointer(rebasing: features[range]), tree: tree, task: task,
+            truth: Int(labels[document]), parameters: parameters, scratch: scratch)
+          let truth = Int(labels[document])
+          totals[task].record(truth: truth, predicted: predicted)
+          guard truth >= 0 else { continue }
+          loss[task] += Double(
+            -logf(max(truthProbability, SoftmaxCrossEntropy.smallestProbability)))
+          continue
+        }
         let probabilities = UnsafeBufferPointer(
           ForwardPass.probabilities(
             UnsafeBufferPointer(rebasing: features[range]), task: task, with: parameters,
             scratch: scratch))
         let predicted = Softmax.mostProbable(probabilities)
         let truth = Int(labels[document])
-        guard truth >= 0 else {
-          unseen[task][predicted] += 1
-          continue
-        }
-        counts[task][truth][predicted] += 1
+        totals[task].record(truth: truth, predicted: predicted)
+        guard truth >= 0 else { continue }
         loss[task] += Double(SoftmaxCrossEntropy.loss(probabilities: probabilities, target: truth))
       }
     }
@@ -133,13 +147,11 @@ public struct DevelopmentSet: Sendable {
     return DevelopmentScores(
       accuracy: (0..<taskCount).map { task in
         present[task]
-          ? TaskMetric.accuracy.value(
-            counts: counts[task], unseen: unseen[task], labels: labelSets[task]) : nil
+          ? TaskMetric.accuracy.value(totals: totals[task], labels: labelSets[task]) : nil
       },
       score: (0..<taskCount).map { task in
         present[task]
-          ? metrics[task].value(
-            counts: counts[task], unseen: unseen[task], labels: labelSets[task]) : nil
+          ? metrics[task].value(totals: totals[task], labels: labelSets[task]) : nil
       },
       loss: (0..<taskCount).map { present[$0] ? loss[$0] / Double(total[$0]) : nil })
   }

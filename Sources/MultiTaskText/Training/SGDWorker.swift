@@ -16,14 +16,18 @@
 /// the same parameters at once (Hogwild); with one worker, results are reproducible.
 struct SGDWorker<Strategy: LossWeightingStrategy> {
   let parameters: SharedParameters
-  private let scratch: Scratch
+  let scratch: Scratch
+  /// The negatives of sampled-softmax heads; a stream of its own per epoch and thread.
+  var negatives: SplitMix64
   private var labelledTasks: [Int] = []
   /// Weighted loss and example count per task since the last reset.
   private(set) var lossSums: [Double]
   private(set) var lossCounts: [Int]
 
-  init(parameters: SharedParameters) {
+  init(parameters: SharedParameters, thread: Int = 0) {
     self.parameters = parameters
+    negatives = SplitMix64(
+      seed: parameters.negativeSeed &+ UInt64(thread) &* 0x9E37_79B9, stream: .negatives)
     let tasks = parameters.labelCounts.count
     scratch = Scratch(dimension: parameters.dimension, labelCounts: parameters.labelCounts)
     labelledTasks.reserveCapacity(tasks)
@@ -108,27 +112,27 @@ struct SGDWorker<Strategy: LossWeightingStrategy> {
     let input = ForwardPass.input(
       ofTask: task, features: features, shared: scratch.forward.shared, with: parameters,
       scratch: scratch.forward.taskInput)
-    var probabilities = scratch.forward.probabilities(count: parameters.labelCounts[task])
-    ForwardPass.probabilities(ofTask: task, input: input, with: parameters, into: &probabilities)
-    let loss = SoftmaxCrossEntropy.loss(
-      probabilities: UnsafeBufferPointer(probabilities), target: target)
-
     var multiplier = parameters.epochMultipliers[task] * parameters.labelWeights[task][target]
     let factor = Strategy.stepFactor(task: task, parameters: parameters)
     multiplier *= factor
-    gradient.update(repeating: 0, count: dimension)
-    if let adaptive = parameters.adaptive {
-      SoftmaxCrossEntropy.adaptiveStep(
-        probabilities: UnsafeBufferPointer(probabilities), target: target, weight: multiplier,
-        learningRate: learningRate * parameters.headScales[task], head: parameters.heads[task],
-        squares: adaptive.heads[task], input: input, dimension: dimension,
-        inputGradient: gradient)
+    let loss: Float
+    if !parameters.losses.isEmpty && parameters.losses[task] != .softmax {
+      // The hierarchical and sampled heads touch a few rows, never every label's.
+      gradient.update(repeating: 0, count: dimension)
+      loss = sparseHeadStep(
+        task: task, target: target, input: input, weight: multiplier,
+        learningRate: learningRate, gradient: gradient)
     } else {
-      SoftmaxCrossEntropy.step(
-        probabilities: UnsafeBufferPointer(probabilities), target: target,
-        rate: learningRate * multiplier, headRate: parameters.headScales[task],
-        head: parameters.heads[task], input: input, dimension: dimension,
-        inputGradient: gradient)
+      var probabilities = scratch.forward.probabilities(count: parameters.labelCounts[task])
+      ForwardPass.probabilities(
+        ofTask: task, input: input, with: parameters, scratch: scratch.forward,
+        into: &probabilities)
+      loss = SoftmaxCrossEntropy.loss(
+        probabilities: UnsafeBufferPointer(probabilities), target: target)
+      gradient.update(repeating: 0, count: dimension)
+      softmaxStep(
+        task: task, target: target, probabilities: UnsafeBufferPointer(probabilities),
+        input: input, weight: multiplier, learningRate: learningRate, gradient: gradient)
     }
     if parameters.hasPrivateTables {
       updatePrivateRows(
@@ -140,6 +144,28 @@ struct SGDWorker<Strategy: LossWeightingStrategy> {
     lossSums[task] += Double(loss * parameters.labelWeights[task][target])
     lossCounts[task] += 1
     return loss
+  }
+
+  /// The full softmax's step on task `task`'s head, by SGD or AdaGrad.
+  private func softmaxStep(
+    task: Int, target: Int, probabilities: UnsafeBufferPointer<Float>,
+    input: UnsafePointer<Float>, weight multiplier: Float, learningRate: Float,
+    gradient: UnsafeMutablePointer<Float>
+  ) {
+    let dimension = parameters.dimension
+    if let adaptive = parameters.adaptive {
+      SoftmaxCrossEntropy.adaptiveStep(
+        probabilities: probabilities, target: target, weight: multiplier,
+        learningRate: learningRate * parameters.headScales[task], head: parameters.heads[task],
+        squares: adaptive.heads[task], input: input, dimension: dimension,
+        inputGradient: gradient)
+    } else {
+      SoftmaxCrossEntropy.step(
+        probabilities: probabilities, target: target,
+        rate: learningRate * multiplier, headRate: parameters.headScales[task],
+        head: parameters.heads[task], input: input, dimension: dimension,
+        inputGradient: gradient)
+    }
   }
 
   /// Moves task `task`'s private rows by its gradient over the feature count: as it is with
@@ -156,7 +182,9 @@ struct SGDWorker<Strategy: LossWeightingStrategy> {
       ofTask: task, features: features, shared: scratch.forward.shared, with: parameters,
       scratch: scratch.forward.taskInput)
     var probabilities = scratch.forward.probabilities(count: parameters.labelCounts[task])
-    ForwardPass.probabilities(ofTask: task, input: input, with: parameters, into: &probabilities)
+    ForwardPass.probabilities(
+      ofTask: task, input: input, with: parameters, scratch: scratch.forward,
+      into: &probabilities)
     let loss = SigmoidCrossEntropy.loss(
       probabilities: UnsafeBufferPointer(probabilities), targets: targets)
     let factor = Strategy.stepFactor(task: task, parameters: parameters)

@@ -29,6 +29,14 @@ struct SharedParameters: @unchecked Sendable {
   var taskWeights: [Float] = []
   /// Per task: the learned log variance `s` of uncertainty weighting.
   var logVariances: UnsafeMutablePointer<Float>? = nil
+  /// Per task: how its single-label head trains; empty means every head is a full softmax.
+  var losses: [HeadLoss] = []
+  /// Per task: the Huffman tree of a hierarchical head, nil for other heads (or empty).
+  var trees: [HuffmanTree?] = []
+  /// Per task: the negative sampler of a sampled-softmax head, nil for other heads (or empty).
+  var samplers: [NegativeSampler?] = []
+  /// The seed of the workers' negative streams, mixed with the epoch by the trainer.
+  var negativeSeed: UInt64 = 0
 
   init(
     embeddings: UnsafeMutablePointer<Float>, heads: [UnsafeMutablePointer<Float>],
@@ -56,6 +64,12 @@ extension SharedParameters: ForwardParameters {
   func isMultiLabel(ofTask task: Int) -> Bool { multiLabel[task] }
 
   func temperature(ofTask task: Int) -> Float { 1 }
+
+  func tree(ofTask task: Int) -> HuffmanTree? { trees.isEmpty ? nil : trees[task] }
+
+  func scoreNode(_ node: Int, ofTask task: Int, input: UnsafePointer<Float>) -> Float {
+    RowKernels.dot(heads[task] + node * dimension, input, count: dimension)
+  }
 
   func averageRows(
     _ ids: UnsafeBufferPointer<Int32>, into output: UnsafeMutablePointer<Float>

@@ -35,6 +35,10 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
     /// The resamples of `mtl compare`'s paired bootstrap interval, so a comparison's
     /// interval is the same on every run of the same models.
     public static let bootstrap = Stream(rawValue: 5)
+    /// The negatives of sampled-softmax steps. Each epoch's worker starts its own stream
+    /// from the seed mixed with the epoch and the thread (`SGDWorker`), so the draws do
+    /// not depend on the other streams or on one another.
+    public static let negatives = Stream(rawValue: 6)
     /// The settings of `mtl tune`'s trials: trial `n` draws from stream `tuning + n`.
     public static let tuning = Stream(rawValue: 0x10_0000)
   }

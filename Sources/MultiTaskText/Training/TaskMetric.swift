@@ -67,35 +67,17 @@ public enum TaskMetric: Sendable, Equatable, CustomStringConvertible {
   /// Macro averages follow scikit-learn's `labels` of those present: a label with neither
   /// support nor predictions is left out rather than counted as 0.
   public func value(counts: [[Int]], unseen: [Int], labels: LabelSet) -> Double {
-    let size = counts.count
-    let support = counts.map { $0.reduce(0, +) }
-    let predicted = (0..<size).map { label in
-      (0..<size).reduce(unseen[label]) { $0 + counts[$1][label] }
+    var totals = LabelTotals(labels: counts.count)
+    for truth in counts.indices {
+      totals.support[truth] = counts[truth].reduce(0, +)
+      totals.hits[truth] = counts[truth][truth]
+      for predicted in counts[truth].indices {
+        totals.predicted[predicted] += counts[truth][predicted]
+      }
     }
-    let total = support.reduce(0, +) + unseen.reduce(0, +)
-    func f1(_ label: Int) -> Double {
-      let hits = Double(counts[label][label])
-      let precision = predicted[label] > 0 ? hits / Double(predicted[label]) : 0
-      let recall = support[label] > 0 ? hits / Double(support[label]) : 0
-      return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
-    }
-    switch self {
-    case .accuracy:
-      let correct = (0..<size).reduce(0) { $0 + counts[$1][$1] }
-      return total > 0 ? Double(correct) / Double(total) : 0
-    case .macroF1:
-      let present = (0..<size).filter { support[$0] > 0 || predicted[$0] > 0 }
-      return present.isEmpty ? 0 : present.map(f1).reduce(0, +) / Double(present.count)
-    case .macroRecall:
-      let present = (0..<size).filter { support[$0] > 0 }
-      let recalls = present.map { Double(counts[$0][$0]) / Double(support[$0]) }
-      return present.isEmpty ? 0 : recalls.reduce(0, +) / Double(present.count)
-    case .f1(let label):
-      return labels.id(of: label).map { f1(Int($0.rawValue)) } ?? 0
-    case .f1Average(let names):
-      let ids = names.compactMap { labels.id(of: $0) }.map { Int($0.rawValue) }
-      return ids.isEmpty ? 0 : ids.map(f1).reduce(0, +) / Double(ids.count)
-    }
+    for predicted in unseen.indices { totals.predicted[predicted] += unseen[predicted] }
+    totals.unseen = unseen.reduce(0, +)
+    return value(totals: totals, labels: labels)
   }
 }
 

@@ -81,7 +81,10 @@ extension Trainer {
       guard let oldTask = base.manifest.taskIndex(named: task.name) else { continue }
       let oldLabels = base.manifest.tasks[oldTask].labels
       guard let index = tasks.firstIndex(where: { $0.name == task.name }) else { continue }
-      for (label, name) in labels.labels.enumerated() {
+      // A hierarchical head's rows belong to tree nodes, and the tree follows the counts,
+      // which continued training changes: such a head starts afresh.
+      let byLabel = task.loss != .hierarchical && base.manifest.tasks[oldTask].loss != .hierarchical
+      for (label, name) in labels.labels.enumerated() where byLabel {
         guard let oldLabel = oldLabels.id(of: name) else { continue }
         state.setHeadRow(
           task: index, label: label, to: Array(base.heads[oldTask].row(Int(oldLabel.rawValue))))

@@ -23,7 +23,9 @@ extension Trainer {
             repeating: Float(fixed), count: manifest.tasks[index].labels.count)
         }
         manifest.tasks[index].type = .multiLabel
-      } else if training.calibrate, let development {
+      } else if training.calibrate, let development, parameters.tree(ofTask: index) == nil {
+        // A tree head keeps its own probabilities: a temperature would need every label's
+        // probability to renormalise, which is what the tree exists to avoid.
         let (logits, truth) = development.singleLabelLogits(
           ofTask: index, parameters: parameters)
         let temperature = TemperatureScaling.fit(

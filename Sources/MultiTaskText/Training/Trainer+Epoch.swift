@@ -70,7 +70,7 @@ extension Trainer {
     let count = context.order.count
     let begin = count * thread / context.threads
     let end = count * (thread + 1) / context.threads
-    var worker = SGDWorker<Strategy>(parameters: parameters)
+    var worker = SGDWorker<Strategy>(parameters: parameters, thread: thread)
     var epochSums = [Double](repeating: 0, count: context.set.taskCount)
     var epochCounts = [Int](repeating: 0, count: context.set.taskCount)
     let stepsBefore = Double((context.epoch - 1) * count)

@@ -21,6 +21,9 @@ extension Trainer {
           metric: tasks[task].metric == .accuracy ? nil : tasks[task].metric.description)
         if tasks[task].type == .multiLabel { entry.type = .multiLabel }
         entry.minProbability = tasks[task].minProbability.map(Float.init)
+        if tasks[task].loss != .softmax && tasks[task].type == .singleLabel {
+          entry.loss = tasks[task].loss
+        }
         return entry
       },
       training: training)

@@ -183,6 +183,7 @@ public struct Trainer: Sendable {
     }
     let labelCounts = set.labelCounts(labelsPerTask: labelSets.map(\.count))
     let labelWeights = ClassWeights.labelWeights(tasks: tasks, labelCounts: labelCounts)
+    let heads = HeadLosses(tasks: tasks, labelCounts: labelCounts)
 
     var schedule = EpochSchedule(
       sampling: training.sampling, set: set, seed: training.seed, epochs: training.epochs)
@@ -213,6 +214,7 @@ public struct Trainer: Sendable {
       parameters.taskWeights = tasks.map { Float($0.weight) }
       parameters.active = stopping.active
       parameters.adaptive = adaptive?.pointers
+      heads.configure(&parameters, epoch: epoch, seed: training.seed)
       if let multipliers = weighting.epochMultipliers() {
         parameters.epochMultipliers = multipliers
       }
@@ -270,6 +272,7 @@ public struct Trainer: Sendable {
     var finalParameters = state.parameters(
       embeddings: embeddings.pointer, labelWeights: labelWeights)
     finalParameters.multiLabel = tasks.map { $0.type == .multiLabel }
+    heads.configure(&finalParameters, epoch: 0, seed: training.seed)
     fitDecisions(
       of: &manifest, development: development, parameters: finalParameters, onEvent: onEvent)
     return MultiTaskModel(

@@ -29,6 +29,9 @@ public struct TrainingTask: Sendable, Equatable {
   /// For a single-label task, the top probability below which prediction abstains, kept in
   /// the model; nil always answers.
   public var minProbability: Double?
+  /// For a single-label task, how its head trains: a full softmax, a hierarchical softmax
+  /// over a Huffman tree of the labels, or sampled softmax.
+  public var loss: HeadLoss = .softmax
 
   /// Creates a task.
   ///
