@@ -47,7 +47,8 @@ struct CacheCursor {
     var failure: TrainingError?
     buffer.withUnsafeMutableBufferPointer { buffer in
       do throws(TrainingError) {
-        try file.read(words: count, at: start, into: buffer.baseAddress!)
+        guard let base = buffer.baseAddress else { return }
+        try file.read(words: count, at: start, into: base)
       } catch { failure = error }
     }
     if let failure { throw failure }

@@ -33,7 +33,10 @@ final class CacheFile {
     var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString)
     template.removeLast()
     template.append(contentsOf: Array("mtl-cache-XXXXXX".utf8CString))
-    let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    let opened = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+      guard let base = buffer.baseAddress else { return -1 }
+      return mkstemp(base)
+    }
     guard opened >= 0 else {
       throw .cache(
         directory: directory, problem: Self.describe(errno, doing: "cannot create a file"))
@@ -60,7 +63,7 @@ final class CacheFile {
   func append(contentsOf words: UnsafeBufferPointer<Int32>) throws(TrainingError) {
     if pending.count + words.count > Self.bufferWords { try flush() }
     if words.count >= Self.bufferWords {
-      try write(UnsafeRawBufferPointer(words))
+      try writeAll(UnsafeRawBufferPointer(words))
     } else {
       pending.append(contentsOf: words)
     }
@@ -72,16 +75,17 @@ final class CacheFile {
     guard !pending.isEmpty else { return }
     var failure: TrainingError?
     pending.withUnsafeBytes { bytes in
-      do throws(TrainingError) { try write(bytes) } catch { failure = error }
+      do throws(TrainingError) { try writeAll(bytes) } catch { failure = error }
     }
     pending.removeAll(keepingCapacity: true)
     if let failure { throw failure }
   }
 
-  private func write(_ bytes: UnsafeRawBufferPointer) throws(TrainingError) {
+  private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(TrainingError) {
+    guard let base = bytes.baseAddress else { return }
     var offset = 0
     while offset < bytes.count {
-      let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+      let written = write(descriptor, base + offset, bytes.count - offset)
       if written < 0 {
         if errno == EINTR { continue }
         throw .cache(directory: directory, problem: Self.describe(errno, doing: "cannot write"))

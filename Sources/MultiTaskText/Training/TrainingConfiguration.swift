@@ -90,9 +90,10 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// vanish with the process, however it ends.
   public var cacheDirectory: String?
 
-  /// 512 MiB: a corpus of about 60 million tokens trains in memory, and a larger one keeps
-  /// the memory of fastText, which streams its input.
-  public static let defaultMemoryBudget = 512 << 20
+  /// 256 MiB: a corpus of up to about 30 million tokens (some 200 MB of text) trains in
+  /// memory as before, and a larger one stays within the memory of fastText, which streams
+  /// its input (`Benchmarks/large-corpus-memory.sh`).
+  public static let defaultMemoryBudget = 256 << 20
 
   /// The system's temporary directory: `TMPDIR`, else `/tmp`.
   public static var defaultCacheDirectory: String {
