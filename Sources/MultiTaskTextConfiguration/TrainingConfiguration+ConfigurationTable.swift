@@ -45,6 +45,14 @@ extension TrainingConfiguration {
         summary: "Per-task early stopping: epochs without a better dev accuracy before a task"
           + " stops and keeps its best head; 0 turns it off."),
       optimizerSetting,
+      memoryBudgetSetting,
+      ConfigurationSetting(
+        "cacheDirectory", type: "path", default: "`TMPDIR`, else `/tmp`",
+        summary: "Where a corpus larger than `memoryBudget` is cached; its files are unlinked"
+          + " as soon as they are made, so they vanish with the process."
+      ) { object, key, training throws(ConfigurationError) in
+        if let path = try object.string(key) { training.cacheDirectory = object.resolve(path) }
+      },
       ConfigurationSetting(
         "initialModel", type: "path", default: "none",
         summary: "A model file to continue training from: its rows and heads start the run,"
@@ -83,6 +91,41 @@ extension TrainingConfiguration {
         problem: "applies only when \"\(object.path("epochs"))\" is \"auto\"")
     }
     training.epochCount = .automatic(maximum: maximum)
+  }
+
+  /// The memory budget: a size, or `none` for no limit.
+  private static let memoryBudgetSetting = ConfigurationSetting<Self>(
+    "memoryBudget", type: "size (`512MiB`, `4GB`, bytes) or `none`",
+    shownDefault: {
+      $0.memoryBudget.map { ConfigurationReference.code(ByteSize.describe($0)) } ?? "`none`"
+    },
+    summary: "The memory the training corpus may take, half for its tokens while reading and"
+      + " half for its features while training; a larger corpus is cached on disk and"
+      + " streamed in shards, so memory stays flat. `none` keeps every corpus in memory."
+  ) { object, key, training throws(ConfigurationError) in
+    guard let value = object[key] else { return }
+    let expected = "a size such as 512MiB or 4GB (at least 1MiB), or none"
+    switch value {
+    case .string("none"):
+      training.memoryBudget = nil
+      return
+    case .integer(let bytes) where bytes >= 1 << 20:
+      training.memoryBudget = bytes
+      return
+    case .string(let text):
+      if let bytes = ByteSize.parse(text), bytes >= 1 << 20 {
+        training.memoryBudget = bytes
+        return
+      }
+      throw .outOfRange(
+        path: object.sourceName, key: object.path(key), expected: expected, found: text)
+    case .integer(let bytes):
+      throw .outOfRange(
+        path: object.sourceName, key: object.path(key), expected: expected, found: "\(bytes)")
+    default:
+      throw .wrongType(
+        path: object.sourceName, key: object.path(key), expected: expected, found: value.found)
+    }
   }
 
   /// The optimizer; `sgd` without a `learningRate` of its own starts at fastText's 0.5, since

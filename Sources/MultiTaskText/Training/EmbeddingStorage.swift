@@ -28,9 +28,14 @@ final class EmbeddingStorage {
   var zeroRow: Int32 { Int32(usedRows.count) }
 
   /// Packs the rows that `features` use and initializes them uniformly in ±`bound`.
-  init?(rows: Int, columns: Int, features: [Int32], seed: UInt64, bound: Float) {
+  convenience init?(rows: Int, columns: Int, features: [Int32], seed: UInt64, bound: Float) {
     var used = [Bool](repeating: false, count: rows)
     for id in features { used[Int(id)] = true }
+    self.init(rows: rows, columns: columns, used: used, seed: seed, bound: bound)
+  }
+
+  /// Packs the rows `used` marks and initializes them uniformly in ±`bound`.
+  init?(rows: Int, columns: Int, used: [Bool], seed: UInt64, bound: Float) {
     usedRows = used.indices.compactMap { used[$0] ? Int32($0) : nil }
     let count = (usedRows.count + 1) * columns
     guard let memory = calloc(count, MemoryLayout<Float>.stride) else { return nil }

@@ -39,6 +39,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
     /// from the seed mixed with the epoch and the thread (`SGDWorker`), so the draws do
     /// not depend on the other streams or on one another.
     public static let negatives = Stream(rawValue: 6)
+    /// Which shard of the disk cache each document of a corpus larger than the memory
+    /// budget goes to.
+    public static let cacheShards = Stream(rawValue: 7)
+    /// The order in which each epoch visits the disk cache's shards, and the seed of each
+    /// shard's document order.
+    public static let cacheOrder = Stream(rawValue: 8)
     /// The settings of `mtl tune`'s trials: trial `n` draws from stream `tuning + n`.
     public static let tuning = Stream(rawValue: 0x10_0000)
   }

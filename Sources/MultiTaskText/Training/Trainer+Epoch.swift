@@ -6,6 +6,9 @@ struct EpochContext: @unchecked Sendable {
   let order: [Int32]
   let epoch: Int
   let epochs: Int
+  /// The steps of the whole run before this context's first document: earlier epochs, and
+  /// in a cached set, the earlier shards of this epoch.
+  let stepsBefore: Double
   let learningRate: Double
   let totalSteps: Double
   /// Whether the rate decays linearly to 0 over `totalSteps` (fixed epochs) or stays at
@@ -18,8 +21,32 @@ struct EpochContext: @unchecked Sendable {
   let taskNames: [String]
 }
 
+/// Each task's summed loss and its number of terms, over an epoch or part of one.
+struct EpochLosses: Sendable {
+  var sums: [Double]
+  var counts: [Int]
+
+  init(taskCount: Int) {
+    sums = Array(repeating: 0, count: taskCount)
+    counts = Array(repeating: 0, count: taskCount)
+  }
+
+  /// Adds another part's losses.
+  mutating func add(_ other: EpochLosses) {
+    for task in sums.indices {
+      sums[task] += other.sums[task]
+      counts[task] += other.counts[task]
+    }
+  }
+
+  /// Each task's mean loss, nil for a task without a term.
+  var averages: [Double?] {
+    sums.indices.map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : nil }
+  }
+}
+
 enum EpochOutcome {
-  case finished([Double?])
+  case finished(EpochLosses)
   case diverged(learningRate: Double)
   case stopped
 }
@@ -46,20 +73,19 @@ extension Trainer {
     } else {
       DispatchQueue.concurrentPerform(iterations: context.threads, execute: work)
     }
-    var sums = [Double](repeating: 0, count: context.set.taskCount)
-    var counts = [Int](repeating: 0, count: context.set.taskCount)
+    var losses = EpochLosses(taskCount: context.set.taskCount)
     for slice in results.values {
       switch slice.status {
       case .diverged(let rate): return .diverged(learningRate: rate)
       case .stopped: return .stopped
       case .finished: break
       }
-      for task in sums.indices {
-        sums[task] += slice.lossSums[task]
-        counts[task] += slice.lossCounts[task]
+      for task in losses.sums.indices {
+        losses.sums[task] += slice.lossSums[task]
+        losses.counts[task] += slice.lossCounts[task]
       }
     }
-    return .finished(sums.indices.map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : nil })
+    return .finished(losses)
   }
 
   private static func runSlice<Strategy: LossWeightingStrategy>(
@@ -73,7 +99,7 @@ extension Trainer {
     var worker = SGDWorker<Strategy>(parameters: parameters, thread: thread)
     var epochSums = [Double](repeating: 0, count: context.set.taskCount)
     var epochCounts = [Int](repeating: 0, count: context.set.taskCount)
-    let stepsBefore = Double((context.epoch - 1) * count)
+    let stepsBefore = context.stepsBefore
     // Every 256 documents the worker checks for a stop request, and thread 0 reports progress
     // if a fifth of a second has passed: frequent enough for a live line and a prompt Ctrl-C,
     // rare enough to cost nothing.

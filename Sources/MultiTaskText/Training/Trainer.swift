@@ -60,7 +60,9 @@ public struct Trainer: Sendable {
   ) throws(TrainingError) -> TrainingSetBuilder {
     try TrainingSetBuilder(
       tasks: tasks.map(\.name), text: text, continuing: base,
-      multiLabelTasks: Set(tasks.filter { $0.type == .multiLabel }.map(\.name)))
+      multiLabelTasks: Set(tasks.filter { $0.type == .multiLabel }.map(\.name)),
+      memoryBudget: training.memoryBudget, cacheDirectory: training.effectiveCacheDirectory,
+      seed: training.seed)
   }
 
   /// Featurizes `examples` into training data.
@@ -144,8 +146,10 @@ public struct Trainer: Sendable {
         vocabulary: data.vocabulary.count,
         labels: TaskValues(tasks: taskNames, values: labelSets.map(\.count))))
     if training.automaticEpochs && (development?.isEmpty ?? true) {
-      let (kept, heldOut) = data.set.holdingOut(
-        fraction: Self.heldOutFraction, seed: training.seed)
+      let (kept, heldOut) =
+        data.set.isCached
+        ? try data.set.holdingOutCached(fraction: Self.heldOutFraction)
+        : data.set.holdingOut(fraction: Self.heldOutFraction, seed: training.seed)
       if !heldOut.isEmpty {
         data.set = kept
         development = heldOut
@@ -156,7 +160,8 @@ public struct Trainer: Sendable {
     let rows = data.vocabulary.count + data.features.buckets
     guard
       let embeddings = EmbeddingStorage(
-        rows: rows, columns: dimension, features: data.set.features, seed: training.seed,
+        rows: rows, columns: dimension, used: try data.set.usedRows(rows: rows),
+        seed: training.seed,
         bound: 1 / Float(dimension))
     else {
       throw .outOfMemory(bytes: rows * dimension * MemoryLayout<Float>.stride)
@@ -181,12 +186,13 @@ public struct Trainer: Sendable {
         from: base, embeddings: embeddings, vocabularySize: data.vocabulary.count, state: state,
         labelSets: labelSets)
     }
-    let labelCounts = set.labelCounts(labelsPerTask: labelSets.map(\.count))
+    let labelCounts = try set.countingLabels(labelsPerTask: labelSets.map(\.count))
     let labelWeights = ClassWeights.labelWeights(tasks: tasks, labelCounts: labelCounts)
     let heads = HeadLosses(tasks: tasks, labelCounts: labelCounts)
 
     var schedule = EpochSchedule(
       sampling: training.sampling, set: set, seed: training.seed, epochs: training.epochs)
+    var shardOrder = SplitMix64(seed: training.seed, stream: .cacheOrder)
     let totalSteps = Double(max(1, set.documentCount * training.epochs))
     let threads = max(1, min(training.threads, set.documentCount))
     let start = ContinuousClock.now
@@ -207,7 +213,6 @@ public struct Trainer: Sendable {
     var stopping = TaskEarlyStopping(taskCount: labelSets.count, patience: training.taskPatience)
 
     epochs: for epoch in 1...training.epochs {
-      let order = schedule.nextEpoch()
       var parameters = state.parameters(embeddings: embeddings.pointer, labelWeights: labelWeights)
       parameters.headScales = tasks.map { Float($0.learningRateScale) }
       parameters.multiLabel = tasks.map { $0.type == .multiLabel }
@@ -218,17 +223,32 @@ public struct Trainer: Sendable {
       if let multipliers = weighting.epochMultipliers() {
         parameters.epochMultipliers = multipliers
       }
-      let context = EpochContext(
-        set: set, order: order, epoch: epoch, epochs: training.epochs,
-        learningRate: plateau.learningRate, totalSteps: totalSteps,
-        decays: !training.automaticEpochs,
-        threads: threads,
-        start: start, averageTokens: averageTokens, taskNames: taskNames)
+      let rate = plateau.learningRate
+      let makeContext = { (block: TrainingSet, order: [Int32], stepsBefore: Double) in
+        EpochContext(
+          set: block, order: order, epoch: epoch, epochs: training.epochs,
+          stepsBefore: stepsBefore, learningRate: rate, totalSteps: totalSteps,
+          decays: !training.automaticEpochs,
+          threads: threads,
+          start: start, averageTokens: averageTokens, taskNames: taskNames)
+      }
+      let outcome: EpochOutcome
+      if set.isCached {
+        outcome = try runCachedEpoch(
+          set, epoch: epoch, generator: &shardOrder, makeContext: makeContext
+        ) { context in
+          weighting.runEpoch(
+            of: self, context, parameters: parameters, shouldStop: shouldStop, onEvent: onEvent)
+        }
+      } else {
+        let context = makeContext(
+          set, schedule.nextEpoch(), Double((epoch - 1) * set.documentCount))
+        outcome = weighting.runEpoch(
+          of: self, context, parameters: parameters, shouldStop: shouldStop, onEvent: onEvent)
+      }
       let losses: [Double?]
-      let outcome = weighting.runEpoch(
-        of: self, context, parameters: parameters, shouldStop: shouldStop, onEvent: onEvent)
       switch outcome {
-      case .finished(let averages): losses = averages
+      case .finished(let sums): losses = sums.averages
       case .diverged(let rate): throw .diverged(epoch: epoch, learningRate: rate)
       case .stopped: throw .cancelled(epochsCompleted: epoch - 1)
       }

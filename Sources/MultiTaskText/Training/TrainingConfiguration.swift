@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The optimization schedule: how long, how fast, from which seed, on how many threads,
 /// and how tasks are interleaved.
 ///
@@ -73,6 +79,30 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// training (temperature scaling), so that its probabilities are calibrated. It changes
   /// no prediction's label, only its probability.
   public var calibrate = true
+  /// The most bytes the training corpus may take in memory: half for its tokens while it is
+  /// read, half for its features while it trains. A corpus that needs more goes to a cache on
+  /// disk, which training streams one shard at a time, so memory stays flat however large
+  /// the corpus grows; nil keeps every corpus in memory. A corpus within the budget trains
+  /// exactly as it would without one.
+  public var memoryBudget: Int? = Self.defaultMemoryBudget
+  /// Where the disk cache's files are made; nil for the system's temporary directory
+  /// (`TMPDIR`, else `/tmp`). The files are unlinked as soon as they are created, so they
+  /// vanish with the process, however it ends.
+  public var cacheDirectory: String?
+
+  /// 256 MiB: a corpus of up to about 30 million tokens (some 200 MB of text) trains in
+  /// memory as before, and a larger one stays within the memory of fastText, which streams
+  /// its input (`Benchmarks/large-corpus-memory.sh`).
+  public static let defaultMemoryBudget = 256 << 20
+
+  /// The system's temporary directory: `TMPDIR`, else `/tmp`.
+  public static var defaultCacheDirectory: String {
+    if let value = getenv("TMPDIR"), value.pointee != 0 { return String(cString: value) }
+    return "/tmp"
+  }
+
+  /// Where the disk cache goes: ``cacheDirectory`` or the system's temporary directory.
+  public var effectiveCacheDirectory: String { cacheDirectory ?? Self.defaultCacheDirectory }
 
   /// Creates training settings; the defaults were chosen on the shared corpora
   /// (`docs/ACCURACY.md`).
@@ -123,7 +153,7 @@ extension TrainingConfiguration: Codable {
   private enum CodingKeys: String, CodingKey {
     case epochs, learningRate, seed, threads, sampling, temperature, skipInvalid, keepBestEpoch
     case weighting, taskPatience, optimizer, automaticEpochs, patience, initialModel
-    case calibrate
+    case calibrate, memoryBudget
   }
 
   /// Decodes settings written by ``encode(to:)``: the sampling strategy by name, with its
@@ -145,6 +175,9 @@ extension TrainingConfiguration: Codable {
     patience = try container.decodeIfPresent(Int.self, forKey: .patience) ?? 2
     initialModel = try container.decodeIfPresent(String.self, forKey: .initialModel)
     calibrate = try container.decodeIfPresent(Bool.self, forKey: .calibrate) ?? true
+    if container.contains(.memoryBudget) {
+      memoryBudget = try container.decodeIfPresent(Int.self, forKey: .memoryBudget)
+    }
     let name = try container.decode(String.self, forKey: .sampling)
     switch name {
     case "proportional": sampling = .proportional
@@ -186,5 +219,13 @@ extension TrainingConfiguration: Codable {
     try container.encodeIfPresent(initialModel, forKey: .initialModel)
     // Written only when off, so manifests keep their bytes.
     if !calibrate { try container.encode(false, forKey: .calibrate) }
+    // Written only when not the default, likewise; nil (no limit) is written as null.
+    if memoryBudget != Self.defaultMemoryBudget {
+      if let memoryBudget {
+        try container.encode(memoryBudget, forKey: .memoryBudget)
+      } else {
+        try container.encodeNil(forKey: .memoryBudget)
+      }
+    }
   }
 }

@@ -31,6 +31,9 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
   case outOfMemory(bytes: Int)
   /// Training was asked to stop before it finished.
   case cancelled(epochsCompleted: Int)
+  /// The disk cache of a corpus larger than `training.memoryBudget` could not be created,
+  /// written or read in `directory`.
+  case cache(directory: String, problem: String)
 
   /// A one-line explanation for a terminal, starting with the file and line when known.
   public var description: String {
@@ -81,6 +84,10 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
         + "use fewer features.buckets or a smaller model.dimension"
     case .cancelled(let epochs):
       return "training stopped after \(epochs) complete epoch(s)"
+    case .cache(let directory, let problem):
+      return "the training corpus is larger than training.memoryBudget, so it is cached on"
+        + " disk in \(directory), but \(problem); free space there, set"
+        + " training.cacheDirectory, or raise training.memoryBudget"
     }
   }
 }

@@ -34,6 +34,15 @@ public struct TrainingSet: Sendable {
   /// What reading each task's training file counted (skipped records, repaired lines), in
   /// task order.
   public internal(set) var corpusStatistics: [CorpusStatistics] = []
+  /// The documents, on disk, when the corpus is larger than `training.memoryBudget`; the
+  /// arrays above are then empty, and training loads one shard at a time (see
+  /// `TrainingSet+Cache.swift`).
+  var cache: FeatureCache?
+  /// How many of the cache's documents, the first in shard order, were held out as dev data.
+  var heldOutDocuments = 0
+  /// The row every cached feature id maps to as a shard is loaded: the trainer's packed
+  /// rows, which the in-memory arrays get by rewriting.
+  var rowRemap: [Int32]?
 
   init(taskCount: Int) {
     self.taskCount = taskCount
@@ -49,20 +58,31 @@ public struct TrainingSet: Sendable {
   }
 
   /// The number of documents.
-  public var documentCount: Int { offsets.count - 1 }
+  public var documentCount: Int {
+    cache.map { $0.documentCount - heldOutDocuments } ?? offsets.count - 1
+  }
+
+  /// Whether the documents are in a cache on disk rather than in the arrays above, because
+  /// the corpus is larger than `training.memoryBudget`.
+  public var isCached: Bool { cache != nil }
 
   /// The label of document `document` for task `task`, or -1.
   public func label(document: Int, task: Int) -> Int32 { labels[document * taskCount + task] }
 
   /// Replaces every feature id with `rows[id]`: training renumbers the rows it uses.
   mutating func remapFeatures(_ rows: [Int32]) {
+    if cache != nil {
+      rowRemap = rowRemap.map { $0.map { rows[Int($0)] } } ?? rows
+      return
+    }
     EmbeddingStorage.remap(&features, to: rows)
   }
 
-  /// The documents labelled for each task.
+  /// The documents labelled for each task; empty lists for a cached set, whose documents
+  /// are counted per shard.
   public func documentsByTask() -> [[Int32]] {
     var result = [[Int32]](repeating: [], count: taskCount)
-    for document in 0..<documentCount {
+    for document in 0..<(offsets.count - 1) {
       for task in 0..<taskCount where label(document: document, task: task) >= 0 {
         result[task].append(Int32(document))
       }
@@ -70,10 +90,11 @@ public struct TrainingSet: Sendable {
     return result
   }
 
-  /// How many documents carry each label, per task.
+  /// How many documents carry each label, per task; all zero for a cached set (training
+  /// counts those with `countingLabels(labelsPerTask:)`).
   public func labelCounts(labelsPerTask: [Int]) -> [[Int]] {
     var counts = labelsPerTask.map { [Int](repeating: 0, count: $0) }
-    for document in 0..<documentCount {
+    for document in 0..<(offsets.count - 1) {
       for task in 0..<taskCount {
         let label = label(document: document, task: task)
         guard label >= 0 else { continue }

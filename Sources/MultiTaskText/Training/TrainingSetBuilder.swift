@@ -8,6 +8,12 @@
 /// label is masked for that document. When several tasks read one multi-task file, each
 /// task's pass adds its own label to the document at the same location
 /// (``add(_:mergingByLocation:)``).
+///
+/// Memory follows `training.memoryBudget`. Once the provisional tokens pass half of it, they
+/// and every later document go to a temporary file instead, and once the features pass the
+/// other half, ``finish(features:)`` writes them to a feature cache on disk in shards, which
+/// training streams; a corpus within the budget stays in memory exactly as before. Either
+/// way the builder keeps what it read, so one reading can be featurized several times.
 public struct TrainingSetBuilder {
   private let taskNames: [String]
   private let pipeline: TextPipeline
@@ -29,6 +35,20 @@ public struct TrainingSetBuilder {
   private var tokenized = TokenizedText()
   /// What reading each file counted, when the examples came from files, for the report.
   public var corpusStatistics: [CorpusStatistics] = []
+  /// Bytes the corpus may take in memory, or nil for no limit.
+  private let memoryBudget: Int?
+  /// Where the caches' files are made.
+  private let cacheDirectory: String
+  /// The seed, which spreads cached documents over the shards.
+  private let seed: UInt64
+  /// The documents read after memory ran out, and those before, moved there when it did.
+  private var spill: CacheFile?
+  private var spilledDocuments = 0
+  private var spilledTokens = 0
+  /// Whether a document was merged by location: merging rewrites earlier documents' labels,
+  /// so such a corpus stays in memory.
+  private var merges = false
+  private var document = CachedDocument()
 
   /// Prepares a builder for the named tasks, in model order.
   ///
@@ -40,10 +60,18 @@ public struct TrainingSetBuilder {
   ///   - multiLabelTasks: The tasks that take a list of labels per document; the others
   ///     take one label, and an example giving one of them a list of several is an error.
   /// - Throws: ``TrainingError/model(_:)`` when ICU cannot open the text pipeline.
+  ///   - memoryBudget: The bytes the corpus may take in memory before it goes to disk; nil
+  ///     for no limit.
+  ///   - cacheDirectory: Where the disk caches' (unlinked) files are made.
+  ///   - seed: The training seed, which spreads cached documents over the cache's shards.
   public init(
     tasks: [String], text: TextConfiguration, continuing base: MultiTaskModel? = nil,
-    multiLabelTasks: Set<String> = []
+    multiLabelTasks: Set<String> = [], memoryBudget: Int? = nil,
+    cacheDirectory: String = TrainingConfiguration.defaultCacheDirectory, seed: UInt64 = 1
   ) throws(TrainingError) {
+    self.memoryBudget = memoryBudget
+    self.cacheDirectory = cacheDirectory
+    self.seed = seed
     baseVocabulary = base?.vocabulary
     taskNames = tasks
     multiLabel = tasks.map { multiLabelTasks.contains($0) }
@@ -84,6 +112,7 @@ public struct TrainingSetBuilder {
     }
     if mergingByLocation, let location = example.location {
       guard !labels.isEmpty else { return }
+      merges = true
       if let document = documentByLocation[location] {
         for (task, list) in labels {
           provisionalLabels[document * taskNames.count + task] = try labelValue(
@@ -109,6 +138,10 @@ public struct TrainingSetBuilder {
     } catch {
       throw .text(location: example.location, error: error)
     }
+    if let spill {
+      try spillDocument(labels: labels, location: example.location, to: spill)
+      return spilledDocuments - 1
+    }
     for token in tokenized.tokens {
       let id = tokenized.withUTF8(of: token) { utf8 in
         vocabulary.add(utf8, hash: FNV1a.hash(UnsafeRawBufferPointer(utf8)))
@@ -122,8 +155,76 @@ public struct TrainingSetBuilder {
       provisionalLabels[document * taskNames.count + task] = try labelValue(
         list, task: task, location: example.location)
     }
+    if let memoryBudget, !merges,
+      provisionalTokens.count * MemoryLayout<Int32>.stride > memoryBudget / 2
+    {
+      try moveToDisk()
+    }
     return document
   }
+
+  /// Writes the document just tokenized to the spill file, in ``CachedDocument``'s layout.
+  private mutating func spillDocument(
+    labels: [(task: Int, labels: [String])], location: CorpusLocation?, to spill: CacheFile
+  ) throws(TrainingError) {
+    document.removeAll()
+    for token in tokenized.tokens {
+      let id = tokenized.withUTF8(of: token) { utf8 in
+        vocabulary.add(utf8, hash: FNV1a.hash(UnsafeRawBufferPointer(utf8)))
+      }
+      document.ids.append(id)
+    }
+    document.labels.append(contentsOf: repeatElement(-1, count: taskNames.count))
+    for (task, list) in labels {
+      if multiLabel[task] {
+        for label in list {
+          document.listValues.append(try labelID(label, task: task, location: location))
+        }
+        document.labels[task] = Int32(list.count)
+      } else {
+        document.labels[task] = try labelID(list[0], task: task, location: location)
+      }
+    }
+    try document.write(to: spill)
+    spilledDocuments += 1
+    spilledTokens += document.ids.count
+  }
+
+  /// Moves the documents in memory to a new spill file, where every later one goes too.
+  private mutating func moveToDisk() throws(TrainingError) {
+    let spill = try CacheFile(directory: cacheDirectory)
+    for index in 0..<(tokenOffsets.count - 1) {
+      document.removeAll()
+      document.ids.append(
+        contentsOf: provisionalTokens[tokenOffsets[index]..<tokenOffsets[index + 1]])
+      for task in 0..<taskNames.count {
+        let value = provisionalLabels[index * taskNames.count + task]
+        if multiLabel[task] && value >= 0 {
+          let list = provisionalListValues[
+            provisionalListOffsets[Int(value)]..<provisionalListOffsets[Int(value) + 1]]
+          document.listValues.append(contentsOf: list)
+          document.labels.append(Int32(list.count))
+        } else {
+          document.labels.append(value)
+        }
+      }
+      try document.write(to: spill)
+      spilledDocuments += 1
+      spilledTokens += document.ids.count
+    }
+    provisionalTokens = []
+    tokenOffsets = [0]
+    provisionalLabels = []
+    provisionalListValues = []
+    provisionalListOffsets = [0]
+    self.spill = spill
+  }
+
+  /// The number of documents read.
+  private var documentCount: Int { spilledDocuments + tokenOffsets.count - 1 }
+
+  /// The number of tokens read.
+  private var tokenCount: Int { spilledTokens + provisionalTokens.count }
 
   /// What a task's entry holds: the label's id for a single-label task, or the index of a
   /// new list of label ids for a multi-label one.
@@ -165,9 +266,9 @@ public struct TrainingSetBuilder {
   public func finish(
     features requested: FeatureConfiguration
   ) throws(TrainingError) -> TrainingData {
-    let documents = max(1, tokenOffsets.count - 1)
+    let documents = max(1, documentCount)
     var configuration = requested.resolved(
-      averageTokens: Double(provisionalTokens.count) / Double(documents))
+      averageTokens: Double(tokenCount) / Double(documents))
     if multiLabel.contains(true) {
       configuration.documentMarker = true
       // Automatic word n-grams are words alone for multi-label models: on GoEmotions,
@@ -201,31 +302,25 @@ public struct TrainingSetBuilder {
     let labelRemap = zip(labelNames, labelSets).map { names, set in
       names.map { set.id(of: $0)?.rawValue ?? -1 }
     }
-    var set = TrainingSet(taskCount: taskNames.count)
-    set.corpusStatistics = corpusStatistics
-    set.labels = provisionalLabels
-    for index in set.labels.indices where set.labels[index] >= 0 {
-      let task = index % taskNames.count
-      if multiLabel[task] {
-        // Lists keep their index; their values are remapped below, per list.
-        let list = Int(set.labels[index])
-        let range = provisionalListOffsets[list]..<provisionalListOffsets[list + 1]
-        let remapped = range.map { labelRemap[task][Int(provisionalListValues[$0])] }.sorted()
-        set.labels[index] = Int32(set.labelListOffsets.count - 1)
-        set.labelListValues.append(contentsOf: remapped)
-        set.labelListOffsets.append(set.labelListValues.count)
-      } else {
-        set.labels[index] = labelRemap[task][Int(set.labels[index])]
-      }
+    var output = FeaturizedOutput(
+      taskCount: taskNames.count, multiLabel: multiLabel, memoryBudget: merges ? nil : memoryBudget,
+      cacheDirectory: cacheDirectory, seed: seed, expectedDocuments: documentCount)
+    output.set.corpusStatistics = corpusStatistics
+    output.set.tokenCount = tokenCount
+    if spill == nil {
+      output.set.features.reserveCapacity(
+        min(
+          provisionalTokens.count * configuration.wordNgrams,
+          (memoryBudget ?? .max) / MemoryLayout<Int32>.stride / 2 + 1))
     }
-    set.multiLabel = multiLabel
-    set.tokenCount = provisionalTokens.count
-    set.features.reserveCapacity(provisionalTokens.count * configuration.wordNgrams)
     var encoded = EncodedDocument()
-    for document in 0..<(tokenOffsets.count - 1) {
+    var labels = [Int32](repeating: -1, count: taskNames.count)
+    var lists: [Int32] = []
+    /// Featurizes one document's provisional tokens, whose labels are in `labels` and
+    /// `lists` (provisional ids), and hands it to the output.
+    func featurize(_ tokens: some Collection<Int32>) throws(TrainingError) {
       encoded.removeAll()
-      for position in tokenOffsets[document]..<tokenOffsets[document + 1] {
-        let provisional = provisionalTokens[position]
+      for provisional in tokens {
         let final = remap[Int(provisional)]
         let id = final >= 0 ? TokenID(final) : TokenID.outOfVocabulary
         let hash = self.vocabulary.hash(ofProvisional: provisional)
@@ -233,9 +328,37 @@ public struct TrainingSetBuilder {
           encoded.append(id, utf8: $0, hash: hash)
         }
       }
-      featurizer.appendFeatures(of: encoded, to: &set.features)
-      set.offsets.append(set.features.count)
+      try output.append(
+        encoded, featurizer: featurizer, labels: labels, lists: lists, labelRemap: labelRemap)
     }
+    if let spill {
+      try spill.flush()
+      var cursor = CacheCursor(spill)
+      var document = CachedDocument()
+      for _ in 0..<spilledDocuments {
+        try document.read(from: &cursor, multiLabel: multiLabel)
+        for task in labels.indices { labels[task] = document.labels[task] }
+        lists = document.listValues
+        try featurize(document.ids)
+      }
+    } else {
+      for index in 0..<(tokenOffsets.count - 1) {
+        lists.removeAll(keepingCapacity: true)
+        for task in labels.indices {
+          let value = provisionalLabels[index * taskNames.count + task]
+          if multiLabel[task] && value >= 0 {
+            let list = provisionalListValues[
+              provisionalListOffsets[Int(value)]..<provisionalListOffsets[Int(value) + 1]]
+            lists.append(contentsOf: list)
+            labels[task] = Int32(list.count)
+          } else {
+            labels[task] = value
+          }
+        }
+        try featurize(provisionalTokens[tokenOffsets[index]..<tokenOffsets[index + 1]])
+      }
+    }
+    let set = try output.finish()
     return TrainingData(
       vocabulary: vocabulary, labelSets: labelSets, set: set, features: configuration)
   }

@@ -15,8 +15,14 @@ struct EpochSchedule {
   private var positions: [Int]
   private var generator: SplitMix64
 
-  init(sampling: TaskSampling, set: TrainingSet, seed: UInt64, epochs: Int = 1) {
+  /// Plans the epochs of `set`; `firstEpoch` is the number of the epoch the first
+  /// ``nextEpoch()`` plans, which annealed sampling needs when one schedule is made per
+  /// shard of a disk cache.
+  init(
+    sampling: TaskSampling, set: TrainingSet, seed: UInt64, epochs: Int = 1, firstEpoch: Int = 1
+  ) {
     self.epochs = epochs
+    epoch = firstEpoch - 1
     self.sampling = sampling
     documentCount = set.documentCount
     documentsByTask = set.documentsByTask()
@@ -54,7 +60,7 @@ struct EpochSchedule {
 
   /// Fisher–Yates with our own generator, so the order never depends on the standard
   /// library's shuffle algorithm.
-  private static func shuffle(_ values: inout [Int32], using generator: inout SplitMix64) {
+  static func shuffle(_ values: inout [Int32], using generator: inout SplitMix64) {
     guard values.count > 1 else { return }
     for index in stride(from: values.count - 1, to: 0, by: -1) {
       let other = Int(generator.next() % UInt64(index + 1))
