@@ -25,7 +25,7 @@ extension Trainer {
     EpochSchedule.shuffle(&shards, using: &generator)
     var losses = EpochLosses(taskCount: set.taskCount)
     var done = 0
-    for shard in shards {
+    for (place, shard) in shards.enumerated() {
       let block = try set.cachedBlock(Int(shard))
       guard block.documentCount > 0 else { continue }
       var schedule = EpochSchedule(
@@ -33,7 +33,9 @@ extension Trainer {
         firstEpoch: epoch)
       let order = schedule.nextEpoch()
       let stepsBefore = Double((epoch - 1) * set.documentCount + done)
-      switch run(makeContext(block, order, stepsBefore)) {
+      var context = makeContext(block, order, stepsBefore)
+      context.block = place
+      switch run(context) {
       case .finished(let part): losses.add(part)
       case let other: return other
       }

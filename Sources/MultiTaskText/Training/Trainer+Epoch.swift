@@ -9,6 +9,9 @@ struct EpochContext: @unchecked Sendable {
   /// The steps of the whole run before this context's first document: earlier epochs, and
   /// in a cached set, the earlier shards of this epoch.
   let stepsBefore: Double
+  /// Which block of the epoch this is: 0 for a set in memory, the shard's place in the
+  /// epoch for a cached one, so each block's workers draw their own negatives.
+  var block = 0
   let learningRate: Double
   let totalSteps: Double
   /// Whether the rate decays linearly to 0 over `totalSteps` (fixed epochs) or stays at
@@ -96,7 +99,8 @@ extension Trainer {
     let count = context.order.count
     let begin = count * thread / context.threads
     let end = count * (thread + 1) / context.threads
-    var worker = SGDWorker<Strategy>(parameters: parameters, thread: thread)
+    var worker = SGDWorker<Strategy>(
+      parameters: parameters, thread: thread + context.block * context.threads)
     var epochSums = [Double](repeating: 0, count: context.set.taskCount)
     var epochCounts = [Int](repeating: 0, count: context.set.taskCount)
     let stepsBefore = context.stepsBefore
