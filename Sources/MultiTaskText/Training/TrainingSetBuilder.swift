@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Builds a ``TrainingData`` from examples: tokenizes each document once, counts the
 /// vocabulary, collects the label sets, then featurizes every document with the final
 /// vocabulary.
@@ -74,6 +76,28 @@ public struct TrainingSetBuilder {
   public mutating func add(
     _ example: Example, mergingByLocation: Bool = false
   ) throws(TrainingError) {
+    try add(example, tokens: nil, mergingByLocation: mergingByLocation)
+  }
+
+  /// Adds one example whose text was tokenized beforehand, on another thread: the same as
+  /// ``add(_:mergingByLocation:)``, with the same checks in the same order, but the tokens'
+  /// bytes and hashes come from `tokenized` instead of this builder's text pipeline.
+  ///
+  /// - Parameters:
+  ///   - example: The document and its labels by task name.
+  ///   - tokenized: The document's tokens, from the example's text.
+  ///   - mergingByLocation: As for ``add(_:mergingByLocation:)``.
+  /// - Throws: ``TrainingError/text(location:error:)`` when the text could not be prepared.
+  mutating func add(
+    _ example: Example, tokenized: TokenizedDocument, mergingByLocation: Bool = false
+  ) throws(TrainingError) {
+    try add(example, tokens: tokenized, mergingByLocation: mergingByLocation)
+  }
+
+  /// What both entry points do; `tokens` nil means tokenizing the example's text here.
+  private mutating func add(
+    _ example: Example, tokens: TokenizedDocument?, mergingByLocation: Bool
+  ) throws(TrainingError) {
     var labels: [(task: Int, labels: [String])] = []
     for (task, name) in taskNames.enumerated() {
       guard let list = example.labelList(ofTask: name) else { continue }
@@ -91,29 +115,38 @@ public struct TrainingSetBuilder {
         }
         return
       }
-      documentByLocation[location] = try addDocument(example, labels: labels)
+      documentByLocation[location] = try addDocument(example, labels: labels, tokens: tokens)
       return
     }
-    try addDocument(example, labels: labels)
+    try addDocument(example, labels: labels, tokens: tokens)
   }
 
   @discardableResult
   private mutating func addDocument(
-    _ example: Example, labels: [(task: Int, labels: [String])]
+    _ example: Example, labels: [(task: Int, labels: [String])], tokens: TokenizedDocument?
   ) throws(TrainingError) -> Int {
-    var text = example.text
-    do {
-      try text.withUTF8Bytes { (bytes) throws(TextError) in
-        try pipeline.tokenize(bytes, into: &tokenized)
+    if let tokens {
+      if let failure = tokens.batch.failure(ofDocument: tokens.index) {
+        throw .text(location: example.location, error: failure)
       }
-    } catch {
-      throw .text(location: example.location, error: error)
-    }
-    for token in tokenized.tokens {
-      let id = tokenized.withUTF8(of: token) { utf8 in
-        vocabulary.add(utf8, hash: FNV1a.hash(UnsafeRawBufferPointer(utf8)))
+      tokens.batch.forEachToken(ofDocument: tokens.index) { utf8, hash in
+        provisionalTokens.append(vocabulary.add(utf8, hash: hash))
       }
-      provisionalTokens.append(id)
+    } else {
+      var text = example.text
+      do {
+        try text.withUTF8Bytes { (bytes) throws(TextError) in
+          try pipeline.tokenize(bytes, into: &tokenized)
+        }
+      } catch {
+        throw .text(location: example.location, error: error)
+      }
+      for token in tokenized.tokens {
+        let id = tokenized.withUTF8(of: token) { utf8 in
+          vocabulary.add(utf8, hash: FNV1a.hash(UnsafeRawBufferPointer(utf8)))
+        }
+        provisionalTokens.append(id)
+      }
     }
     tokenOffsets.append(provisionalTokens.count)
     let document = provisionalLabels.count / taskNames.count
@@ -156,14 +189,15 @@ public struct TrainingSetBuilder {
 
   /// Cuts the vocabulary, sorts the label sets, and featurizes every document.
   ///
-  /// - Parameter requested: The feature settings; automatic choices are made here, from the
-  ///   corpus.
+  /// - Parameters:
+  ///   - requested: The feature settings; automatic choices are made here, from the corpus.
+  ///   - threads: How many threads featurize; the features do not depend on it.
   /// - Returns: The featurized set with its vocabulary and label sets.
   /// - Throws: ``TrainingError/tooFewLabels(task:labels:)`` for a task with fewer than two
   ///   labels, ``TrainingError/emptyVocabulary(minCount:mostFrequent:)`` when no word is
   ///   kept, or ``TrainingError/features(_:)`` for feature settings that cannot work.
   public func finish(
-    features requested: FeatureConfiguration
+    features requested: FeatureConfiguration, threads: Int = 1
   ) throws(TrainingError) -> TrainingData {
     let documents = max(1, tokenOffsets.count - 1)
     var configuration = requested.resolved(
@@ -220,23 +254,77 @@ public struct TrainingSetBuilder {
     }
     set.multiLabel = multiLabel
     set.tokenCount = provisionalTokens.count
-    set.features.reserveCapacity(provisionalTokens.count * configuration.wordNgrams)
-    var encoded = EncodedDocument()
-    for document in 0..<(tokenOffsets.count - 1) {
-      encoded.removeAll()
-      for position in tokenOffsets[document]..<tokenOffsets[document + 1] {
-        let provisional = provisionalTokens[position]
-        let final = remap[Int(provisional)]
-        let id = final >= 0 ? TokenID(final) : TokenID.outOfVocabulary
-        let hash = self.vocabulary.hash(ofProvisional: provisional)
-        self.vocabulary.withUTF8(ofProvisional: provisional) {
-          encoded.append(id, utf8: $0, hash: hash)
-        }
-      }
-      featurizer.appendFeatures(of: encoded, to: &set.features)
-      set.offsets.append(set.features.count)
-    }
+    (set.features, set.offsets) = Self.featurize(
+      tokens: provisionalTokens, offsets: tokenOffsets, vocabulary: self.vocabulary,
+      remap: remap, featurizer: featurizer, threads: threads)
     return TrainingData(
       vocabulary: vocabulary, labelSets: labelSets, set: set, features: configuration)
+  }
+
+  /// Every document's features, laid end to end, and where each document's end: the
+  /// provisional tokens mapped to final ids and featurized.
+  ///
+  /// Documents are featurized independently, so `threads` contiguous ranges of documents are
+  /// featurized side by side into buffers of their own, then joined in document order: the
+  /// result is the same for any thread count.
+  private static func featurize(
+    tokens: [Int32], offsets: [Int], vocabulary: VocabularyBuilder, remap: [Int32],
+    featurizer: Featurizer, threads: Int
+  ) -> (features: [Int32], offsets: [Int]) {
+    let documents = offsets.count - 1
+    // Below a few thousand tokens a slice costs more to hand out than to featurize.
+    let slices = max(1, min(threads, tokens.count / 4096, documents))
+    let featurizeSlice: @Sendable (Range<Int>) -> (features: [Int32], ends: [Int]) = { range in
+      var features: [Int32] = []
+      var ends: [Int] = []
+      ends.reserveCapacity(range.count)
+      features.reserveCapacity(
+        (offsets[range.upperBound] - offsets[range.lowerBound])
+          * featurizer.configuration.wordNgrams)
+      var encoded = EncodedDocument()
+      for document in range {
+        encoded.removeAll()
+        for position in offsets[document]..<offsets[document + 1] {
+          let provisional = tokens[position]
+          let final = remap[Int(provisional)]
+          let id = final >= 0 ? TokenID(final) : TokenID.outOfVocabulary
+          let hash = vocabulary.hash(ofProvisional: provisional)
+          vocabulary.withUTF8(ofProvisional: provisional) {
+            encoded.append(id, utf8: $0, hash: hash)
+          }
+        }
+        featurizer.appendFeatures(of: encoded, to: &features)
+        ends.append(features.count)
+      }
+      return (features, ends)
+    }
+    guard slices > 1 else {
+      let (features, ends) = featurizeSlice(0..<documents)
+      return (features, [0] + ends)
+    }
+    // Slices split the tokens evenly, since a document's cost follows its length.
+    var bounds = [0]
+    for slice in 1..<slices {
+      let target = offsets[documents] * slice / slices
+      var document = bounds[slice - 1]
+      while document < documents && offsets[document] < target { document += 1 }
+      bounds.append(document)
+    }
+    bounds.append(documents)
+    let sliceBounds = bounds
+    let results = SliceSlots<(features: [Int32], ends: [Int])>(count: slices)
+    DispatchQueue.concurrentPerform(iterations: slices) { slice in
+      results.store(featurizeSlice(sliceBounds[slice]..<sliceBounds[slice + 1]), at: slice)
+    }
+    var features: [Int32] = []
+    features.reserveCapacity(results.values.reduce(0) { $0 + $1.features.count })
+    var ends = [0]
+    ends.reserveCapacity(documents + 1)
+    for part in results.values {
+      let base = features.count
+      features.append(contentsOf: part.features)
+      ends.append(contentsOf: part.ends.lazy.map { $0 + base })
+    }
+    return (features, ends)
   }
 }
