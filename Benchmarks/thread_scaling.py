@@ -9,7 +9,7 @@ medians of the alternating runs under /usr/bin/time; the floor is a speed-up of 
 1.7 (issue 15). Also checks that a second run with 1 thread gives the same model file,
 since reading on several threads must give what one thread gives.
 
-Usage: Benchmarks/thread_scaling.py [--runs N] [--configurations matched,defaults]
+Usage: Benchmarks/thread_scaling.py [--runs N] [--configurations matched,defaults] [--mtl BINARY]
 Needs a release build of mtl (built here) and the shared corpora at ../shared/corpora.
 """
 import argparse, os, statistics, tempfile
@@ -38,8 +38,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--configurations", default="matched,defaults")
+    parser.add_argument("--mtl", help="an mtl binary to measure instead of a fresh release build")
     options = parser.parse_args()
-    mtl = release_mtl()
+    mtl = options.mtl or release_mtl()
     source = os.path.join(CORPORA, "twenty_newsgroups")
     with tempfile.TemporaryDirectory() as work:
         for name in options.configurations.split(","):
