@@ -10,6 +10,10 @@ import Dispatch
 /// label is masked for that document. When several tasks read one multi-task file, each
 /// task's pass adds its own label to the document at the same location
 /// (``add(_:mergingByLocation:)``).
+///
+/// The pipeline tokenizes on several threads and adds the documents in file order with their
+/// tokens (`add(_:tokenized:mergingByLocation:)`), which gives the same provisional ids, so
+/// the same vocabulary and features, as tokenizing here.
 public struct TrainingSetBuilder {
   private let taskNames: [String]
   private let pipeline: TextPipeline
