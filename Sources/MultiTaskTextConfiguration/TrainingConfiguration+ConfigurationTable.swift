@@ -20,8 +20,9 @@ extension TrainingConfiguration {
       seedSetting,
       .integer(
         "threads", \.threads, .between(1, largestThreadCount),
-        summary: "Worker threads; more than 1 trains lock-free in parallel (Hogwild), faster"
-          + " but not reproducible."),
+        summary: "Worker threads; more than 1 also reads and tokenizes the training files in"
+          + " parallel (with the same result as 1) and trains lock-free in parallel (Hogwild),"
+          + " faster but not reproducible."),
       samplingSetting,
       temperatureSetting,
       .bool(

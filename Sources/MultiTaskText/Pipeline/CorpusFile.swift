@@ -18,14 +18,9 @@ enum CorpusFile {
     sharingTasks: [String: Bool] = [:], skipInvalid: Bool,
     _ body: (Example) throws(PipelineError) -> Void
   ) throws(PipelineError) -> CorpusStatistics {
-    var source = source
-    source.taskName = task
-    source.readsLabelLists = multiLabel
-    source.sharingTasks = sharingTasks
-    source.checksLabelField = true
-    if skipInvalid { source.skipInvalid = true }
-    let reader: CorpusReader
-    do { reader = try CorpusReader(source: source) } catch { throw .corpus(error) }
+    let reader = try open(
+      source, task: task, multiLabel: multiLabel, sharingTasks: sharingTasks,
+      skipInvalid: skipInvalid)
     while true {
       let example: Example?
       do { example = try reader.next() } catch { throw .corpus(error) }
@@ -33,6 +28,23 @@ enum CorpusFile {
       try body(example)
     }
     return reader.statistics
+  }
+
+  /// Opens the reader ``read(_:task:multiLabel:sharingTasks:skipInvalid:_:)`` reads from,
+  /// for a caller that reads it in its own way (``ParallelReader``).
+  ///
+  /// - Throws: ``PipelineError/corpus(_:)`` when the file cannot be opened.
+  static func open(
+    _ source: CorpusSource, task: String, multiLabel: Bool, sharingTasks: [String: Bool],
+    skipInvalid: Bool
+  ) throws(PipelineError) -> CorpusReader {
+    var source = source
+    source.taskName = task
+    source.readsLabelLists = multiLabel
+    source.sharingTasks = sharingTasks
+    source.checksLabelField = true
+    if skipInvalid { source.skipInvalid = true }
+    do { return try CorpusReader(source: source) } catch { throw .corpus(error) }
   }
 
   /// Reads a dev or test file like ``read(_:task:multiLabel:sharingTasks:skipInvalid:_:)``,

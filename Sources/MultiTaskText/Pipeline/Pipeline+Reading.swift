@@ -20,10 +20,26 @@ extension Pipeline {
     }
     /// Per task index: the examples only it (among its group, first) labels, waiting for
     /// its turn; and how many examples label it.
-    var deferred: [Int: [Example]] = [:]
+    var deferred: [Int: [(example: Example, tokens: TokenizedDocument?)]] = [:]
     var labelled = [Int](repeating: 0, count: tasks.count)
     var statisticsOfGroup: [Int: CorpusStatistics] = [:]
     let groups = Self.sharedReadings(of: tasks)
+    // With several threads, texts are tokenized ahead on all of them and reach the builder
+    // in file order with their tokens, which gives the same builder as one thread.
+    let parallel =
+      effectiveReadingThreads > 1
+      ? try ParallelReader(
+        threads: effectiveReadingThreads, text: trainer.text, chunkRecords: readingChunkRecords)
+      : nil
+    func add(_ example: Example, tokens: TokenizedDocument?) throws(PipelineError) {
+      do throws(TrainingError) {
+        if let tokens {
+          try builder.add(example, tokenized: tokens)
+        } else {
+          try builder.add(example)
+        }
+      } catch { throw .training(error) }
+    }
     for (index, task) in tasks.enumerated() {
       let group = groups[index]
       if group.first == index {
@@ -32,10 +48,7 @@ extension Pipeline {
         for member in group.dropFirst() {
           sharing[tasks[member].name] = tasks[member].type == .multiLabel
         }
-        let statistics = try CorpusFile.read(
-          task.train, task: task.name, multiLabel: task.type == .multiLabel,
-          sharingTasks: sharing, skipInvalid: configuration.training.skipInvalid
-        ) { (example) throws(PipelineError) in
+        func consume(_ example: Example, tokens: TokenizedDocument?) throws(PipelineError) {
           let kept = example.keepingLabels(ofTasks: names)
           guard let first = group.first(where: { kept.isLabelled(forTask: tasks[$0].name) })
           else { return }
@@ -43,16 +56,28 @@ extension Pipeline {
             labelled[member] += 1
           }
           if first == index {
-            do throws(TrainingError) { try builder.add(kept) } catch { throw .training(error) }
+            try add(kept, tokens: tokens)
           } else {
-            deferred[first, default: []].append(kept)
+            deferred[first, default: []].append((kept, tokens?.detached()))
           }
+        }
+        let statistics: CorpusStatistics
+        if let parallel {
+          statistics = try parallel.read(
+            task.train, task: task.name, multiLabel: task.type == .multiLabel,
+            sharingTasks: sharing, skipInvalid: configuration.training.skipInvalid
+          ) { (example, tokens) throws(PipelineError) in try consume(example, tokens: tokens) }
+        } else {
+          statistics = try CorpusFile.read(
+            task.train, task: task.name, multiLabel: task.type == .multiLabel,
+            sharingTasks: sharing, skipInvalid: configuration.training.skipInvalid
+          ) { (example) throws(PipelineError) in try consume(example, tokens: nil) }
         }
         builder.corpusStatistics.append(statistics)
         for member in group { statisticsOfGroup[member] = statistics }
       } else {
-        for example in deferred.removeValue(forKey: index) ?? [] {
-          do throws(TrainingError) { try builder.add(example) } catch { throw .training(error) }
+        for (example, tokens) in deferred.removeValue(forKey: index) ?? [] {
+          try add(example, tokens: tokens)
         }
       }
       guard let statistics = statisticsOfGroup[index] else { continue }

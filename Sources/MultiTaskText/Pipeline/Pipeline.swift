@@ -16,6 +16,21 @@
 public struct Pipeline: Sendable {
   /// What to read, train and evaluate.
   public let configuration: PipelineConfiguration
+  /// How many threads read, tokenize and featurize the training corpora; nil means
+  /// `training.threads`. Apart so that tests can check that reading on several threads gives
+  /// the very model one thread gives, with training on one thread.
+  var readingThreads: Int?
+  /// The most records the parallel reader puts in one chunk; tests set it small to cross
+  /// many chunk boundaries.
+  var readingChunkRecords = ParallelReader.defaultChunkRecords
+
+  /// The threads that read and featurize the training corpora.
+  var effectiveReadingThreads: Int {
+    max(
+      1,
+      min(
+        readingThreads ?? configuration.training.threads, TrainingConfiguration.largestThreadCount))
+  }
 
   /// Creates a pipeline.
   ///
@@ -112,7 +127,9 @@ public struct Pipeline: Sendable {
     onEvent: @escaping @Sendable (PipelineEvent) -> Void
   ) throws(PipelineError) -> Candidate {
     let data: TrainingData
-    do { data = try builder.finish(features: features) } catch { throw .training(error) }
+    do {
+      data = try builder.finish(features: features, threads: effectiveReadingThreads)
+    } catch { throw .training(error) }
     let (development, developmentStatistics) = try readDevelopmentSet(trainer: trainer, data: data)
     var vectors: InitialVectors?
     if let path = configuration.model.pretrainedVectors {

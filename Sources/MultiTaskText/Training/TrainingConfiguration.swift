@@ -52,7 +52,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
   public var learningRate: Double
   /// The seed from which every random stream is derived.
   public var seed: UInt64
-  /// Worker threads; 1 through ``largestThreadCount``.
+  /// Worker threads, for reading and tokenizing the training files (which gives the same
+  /// training set on any number) and for SGD; 1 through ``largestThreadCount``.
   public var threads: Int
   /// How the next example's task is chosen.
   public var sampling: TaskSampling

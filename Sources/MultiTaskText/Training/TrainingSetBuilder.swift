@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Builds a ``TrainingData`` from examples: tokenizes each document once, counts the
 /// vocabulary, collects the label sets, then featurizes every document with the final
 /// vocabulary.
@@ -8,6 +10,10 @@
 /// label is masked for that document. When several tasks read one multi-task file, each
 /// task's pass adds its own label to the document at the same location
 /// (``add(_:mergingByLocation:)``).
+///
+/// The pipeline tokenizes on several threads and adds the documents in file order with their
+/// tokens (`add(_:tokenized:mergingByLocation:)`), which gives the same provisional ids, so
+/// the same vocabulary and features, as tokenizing here.
 ///
 /// Memory follows `training.memoryBudget`. Once the provisional tokens pass half of it, they
 /// and every later document go to a temporary file instead, and once the features pass the
@@ -102,6 +108,28 @@ public struct TrainingSetBuilder {
   public mutating func add(
     _ example: Example, mergingByLocation: Bool = false
   ) throws(TrainingError) {
+    try add(example, tokens: nil, mergingByLocation: mergingByLocation)
+  }
+
+  /// Adds one example whose text was tokenized beforehand, on another thread: the same as
+  /// ``add(_:mergingByLocation:)``, with the same checks in the same order, but the tokens'
+  /// bytes and hashes come from `tokenized` instead of this builder's text pipeline.
+  ///
+  /// - Parameters:
+  ///   - example: The document and its labels by task name.
+  ///   - tokenized: The document's tokens, from the example's text.
+  ///   - mergingByLocation: As for ``add(_:mergingByLocation:)``.
+  /// - Throws: ``TrainingError/text(location:error:)`` when the text could not be prepared.
+  mutating func add(
+    _ example: Example, tokenized: TokenizedDocument, mergingByLocation: Bool = false
+  ) throws(TrainingError) {
+    try add(example, tokens: tokenized, mergingByLocation: mergingByLocation)
+  }
+
+  /// What both entry points do; `tokens` nil means tokenizing the example's text here.
+  private mutating func add(
+    _ example: Example, tokens: TokenizedDocument?, mergingByLocation: Bool
+  ) throws(TrainingError) {
     var labels: [(task: Int, labels: [String])] = []
     for (task, name) in taskNames.enumerated() {
       guard let list = example.labelList(ofTask: name) else { continue }
@@ -120,34 +148,42 @@ public struct TrainingSetBuilder {
         }
         return
       }
-      documentByLocation[location] = try addDocument(example, labels: labels)
+      documentByLocation[location] = try addDocument(example, labels: labels, tokens: tokens)
       return
     }
-    try addDocument(example, labels: labels)
+    try addDocument(example, labels: labels, tokens: tokens)
   }
 
   @discardableResult
   private mutating func addDocument(
-    _ example: Example, labels: [(task: Int, labels: [String])]
+    _ example: Example, labels: [(task: Int, labels: [String])], tokens: TokenizedDocument?
   ) throws(TrainingError) -> Int {
-    var text = example.text
-    do {
-      try text.withUTF8Bytes { (bytes) throws(TextError) in
-        try pipeline.tokenize(bytes, into: &tokenized)
+    if let tokens, let failure = tokens.batch.failure(ofDocument: tokens.index) {
+      throw .text(location: example.location, error: failure)
+    }
+    if tokens == nil {
+      var text = example.text
+      do {
+        try text.withUTF8Bytes { (bytes) throws(TextError) in
+          try pipeline.tokenize(bytes, into: &tokenized)
+        }
+      } catch {
+        throw .text(location: example.location, error: error)
       }
-    } catch {
-      throw .text(location: example.location, error: error)
     }
     if let spill {
+      self.document.removeAll()
+      var ids: [Int32] = []
+      swap(&ids, &self.document.ids)
+      addTokens(tokens) { ids.append($0) }
+      swap(&ids, &self.document.ids)
       try spillDocument(labels: labels, location: example.location, to: spill)
       return spilledDocuments - 1
     }
-    for token in tokenized.tokens {
-      let id = tokenized.withUTF8(of: token) { utf8 in
-        vocabulary.add(utf8, hash: FNV1a.hash(UnsafeRawBufferPointer(utf8)))
-      }
-      provisionalTokens.append(id)
-    }
+    var ids: [Int32] = []
+    swap(&ids, &provisionalTokens)
+    addTokens(tokens) { ids.append($0) }
+    swap(&ids, &provisionalTokens)
     tokenOffsets.append(provisionalTokens.count)
     let document = provisionalLabels.count / taskNames.count
     provisionalLabels.append(contentsOf: repeatElement(-1, count: taskNames.count))
@@ -163,17 +199,30 @@ public struct TrainingSetBuilder {
     return document
   }
 
-  /// Writes the document just tokenized to the spill file, in ``CachedDocument``'s layout.
-  private mutating func spillDocument(
-    labels: [(task: Int, labels: [String])], location: CorpusLocation?, to spill: CacheFile
-  ) throws(TrainingError) {
-    document.removeAll()
+  /// Counts the document's tokens into the vocabulary and passes each one's provisional id
+  /// to `body`: the tokens given, or those this builder's pipeline just made.
+  private mutating func addTokens(
+    _ tokens: TokenizedDocument?, _ body: (Int32) -> Void
+  ) {
+    if let tokens {
+      tokens.batch.forEachToken(ofDocument: tokens.index) { utf8, hash in
+        body(vocabulary.add(utf8, hash: hash))
+      }
+      return
+    }
     for token in tokenized.tokens {
       let id = tokenized.withUTF8(of: token) { utf8 in
         vocabulary.add(utf8, hash: FNV1a.hash(UnsafeRawBufferPointer(utf8)))
       }
-      document.ids.append(id)
+      body(id)
     }
+  }
+
+  /// Writes the document whose ids are in `document` to the spill file, in
+  /// ``CachedDocument``'s layout.
+  private mutating func spillDocument(
+    labels: [(task: Int, labels: [String])], location: CorpusLocation?, to spill: CacheFile
+  ) throws(TrainingError) {
     document.labels.append(contentsOf: repeatElement(-1, count: taskNames.count))
     for (task, list) in labels {
       if multiLabel[task] {
@@ -257,14 +306,16 @@ public struct TrainingSetBuilder {
 
   /// Cuts the vocabulary, sorts the label sets, and featurizes every document.
   ///
-  /// - Parameter requested: The feature settings; automatic choices are made here, from the
-  ///   corpus.
+  /// - Parameters:
+  ///   - requested: The feature settings; automatic choices are made here, from the corpus.
+  ///   - threads: How many threads featurize a corpus held in memory; the features do not
+  ///     depend on it.
   /// - Returns: The featurized set with its vocabulary and label sets.
   /// - Throws: ``TrainingError/tooFewLabels(task:labels:)`` for a task with fewer than two
   ///   labels, ``TrainingError/emptyVocabulary(minCount:mostFrequent:)`` when no word is
   ///   kept, or ``TrainingError/features(_:)`` for feature settings that cannot work.
   public func finish(
-    features requested: FeatureConfiguration
+    features requested: FeatureConfiguration, threads: Int = 1
   ) throws(TrainingError) -> TrainingData {
     let documents = max(1, documentCount)
     var configuration = requested.resolved(
@@ -301,6 +352,42 @@ public struct TrainingSetBuilder {
     // Provisional label ids (order of first appearance) to final ones (sorted).
     let labelRemap = zip(labelNames, labelSets).map { names, set in
       names.map { set.id(of: $0)?.rawValue ?? -1 }
+    }
+    // A corpus whose features surely fit half the budget is featurized on every thread at
+    // once; one that may not goes document by document, moving to the disk cache when the
+    // features pass half the budget. Both give the same features.
+    let featuresPerToken =
+      configuration.wordNgrams
+      + (configuration.usesCharacterNgrams ? Self.characterNgramsPerToken : 0)
+    if spill == nil,
+      memoryBudget.map({
+        provisionalTokens.count * featuresPerToken * MemoryLayout<Int32>.stride <= $0 / 2
+      }) ?? true
+    {
+      var set = TrainingSet(taskCount: taskNames.count)
+      set.corpusStatistics = corpusStatistics
+      set.multiLabel = multiLabel
+      set.tokenCount = provisionalTokens.count
+      for index in provisionalLabels.indices {
+        let task = index % taskNames.count
+        let value = provisionalLabels[index]
+        if value >= 0 && multiLabel[task] {
+          // Lists are renumbered in order and their values remapped, each list sorted.
+          let list = Int(value)
+          let range = provisionalListOffsets[list]..<provisionalListOffsets[list + 1]
+          let remapped = range.map { labelRemap[task][Int(provisionalListValues[$0])] }.sorted()
+          set.labels.append(Int32(set.labelListOffsets.count - 1))
+          set.labelListValues.append(contentsOf: remapped)
+          set.labelListOffsets.append(set.labelListValues.count)
+        } else {
+          set.labels.append(value >= 0 ? labelRemap[task][Int(value)] : -1)
+        }
+      }
+      (set.features, set.offsets) = Self.featurize(
+        tokens: provisionalTokens, offsets: tokenOffsets, vocabulary: self.vocabulary,
+        remap: remap, featurizer: featurizer, threads: threads)
+      return TrainingData(
+        vocabulary: vocabulary, labelSets: labelSets, set: set, features: configuration)
     }
     var output = FeaturizedOutput(
       taskCount: taskNames.count, multiLabel: multiLabel, memoryBudget: merges ? nil : memoryBudget,
@@ -361,5 +448,76 @@ public struct TrainingSetBuilder {
     let set = try output.finish()
     return TrainingData(
       vocabulary: vocabulary, labelSets: labelSets, set: set, features: configuration)
+  }
+  /// What character n-grams add per token, at most, for deciding whether a corpus's
+  /// features fit in memory before they are made: a 3–5-gram range over a word of average
+  /// length gives about ten.
+  static let characterNgramsPerToken = 12
+
+  /// Every document's features, laid end to end, and where each document's end: the
+  /// provisional tokens mapped to final ids and featurized.
+  ///
+  /// Documents are featurized independently, so `threads` contiguous ranges of documents are
+  /// featurized side by side into buffers of their own, then joined in document order: the
+  /// result is the same for any thread count.
+  private static func featurize(
+    tokens: [Int32], offsets: [Int], vocabulary: VocabularyBuilder, remap: [Int32],
+    featurizer: Featurizer, threads: Int
+  ) -> (features: [Int32], offsets: [Int]) {
+    let documents = offsets.count - 1
+    // Below a few thousand tokens a slice costs more to hand out than to featurize.
+    let slices = max(1, min(threads, tokens.count / 4096, documents))
+    let featurizeSlice: @Sendable (Range<Int>) -> (features: [Int32], ends: [Int]) = { range in
+      var features: [Int32] = []
+      var ends: [Int] = []
+      ends.reserveCapacity(range.count)
+      features.reserveCapacity(
+        (offsets[range.upperBound] - offsets[range.lowerBound])
+          * featurizer.configuration.wordNgrams)
+      var encoded = EncodedDocument()
+      for document in range {
+        encoded.removeAll()
+        for position in offsets[document]..<offsets[document + 1] {
+          let provisional = tokens[position]
+          let final = remap[Int(provisional)]
+          let id = final >= 0 ? TokenID(final) : TokenID.outOfVocabulary
+          let hash = vocabulary.hash(ofProvisional: provisional)
+          vocabulary.withUTF8(ofProvisional: provisional) {
+            encoded.append(id, utf8: $0, hash: hash)
+          }
+        }
+        featurizer.appendFeatures(of: encoded, to: &features)
+        ends.append(features.count)
+      }
+      return (features, ends)
+    }
+    guard slices > 1 else {
+      let (features, ends) = featurizeSlice(0..<documents)
+      return (features, [0] + ends)
+    }
+    // Slices split the tokens evenly, since a document's cost follows its length.
+    var bounds = [0]
+    for slice in 1..<slices {
+      let target = offsets[documents] * slice / slices
+      var document = bounds[slice - 1]
+      while document < documents && offsets[document] < target { document += 1 }
+      bounds.append(document)
+    }
+    bounds.append(documents)
+    let sliceBounds = bounds
+    let results = SliceSlots<(features: [Int32], ends: [Int])>(count: slices)
+    DispatchQueue.concurrentPerform(iterations: slices) { slice in
+      results.store(featurizeSlice(sliceBounds[slice]..<sliceBounds[slice + 1]), at: slice)
+    }
+    var features: [Int32] = []
+    features.reserveCapacity(results.values.reduce(0) { $0 + $1.features.count })
+    var ends = [0]
+    ends.reserveCapacity(documents + 1)
+    for part in results.values {
+      let base = features.count
+      features.append(contentsOf: part.features)
+      ends.append(contentsOf: part.ends.lazy.map { $0 + base })
+    }
+    return (features, ends)
   }
 }
