@@ -56,8 +56,7 @@ import Testing
       [
         "epochs", "maxEpochs", "patience", "learningRate", "seed", "threads", "sampling",
         "temperature", "skipInvalid", "calibrate", "keepBestEpoch", "weighting", "taskPatience",
-        "optimizer",
-        "initialModel",
+        "optimizer", "memoryBudget", "cacheDirectory", "initialModel",
       ]
     ),
     (OutputConfiguration.configurationTable.keys, ["directory", "vocabularyCopy"]),
@@ -85,9 +84,15 @@ import Testing
     training.initialModel = "base.mtl"
     // `calibrate` is written only when off.
     training.calibrate = false
+    // `memoryBudget` is written only when not the default; `cacheDirectory` never, since
+    // where the cache lives changes nothing in the model.
+    training.memoryBudget = 1 << 30
+    training.cacheDirectory = "/scratch"
     #expect(
       try Self.encodedKeys(training)
-        == Set(TrainingConfiguration.configurationTable.keys).subtracting(["maxEpochs"])
+        == Set(TrainingConfiguration.configurationTable.keys).subtracting([
+          "maxEpochs", "cacheDirectory",
+        ])
         .union(["automaticEpochs"]))
     #expect(
       try Self.encodedKeys(ModelConfiguration(pretrainedVectors: "v.vec"))

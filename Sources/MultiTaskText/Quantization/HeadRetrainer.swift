@@ -64,6 +64,13 @@ public struct HeadRetrainer: Sendable {
       throw .badSetting(
         "the model's heads were retrained already; retrain from the float model instead")
     }
+    // The refit is a softmax (or sigmoid) regression; a tree head's rows mean
+    // something else, and refitting them as softmax rows would break the model.
+    if let task = model.manifest.tasks.first(where: { $0.loss == .hierarchical }) {
+      throw .badSetting(
+        "task \"\(task.name)\" has a hierarchical head, whose tree cannot"
+          + " be retrained yet; quantize without --retrain")
+    }
     guard epochs >= 1 else { throw .badSetting("--epochs must be at least 1, found \(epochs)") }
     guard learningRate > 0, learningRate.isFinite else {
       throw .badSetting("--learning-rate must be above 0, found \(learningRate)")

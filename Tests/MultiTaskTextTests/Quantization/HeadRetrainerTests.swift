@@ -71,3 +71,31 @@ struct HeadRetrainerTests {
     }
   }
 }
+
+/// A tree head's rows are the tree's nodes, not labels: refitting them as softmax rows
+/// would break the model, so retraining refuses, and quantizing alone keeps the tree.
+struct HeadRetrainerTreeTests {
+  @Test func aHierarchicalHeadIsQuantizedButNotRetrained() throws {
+    var task = TrainingTask(name: "topic")
+    task.loss = .hierarchical
+    var training = TrainingConfiguration(epochs: 20)
+    training.seed = 3
+    let trainer = Trainer(
+      tasks: [task], features: FeatureConfiguration(buckets: 1_000),
+      model: ModelConfiguration(dimension: 8), training: training)
+    let examples = TrainingFixture.topic.map { Example(text: $0.0, labels: ["topic": $0.1]) }
+    let model = try trainer.train(examples: examples)
+    let quantized = try Quantizer().quantize(model)
+    #expect(quantized.manifest.tasks[0].loss == .hierarchical)
+    let before = try Predictor(model: model)
+    let after = try Predictor(model: quantized)
+    for (text, _) in TrainingFixture.topic {
+      #expect(try after.predict(text)[0].label == before.predict(text)[0].label)
+    }
+    #expect {
+      try HeadRetrainer().retrain(quantized, on: examples)
+    } throws: { error in
+      "\(error)".contains("hierarchical head") && "\(error)".contains("without --retrain")
+    }
+  }
+}
