@@ -98,7 +98,7 @@ extension TrainingConfiguration {
   private static let memoryBudgetSetting = ConfigurationSetting<Self>(
     "memoryBudget", type: "size (`512MiB`, `4GB`, bytes) or `none`",
     shownDefault: {
-      $0.memoryBudget.map { ConfigurationReference.code(ByteSize.describe($0)) } ?? "`none`"
+      $0.memoryBudget.map { ConfigurationReference.code(binarySize($0)) } ?? "`none`"
     },
     summary: "The memory the training corpus may take, half for its tokens while reading and"
       + " half for its features while training; a larger corpus is cached on disk and"
@@ -114,7 +114,7 @@ extension TrainingConfiguration {
       training.memoryBudget = bytes
       return
     case .string(let text):
-      if let bytes = ByteSize.parse(text), bytes >= 1 << 20 {
+      if let bytes = ByteCount.parse(text), bytes >= 1 << 20 {
         training.memoryBudget = bytes
         return
       }
@@ -127,6 +127,15 @@ extension TrainingConfiguration {
       throw .wrongType(
         path: object.sourceName, key: object.path(key), expected: expected, found: value.found)
     }
+  }
+
+  /// `bytes` in the largest binary unit that divides it, as the reference shows the default.
+  private static func binarySize(_ bytes: Int) -> String {
+    for (suffix, shift) in [("GiB", 30), ("MiB", 20), ("KiB", 10)]
+    where bytes > 0 && bytes % (1 << shift) == 0 {
+      return "\(bytes >> shift)\(suffix)"
+    }
+    return "\(bytes)"
   }
 
   /// The optimizer; `sgd` without a `learningRate` of its own starts at fastText's 0.5, since

@@ -4,7 +4,7 @@ import Testing
 @testable import MultiTaskText
 @testable import MultiTaskTextConfiguration
 
-/// `training.memoryBudget` takes sizes as people write them, and `none`.
+/// `training.memoryBudget` takes sizes as `mtl quantize --target-size` does, and `none`.
 @Suite struct MemoryBudgetConfigurationTests {
   static func budget(_ value: String) throws -> Int? {
     let text = "tasks: [{name: topic, train: t.jsonl}]\ntraining: {memoryBudget: \(value)}\n"
@@ -14,12 +14,12 @@ import Testing
   }
 
   static let sizes: [(String, Int?)] = [
-    ("512MiB", 512 << 20), ("2GB", 2 << 30), ("1.5G", 3 << 29), ("300m", 300 << 20),
-    ("4 GiB", 4 << 30), ("1048576", 1 << 20), ("none", nil),
+    ("512MiB", 512 << 20), ("2GB", 2_000_000_000), ("1.5G", 1_500_000_000),
+    ("300m", 300_000_000), ("4 GiB", 4 << 30), ("1048576", 1 << 20), ("none", nil),
   ]
 
   @Test(arguments: sizes)
-  func sizesAreReadInPowersOf1024(text: String, expected: Int?) throws {
+  func sizesAreDecimalUnlessSpelledBinary(text: String, expected: Int?) throws {
     #expect(try Self.budget(text) == expected)
   }
 
