@@ -3,6 +3,7 @@
 #include "CICUShim.h"
 #include "RequireICU.h"
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,18 @@ struct mtt_normalizer {
 
 namespace {
 
+/// The end of the run of ASCII bytes starting at `index`, checked eight bytes at a time.
+int32_t asciiRunEnd(const uint8_t *text, int32_t index, int32_t length) {
+  while (index + 8 <= length) {
+    uint64_t word;
+    std::memcpy(&word, text + index, 8);
+    if (word & 0x8080808080808080ULL) break;
+    index += 8;
+  }
+  while (index < length && text[index] < 0x80) ++index;
+  return index;
+}
+
 /// Finds the first ill-formed sequence, or returns -1. The ASCII loop is the common fast path.
 /// Counts the ASCII bytes into `*ascii`, which tells whether mapping ASCII runs would pay.
 int32_t firstInvalidOffset(const uint8_t *text, int32_t length, int32_t *ascii) {
@@ -51,8 +64,9 @@ int32_t firstInvalidOffset(const uint8_t *text, int32_t length, int32_t *ascii) 
   int32_t asciiBytes = 0;
   while (index < length) {
     if (text[index] < 0x80) {
-      ++index;
-      ++asciiBytes;
+      int32_t runEnd = asciiRunEnd(text, index, length);
+      asciiBytes += runEnd - index;
+      index = runEnd;
       continue;
     }
     int32_t start = index;
@@ -166,6 +180,15 @@ bool learnASCII(const Normalizer2 *composer, uint8_t *map) {
   return true;
 }
 
+constexpr int32_t kShortestMappedRun = 16;
+
+/// A change of one byte into one byte (`A` → `a`) moves no offset, and no token boundary can
+/// fall inside it, so it changes no original range: such changes are left out of the list.
+/// They are most of English text's changes.
+bool isOneForOne(const Edits::Iterator &iterator) {
+  return iterator.oldLength() == 1 && iterator.newLength() == 1;
+}
+
 /// Normalizes valid UTF-8 with `composer` alone, as one normalizeUTF8 call over the whole text
 /// would, but maps ASCII runs through `map` and hands ICU only the rest.
 ///
@@ -173,10 +196,8 @@ bool learnASCII(const Normalizer2 *composer, uint8_t *map) {
 /// the pieces normalized independently (ICU's definition of hasBoundaryBefore). The last
 /// ASCII byte before non-ASCII text goes to ICU with it, since a combining mark may follow
 /// (`e` + U+0301 composes to `é`); so do ASCII runs shorter than kShortestMappedRun between
-/// non-ASCII text, which cost more as separate calls than inside one. ICU records a one-byte change for each ASCII byte it
-/// changes; the runs record the same, so the fine changes match those of a single call.
-constexpr int32_t kShortestMappedRun = 16;
-
+/// non-ASCII text, which cost more as separate calls than inside one. ICU changes ASCII one
+/// byte into one byte, which the change list leaves out, so the runs record no changes.
 int32_t composeQuickly(
   const Normalizer2 *composer, const uint8_t *map, const uint8_t *text, int32_t length,
   std::string &out, Edits &pieceEdits, std::vector<mtt_edit> &changes) {
@@ -185,18 +206,14 @@ int32_t composeQuickly(
   int32_t index = 0;
   while (index < length) {
     int32_t runStart = index;
-    while (index < length && text[index] < 0x80) ++index;
+    index = asciiRunEnd(text, index, length);
     int32_t runEnd = (index < length && index > runStart) ? index - 1 : index;
     if (runEnd > runStart) {
       // Output and input offsets differ by a constant along the run.
       int32_t shift = static_cast<int32_t>(out.size()) - runStart;
       out.resize(out.size() + static_cast<size_t>(runEnd - runStart));
       uint8_t *destination = reinterpret_cast<uint8_t *>(&out[0]) + shift;
-      for (int32_t k = runStart; k < runEnd; ++k) {
-        uint8_t mapped = map[text[k]];
-        destination[k] = mapped;
-        if (mapped != text[k]) changes.push_back(mtt_edit{k, 1, k + shift, 1});
-      }
+      for (int32_t k = runStart; k < runEnd; ++k) destination[k] = map[text[k]];
     }
     if (runEnd == length) break;
     // The piece ends before an ASCII run long enough to repay a separate ICU call; shorter
@@ -224,6 +241,7 @@ int32_t composeQuickly(
     if (pieceEdits.hasChanges()) {
       Edits::Iterator iterator = pieceEdits.getFineChangesIterator();
       while (iterator.next(error)) {
+        if (isOneForOne(iterator)) continue;
         changes.push_back(mtt_edit{
           pieceStart + iterator.sourceIndex(), iterator.oldLength(),
           destinationBase + iterator.destinationIndex(), iterator.newLength()});
@@ -362,6 +380,7 @@ extern "C" int32_t mtt_normalizer_run(
   if (haveEdits && normalizer->edits.hasChanges()) {
     Edits::Iterator iterator = normalizer->edits.getFineChangesIterator();
     while (iterator.next(error)) {
+      if (isOneForOne(iterator)) continue;
       normalizer->changes.push_back(mtt_edit{
         iterator.sourceIndex(), iterator.oldLength(), iterator.destinationIndex(),
         iterator.newLength()});
