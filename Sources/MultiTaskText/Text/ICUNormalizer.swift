@@ -1,7 +1,8 @@
 internal import CICUShim
 
 /// A changed span left by normalization: `sourceLength` input bytes at `sourceStart` became
-/// `destinationLength` output bytes at `destinationStart`. Unchanged text has no edit.
+/// `destinationLength` output bytes at `destinationStart`. Unchanged text has no edit, and
+/// neither has a change of one byte into one byte (`A` → `a`): it moves no original offset.
 struct TextEdit: Equatable, Sendable {
   var sourceStart: Int
   var sourceLength: Int
