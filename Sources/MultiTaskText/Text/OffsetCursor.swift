@@ -1,4 +1,4 @@
-/// Maps normalized offsets back to the original input exactly as ``OffsetMap`` does, for
+/// Maps normalized offsets back to the original input exactly as `OffsetMap` does, for
 /// positions asked in text order.
 ///
 /// Tokens come out in text order, so instead of a binary search over the edits at every token
@@ -15,7 +15,7 @@ struct OffsetCursor {
     self.edits = edits
   }
 
-  /// The same as ``OffsetMap/originalStart(of:)``.
+  /// The same as `OffsetMap.originalStart(of:)`.
   mutating func originalStart(of position: Int) -> Int {
     advance(to: position)
     // The first edit that ends after `position`, as OffsetMap finds by binary search.
@@ -27,7 +27,7 @@ struct OffsetCursor {
     return position + delta(before: found)
   }
 
-  /// The same as ``OffsetMap/originalEnd(of:)``.
+  /// The same as `OffsetMap.originalEnd(of:)`.
   mutating func originalEnd(of position: Int) -> Int {
     advance(to: position)
     var found = index
