@@ -59,18 +59,47 @@ struct Tokenize: ParsableCommand {
   }
 
   /// Writes the tokens as one line. The line is put together in `line`, a buffer reused from
-  /// document to document, and written at once: two calls into the writer per token cost more
-  /// than tokenizing English.
+  /// document to document, by copying bytes directly, and written at once: a call into the
+  /// writer, or an array append, per token costs more than tokenizing English.
   private func writeText(
     _ tokenized: TokenizedText, through line: inout [UInt8], to output: OutputWriter
   ) throws {
-    line.removeAll(keepingCapacity: true)
-    for (index, token) in tokenized.tokens.enumerated() {
-      if index > 0 { line.append(UInt8(ascii: " ")) }
-      tokenized.withUTF8(of: token) { line.append(contentsOf: $0) }
+    var length = 1  // the newline
+    for token in tokenized.tokens {
+      length +=
+        1
+        + (token.isPlaceholder
+          ? Token.placeholder(for: token.kind).utf8CodeUnitCount : token.range.count)
     }
-    line.append(UInt8(ascii: "\n"))
-    try line.withUnsafeBufferPointer { try output.write($0) }
+    if line.count < length { line = [UInt8](repeating: 0, count: max(length, 2 * line.count)) }
+    var written = 0
+    line.withUnsafeMutableBufferPointer { buffer in
+      tokenized.normalized.withUnsafeBufferPointer { text in
+        for (index, token) in tokenized.tokens.enumerated() {
+          if index > 0 {
+            buffer[written] = UInt8(ascii: " ")
+            written += 1
+          }
+          if token.isPlaceholder {
+            let placeholder = Token.placeholder(for: token.kind)
+            for offset in 0..<placeholder.utf8CodeUnitCount {
+              buffer[written] = placeholder.utf8Start[offset]
+              written += 1
+            }
+          } else {
+            for offset in token.range {
+              buffer[written] = text[offset]
+              written += 1
+            }
+          }
+        }
+      }
+      buffer[written] = UInt8(ascii: "\n")
+      written += 1
+    }
+    try line.withUnsafeBufferPointer {
+      try output.write(UnsafeBufferPointer(rebasing: $0[..<written]))
+    }
   }
 
   private func writeJSON(_ tokenized: TokenizedText, to output: OutputWriter) throws {
