@@ -3,6 +3,7 @@
 #include "CICUShim.h"
 #include "RequireICU.h"
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -35,43 +36,37 @@ struct mtt_normalizer {
   Edits merged;
   std::vector<mtt_edit> changes;
   int32_t invalidBytes = 0;
+  // What the composer makes of each ASCII code point on its own. Valid only when every one
+  // maps to one ASCII byte and starts a normalization boundary, checked at open.
+  uint8_t asciiMap[128] = {};
+  bool asciiShortcut = false;
+  bool shortcuts = true;
 };
-
-extern "C" mtt_normalizer *mtt_normalizer_open(
-  int32_t form, int32_t case_fold, int32_t strip_latin_accents, int32_t *status) {
-  UErrorCode error = U_ZERO_ERROR;
-  auto *normalizer = new mtt_normalizer();
-  if (form == MTT_FORM_NFKC) {
-    normalizer->composer =
-      case_fold ? Normalizer2::getNFKCCasefoldInstance(error) : Normalizer2::getNFKCInstance(error);
-  } else if (form == MTT_FORM_NFC) {
-    normalizer->composer = Normalizer2::getNFCInstance(error);
-    normalizer->separateCaseFold = case_fold != 0;
-  } else {
-    normalizer->separateCaseFold = case_fold != 0;
-  }
-  if (strip_latin_accents) {
-    normalizer->stripLatinAccents = true;
-    normalizer->decomposer = Normalizer2::getNFDInstance(error);
-  }
-  *status = error;
-  if (U_FAILURE(error)) {
-    delete normalizer;
-    return nullptr;
-  }
-  return normalizer;
-}
-
-extern "C" void mtt_normalizer_close(mtt_normalizer *normalizer) { delete normalizer; }
 
 namespace {
 
+/// The end of the run of ASCII bytes starting at `index`, checked eight bytes at a time.
+int32_t asciiRunEnd(const uint8_t *text, int32_t index, int32_t length) {
+  while (index + 8 <= length) {
+    uint64_t word;
+    std::memcpy(&word, text + index, 8);
+    if (word & 0x8080808080808080ULL) break;
+    index += 8;
+  }
+  while (index < length && text[index] < 0x80) ++index;
+  return index;
+}
+
 /// Finds the first ill-formed sequence, or returns -1. The ASCII loop is the common fast path.
-int32_t firstInvalidOffset(const uint8_t *text, int32_t length) {
+/// Counts the ASCII bytes into `*ascii`, which tells whether mapping ASCII runs would pay.
+int32_t firstInvalidOffset(const uint8_t *text, int32_t length, int32_t *ascii) {
   int32_t index = 0;
+  int32_t asciiBytes = 0;
   while (index < length) {
     if (text[index] < 0x80) {
-      ++index;
+      int32_t runEnd = asciiRunEnd(text, index, length);
+      asciiBytes += runEnd - index;
+      index = runEnd;
       continue;
     }
     int32_t start = index;
@@ -79,6 +74,7 @@ int32_t firstInvalidOffset(const uint8_t *text, int32_t length) {
     U8_NEXT(text, index, length, c);
     if (c < 0) return start;
   }
+  *ascii = asciiBytes;
   return -1;
 }
 
@@ -166,7 +162,131 @@ void stripLatinAccents(
   }
 }
 
+
+/// Asks `composer` what each ASCII code point becomes on its own and whether each starts a
+/// normalization boundary (does not interact with what precedes it). Only then may runs of
+/// ASCII be mapped byte by byte, leaving ICU the text around them.
+bool learnASCII(const Normalizer2 *composer, uint8_t *map) {
+  for (int32_t c = 0; c < 128; ++c) {
+    UErrorCode error = U_ZERO_ERROR;
+    char byte = static_cast<char>(c);
+    std::string out;
+    StringByteSink<std::string> sink(&out);
+    composer->normalizeUTF8(0, StringPiece(&byte, 1), sink, nullptr, error);
+    if (U_FAILURE(error) || out.size() != 1 || static_cast<uint8_t>(out[0]) >= 0x80) return false;
+    if (!composer->hasBoundaryBefore(c)) return false;
+    map[c] = static_cast<uint8_t>(out[0]);
+  }
+  return true;
+}
+
+constexpr int32_t kShortestMappedRun = 16;
+
+/// A change of one byte into one byte (`A` → `a`) moves no offset, and no token boundary can
+/// fall inside it, so it changes no original range: such changes are left out of the list.
+/// They are most of English text's changes.
+bool isOneForOne(const Edits::Iterator &iterator) {
+  return iterator.oldLength() == 1 && iterator.newLength() == 1;
+}
+
+/// Normalizes valid UTF-8 with `composer` alone, as one normalizeUTF8 call over the whole text
+/// would, but maps ASCII runs through `map` and hands ICU only the rest.
+///
+/// Every ASCII code point starts a boundary, so the text can be cut before any of them and
+/// the pieces normalized independently (ICU's definition of hasBoundaryBefore). The last
+/// ASCII byte before non-ASCII text goes to ICU with it, since a combining mark may follow
+/// (`e` + U+0301 composes to `é`); so do ASCII runs shorter than kShortestMappedRun between
+/// non-ASCII text, which cost more as separate calls than inside one. ICU changes ASCII one
+/// byte into one byte, which the change list leaves out, so the runs record no changes.
+int32_t composeQuickly(
+  const Normalizer2 *composer, const uint8_t *map, const uint8_t *text, int32_t length,
+  std::string &out, Edits &pieceEdits, std::vector<mtt_edit> &changes) {
+  out.clear();
+  out.reserve(static_cast<size_t>(length) + 16);
+  int32_t index = 0;
+  while (index < length) {
+    int32_t runStart = index;
+    index = asciiRunEnd(text, index, length);
+    int32_t runEnd = (index < length && index > runStart) ? index - 1 : index;
+    if (runEnd > runStart) {
+      // Output and input offsets differ by a constant along the run.
+      int32_t shift = static_cast<int32_t>(out.size()) - runStart;
+      out.resize(out.size() + static_cast<size_t>(runEnd - runStart));
+      uint8_t *destination = reinterpret_cast<uint8_t *>(&out[0]) + shift;
+      for (int32_t k = runStart; k < runEnd; ++k) destination[k] = map[text[k]];
+    }
+    if (runEnd == length) break;
+    // The piece ends before an ASCII run long enough to repay a separate ICU call; shorter
+    // runs (the digits and spaces between Chinese words) stay inside it.
+    int32_t pieceStart = runEnd;
+    while (true) {
+      while (index < length && text[index] >= 0x80) ++index;
+      int32_t asciiStart = index;
+      while (index < length && text[index] < 0x80 && index - asciiStart < kShortestMappedRun) {
+        ++index;
+      }
+      if (index == length || index - asciiStart >= kShortestMappedRun) {
+        index = asciiStart;
+        break;
+      }
+    }
+    int32_t destinationBase = static_cast<int32_t>(out.size());
+    UErrorCode error = U_ZERO_ERROR;
+    StringByteSink<std::string> sink(&out);
+    pieceEdits.reset();
+    composer->normalizeUTF8(
+      0, StringPiece(reinterpret_cast<const char *>(text) + pieceStart, index - pieceStart), sink,
+      &pieceEdits, error);
+    if (U_FAILURE(error)) return error;
+    if (pieceEdits.hasChanges()) {
+      Edits::Iterator iterator = pieceEdits.getFineChangesIterator();
+      while (iterator.next(error)) {
+        if (isOneForOne(iterator)) continue;
+        changes.push_back(mtt_edit{
+          pieceStart + iterator.sourceIndex(), iterator.oldLength(),
+          destinationBase + iterator.destinationIndex(), iterator.newLength()});
+      }
+      if (U_FAILURE(error)) return error;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
+
+extern "C" mtt_normalizer *mtt_normalizer_open(
+  int32_t form, int32_t case_fold, int32_t strip_latin_accents, int32_t *status) {
+  UErrorCode error = U_ZERO_ERROR;
+  auto *normalizer = new mtt_normalizer();
+  if (form == MTT_FORM_NFKC) {
+    normalizer->composer =
+      case_fold ? Normalizer2::getNFKCCasefoldInstance(error) : Normalizer2::getNFKCInstance(error);
+  } else if (form == MTT_FORM_NFC) {
+    normalizer->composer = Normalizer2::getNFCInstance(error);
+    normalizer->separateCaseFold = case_fold != 0;
+  } else {
+    normalizer->separateCaseFold = case_fold != 0;
+  }
+  if (strip_latin_accents) {
+    normalizer->stripLatinAccents = true;
+    normalizer->decomposer = Normalizer2::getNFDInstance(error);
+  }
+  *status = error;
+  if (U_FAILURE(error)) {
+    delete normalizer;
+    return nullptr;
+  }
+  normalizer->asciiShortcut = normalizer->composer && !normalizer->separateCaseFold &&
+                              !normalizer->stripLatinAccents &&
+                              learnASCII(normalizer->composer, normalizer->asciiMap);
+  return normalizer;
+}
+
+extern "C" void mtt_normalizer_set_shortcuts(mtt_normalizer *normalizer, int32_t enabled) {
+  normalizer->shortcuts = enabled != 0;
+}
+
+extern "C" void mtt_normalizer_close(mtt_normalizer *normalizer) { delete normalizer; }
 
 extern "C" int32_t mtt_normalizer_run(
   mtt_normalizer *normalizer, const uint8_t *text, int32_t length, int32_t strict,
@@ -201,7 +321,19 @@ extern "C" int32_t mtt_normalizer_run(
     which ^= 1;
   };
 
-  int32_t invalid = firstInvalidOffset(text, length);
+  int32_t asciiBytes = 0;
+  int32_t invalid = firstInvalidOffset(text, length, &asciiBytes);
+  // Mostly non-ASCII text (Chinese) gains nothing from the runs and pays for the extra calls.
+  if (invalid < 0 && normalizer->shortcuts && normalizer->asciiShortcut &&
+      asciiBytes >= length / 2) {
+    std::string &out = normalizer->buffers[0];
+    int32_t failure = composeQuickly(
+      normalizer->composer, normalizer->asciiMap, text, length, out, normalizer->stepEdits,
+      normalizer->changes);
+    if (failure != 0) return failure;
+    normalizer->output = &out;
+    return 0;
+  }
   if (invalid >= 0) {
     if (strict) {
       *invalid_offset = invalid;
@@ -248,6 +380,7 @@ extern "C" int32_t mtt_normalizer_run(
   if (haveEdits && normalizer->edits.hasChanges()) {
     Edits::Iterator iterator = normalizer->edits.getFineChangesIterator();
     while (iterator.next(error)) {
+      if (isOneForOne(iterator)) continue;
       normalizer->changes.push_back(mtt_edit{
         iterator.sourceIndex(), iterator.oldLength(), iterator.destinationIndex(),
         iterator.newLength()});

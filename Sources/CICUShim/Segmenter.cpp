@@ -14,24 +14,13 @@
 struct mtt_segmenter {
   UBreakIterator *iterator = nullptr;
   std::vector<UChar> utf16;
+  std::vector<int32_t> utf8Offsets;  // UTF-8 offset of each UTF-16 unit, and of the end
   std::vector<mtt_segment> segments;
+  bool shortcuts = true;
+  // What classifyUnstatused decides for a lone ASCII code point: a kind, or 0 for invisible.
+  // Filled by calling that very function at open, so the shortcut cannot disagree with it.
+  int8_t asciiKinds[128] = {};
 };
-
-extern "C" mtt_segmenter *mtt_segmenter_open(const char *locale, int32_t *status) {
-  UErrorCode error = U_ZERO_ERROR;
-  UBreakIterator *iterator = ubrk_open(UBRK_WORD, locale, nullptr, 0, &error);
-  *status = error;
-  if (U_FAILURE(error)) return nullptr;
-  auto *segmenter = new mtt_segmenter();
-  segmenter->iterator = iterator;
-  return segmenter;
-}
-
-extern "C" void mtt_segmenter_close(mtt_segmenter *segmenter) {
-  if (!segmenter) return;
-  ubrk_close(segmenter->iterator);
-  delete segmenter;
-}
 
 namespace {
 
@@ -90,13 +79,51 @@ int32_t kindFromRuleStatus(int32_t status) {
   return 0;
 }
 
+
+/// classifyUnstatused with ASCII code points looked up in the table that function filled.
+int32_t classifyUnstatusedQuickly(
+  const int8_t *asciiKinds, const uint8_t *text, int32_t start, int32_t end) {
+  int32_t index = start;
+  while (index < end && text[index] < 0x80) {
+    int32_t kind = asciiKinds[text[index]];
+    if (kind != 0) return kind;
+    ++index;
+  }
+  if (index == end) return 0;
+  return classifyUnstatused(text, index, end);
+}
+
 }  // namespace
 
-extern "C" int32_t mtt_segmenter_run(
-  mtt_segmenter *segmenter, const uint8_t *text, int32_t length) {
-  segmenter->segments.clear();
-  if (length == 0) return 0;
+extern "C" mtt_segmenter *mtt_segmenter_open(const char *locale, int32_t *status) {
+  UErrorCode error = U_ZERO_ERROR;
+  UBreakIterator *iterator = ubrk_open(UBRK_WORD, locale, nullptr, 0, &error);
+  *status = error;
+  if (U_FAILURE(error)) return nullptr;
+  auto *segmenter = new mtt_segmenter();
+  segmenter->iterator = iterator;
+  for (int32_t c = 0; c < 128; ++c) {
+    uint8_t byte = static_cast<uint8_t>(c);
+    segmenter->asciiKinds[c] = static_cast<int8_t>(classifyUnstatused(&byte, 0, 1));
+  }
+  return segmenter;
+}
 
+extern "C" void mtt_segmenter_set_shortcuts(mtt_segmenter *segmenter, int32_t enabled) {
+  segmenter->shortcuts = enabled != 0;
+}
+
+extern "C" void mtt_segmenter_close(mtt_segmenter *segmenter) {
+  if (!segmenter) return;
+  ubrk_close(segmenter->iterator);
+  delete segmenter;
+}
+
+namespace {
+
+/// The original walk: converts, then steps through UTF-16 and UTF-8 together at each boundary.
+/// Kept as the reference the shortcuts are tested against.
+int32_t segmentSlowly(mtt_segmenter *segmenter, const uint8_t *text, int32_t length) {
   // The break iterator is fastest on UTF-16; convert once, then walk both encodings together
   // so that boundaries come back as UTF-8 byte offsets without an offset table.
   std::vector<UChar> &utf16 = segmenter->utf16;
@@ -112,10 +139,10 @@ extern "C" int32_t mtt_segmenter_run(
   ubrk_setText(segmenter->iterator, utf16.data(), units, &error);
   if (U_FAILURE(error)) return error;
 
-  int32_t previous16 = ubrk_first(segmenter->iterator);
   int32_t cursor16 = 0;
   int32_t cursor8 = 0;
   int32_t previous8 = 0;
+  ubrk_first(segmenter->iterator);
   for (int32_t boundary = ubrk_next(segmenter->iterator); boundary != UBRK_DONE;
        boundary = ubrk_next(segmenter->iterator)) {
     while (cursor16 < boundary) {
@@ -138,11 +165,80 @@ extern "C" int32_t mtt_segmenter_run(
     if (kind == 0) kind = classifyUnstatused(text, previous8, cursor8);
     if (kind == MTT_KIND_IDEOGRAPHIC) kind = refineIdeographic(text, previous8, cursor8);
     if (kind != 0) segmenter->segments.push_back(mtt_segment{previous8, cursor8, kind});
-    previous16 = boundary;
     previous8 = cursor8;
   }
-  (void)previous16;
   return 0;
+}
+
+/// The same segments with less work per byte: ASCII is widened without decoding, each UTF-16
+/// unit's UTF-8 offset is recorded while converting (text with no ASCII-only shortcut needs
+/// none), and ASCII punctuation and spaces are classified by table.
+int32_t segmentQuickly(mtt_segmenter *segmenter, const uint8_t *text, int32_t length) {
+  std::vector<UChar> &utf16 = segmenter->utf16;
+  std::vector<int32_t> &offsets = segmenter->utf8Offsets;
+  utf16.resize(static_cast<size_t>(length));
+  UChar *units16 = utf16.data();
+  int32_t index = 0;
+  while (index < length && text[index] < 0x80) {
+    units16[index] = text[index];
+    ++index;
+  }
+  int32_t units = index;
+  bool ascii = index == length;
+  if (!ascii) {
+    offsets.resize(static_cast<size_t>(length) + 1);
+    int32_t *offsets8 = offsets.data();
+    for (int32_t i = 0; i < index; ++i) offsets8[i] = i;
+    while (index < length) {
+      uint8_t byte = text[index];
+      if (byte < 0x80) {
+        offsets8[units] = index;
+        units16[units++] = byte;
+        ++index;
+        continue;
+      }
+      int32_t start = index;
+      UChar32 c;
+      U8_NEXT_OR_FFFD(text, index, length, c);
+      offsets8[units] = start;
+      if (c <= 0xFFFF) {
+        units16[units++] = static_cast<UChar>(c);
+      } else {
+        units16[units++] = U16_LEAD(c);
+        offsets8[units] = start;  // never a boundary: ICU does not split a surrogate pair
+        units16[units++] = U16_TRAIL(c);
+      }
+    }
+    offsets8[units] = length;
+  }
+
+  UErrorCode error = U_ZERO_ERROR;
+  ubrk_setText(segmenter->iterator, units16, units, &error);
+  if (U_FAILURE(error)) return error;
+
+  const int32_t *offsets8 = ascii ? nullptr : offsets.data();
+  int32_t previous8 = 0;
+  ubrk_first(segmenter->iterator);
+  for (int32_t boundary = ubrk_next(segmenter->iterator); boundary != UBRK_DONE;
+       boundary = ubrk_next(segmenter->iterator)) {
+    int32_t end8 = ascii ? boundary : offsets8[boundary];
+    int32_t kind = kindFromRuleStatus(ubrk_getRuleStatus(segmenter->iterator));
+    if (kind == 0) kind = classifyUnstatusedQuickly(segmenter->asciiKinds, text, previous8, end8);
+    if (kind == MTT_KIND_IDEOGRAPHIC) kind = refineIdeographic(text, previous8, end8);
+    if (kind != 0) segmenter->segments.push_back(mtt_segment{previous8, end8, kind});
+    previous8 = end8;
+  }
+  return 0;
+}
+
+}  // namespace
+
+extern "C" int32_t mtt_segmenter_run(
+  mtt_segmenter *segmenter, const uint8_t *text, int32_t length) {
+  segmenter->segments.clear();
+  if (length == 0) return 0;
+  if (segmenter->shortcuts) return segmentQuickly(segmenter, text, length);
+  return segmentSlowly(segmenter, text, length);
 }
 
 extern "C" const mtt_segment *mtt_segmenter_segments(

@@ -4,9 +4,13 @@
 // number handling, the reject policy); the rest is the document. Opening ICU engines is costly,
 // so the pipelines are built once and reused, as the library intends. Every result is checked:
 // normalized text is valid UTF-8, token ranges lie inside it in order and on character
-// boundaries, and original ranges lie inside the input and never move backwards.
+// boundaries, and original ranges lie inside the input and never move backwards. Each pipeline
+// also has a twin with every shortcut off (ICU over every byte, the original segment walk, a
+// binary search per offset): both must give the same normalized text, tokens, kinds, offsets
+// and errors.
 import FuzzDriver
-import MultiTaskText
+
+@testable import MultiTaskText
 
 /// Pipelines reused across inputs; libFuzzer calls the target from one thread.
 nonisolated(unsafe) private let pipelines: [TextPipeline] = {
@@ -30,7 +34,20 @@ nonisolated(unsafe) private let pipelines: [TextPipeline] = {
   }
 }()
 
+/// The same pipelines with every shortcut off: the slow reference.
+nonisolated(unsafe) private let slowPipelines: [TextPipeline] = {
+  do {
+    return try pipelines.map {
+      try TextPipeline(
+        normalizer: $0.normalizer.settings, tokenizer: $0.tokenizer.settings, shortcuts: false)
+    }
+  } catch {
+    fatalError("cannot open the ICU pipelines: \(error)")
+  }
+}()
+
 nonisolated(unsafe) private var result = TokenizedText()
+nonisolated(unsafe) private var slowResult = TokenizedText()
 
 /// The entry point SwiftPM links as `main`; hands control to libFuzzer.
 @_cdecl("FuzzTokenizer_main")
@@ -51,11 +68,25 @@ public func runFuzzer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePo
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   guard size > 0 else { return 0 }
   let pipeline = pipelines[Int(data[0]) % pipelines.count]
+  let slowPipeline = slowPipelines[Int(data[0]) % pipelines.count]
   let input = UnsafeBufferPointer(start: data + 1, count: size - 1)
   let firstInvalid = firstInvalidUTF8Offset(input)
+  var slowError: TextError?
+  do {
+    try slowPipeline.tokenize(UnsafeRawBufferPointer(input), into: &slowResult)
+  } catch {
+    slowError = error
+  }
   do {
     try pipeline.tokenize(UnsafeRawBufferPointer(input), into: &result)
+    check(
+      slowError == nil,
+      "the slow path failed with \(String(describing: slowError)), the fast one did not")
+    check(result == slowResult, "shortcuts changed the result: \(result) versus \(slowResult)")
   } catch {
+    check(
+      error == slowError,
+      "the fast path failed with \(error), the slow one with \(String(describing: slowError))")
     if case .invalidUTF8(let offset) = error, pipeline.normalizer.settings.invalidUTF8 == .reject {
       check(
         offset == firstInvalid,

@@ -57,6 +57,9 @@ typedef struct mtt_segmenter mtt_segmenter;
 mtt_normalizer *mtt_normalizer_open(
   int32_t form, int32_t case_fold, int32_t strip_latin_accents, int32_t *status);
 void mtt_normalizer_close(mtt_normalizer *normalizer);
+/// Turns the shortcuts on (the default) or off. Off runs ICU over every byte, the reference
+/// the shortcuts are tested against; both give the same output and changes.
+void mtt_normalizer_set_shortcuts(mtt_normalizer *normalizer, int32_t enabled);
 
 /// Repairs (or, when `strict`, rejects) invalid UTF-8, then normalizes. Returns 0 on success,
 /// `MTT_STATUS_INVALID_UTF8` with `*invalid_offset` set, or a positive ICU error code.
@@ -73,6 +76,8 @@ const mtt_edit *mtt_normalizer_edits(const mtt_normalizer *normalizer, int32_t *
 /// Opens a reusable word segmenter (ICU word break iterator, dictionaries for CJK and SE Asia).
 mtt_segmenter *mtt_segmenter_open(const char *locale, int32_t *status);
 void mtt_segmenter_close(mtt_segmenter *segmenter);
+/// Turns the shortcuts on (the default) or off, as for the normalizer: same segments either way.
+void mtt_segmenter_set_shortcuts(mtt_segmenter *segmenter, int32_t enabled);
 /// Segments valid UTF-8 text. Returns 0 on success or a positive ICU error code.
 int32_t mtt_segmenter_run(mtt_segmenter *segmenter, const uint8_t *text, int32_t length);
 /// Segments of the last run; valid until the next run or close.

@@ -1,7 +1,8 @@
 internal import CICUShim
 
 /// A changed span left by normalization: `sourceLength` input bytes at `sourceStart` became
-/// `destinationLength` output bytes at `destinationStart`. Unchanged text has no edit.
+/// `destinationLength` output bytes at `destinationStart`. Unchanged text has no edit, and
+/// neither has a change of one byte into one byte (`A` → `a`): it moves no original offset.
 struct TextEdit: Equatable, Sendable {
   var sourceStart: Int
   var sourceLength: Int
@@ -26,7 +27,13 @@ public final class ICUNormalizer {
   /// Opens the ICU normalizer instances that `settings` need.
   ///
   /// - Throws: ``TextError/icu(operation:name:)`` if ICU's data cannot be loaded.
-  public init(_ settings: TextNormalizer = TextNormalizer()) throws(TextError) {
+  public convenience init(_ settings: TextNormalizer = TextNormalizer()) throws(TextError) {
+    try self.init(settings, shortcuts: true)
+  }
+
+  /// Opens the normalizer with its ASCII shortcut on or off. Off is the reference the shortcut
+  /// is tested against: ICU normalizes every byte, with the same output and edits.
+  init(_ settings: TextNormalizer, shortcuts: Bool) throws(TextError) {
     let form: Int32
     switch settings.form {
     case .none: form = Int32(MTT_FORM_NONE)
@@ -41,6 +48,7 @@ public final class ICUNormalizer {
     else {
       throw TextError.icu(operation: "open a normalizer", name: ICU.errorName(status))
     }
+    mtt_normalizer_set_shortcuts(handle, shortcuts ? 1 : 0)
     self.settings = settings
     self.handle = handle
   }
@@ -80,7 +88,8 @@ public final class ICUNormalizer {
       output.append(contentsOf: UnsafeBufferPointer(start: result, count: Int(length)))
     }
     var count: Int32 = 0
-    if let changes = mtt_normalizer_edits(handle, &count) {
+    if let changes = mtt_normalizer_edits(handle, &count), count > 0 {
+      edits.reserveCapacity(Int(count))
       for change in UnsafeBufferPointer(start: changes, count: Int(count)) {
         edits.append(
           TextEdit(

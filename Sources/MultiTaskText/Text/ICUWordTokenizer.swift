@@ -20,12 +20,19 @@ public final class ICUWordTokenizer {
   /// Opens an ICU word break iterator for `settings.locale`.
   ///
   /// - Throws: ``TextError/icu(operation:name:)`` if ICU's rules cannot be loaded.
-  public init(_ settings: Tokenizer = Tokenizer()) throws(TextError) {
+  public convenience init(_ settings: Tokenizer = Tokenizer()) throws(TextError) {
+    try self.init(settings, shortcuts: true)
+  }
+
+  /// Opens the iterator with the segmenter's ASCII shortcuts on or off. Off is the reference
+  /// they are tested against: the same segments, found by the original walk.
+  init(_ settings: Tokenizer, shortcuts: Bool) throws(TextError) {
     var status: Int32 = 0
     let opened = settings.locale.withCString { mtt_segmenter_open($0, &status) }
     guard let handle = opened, status <= 0 else {
       throw TextError.icu(operation: "open a word break iterator", name: ICU.errorName(status))
     }
+    mtt_segmenter_set_shortcuts(handle, shortcuts ? 1 : 0)
     self.settings = settings
     self.handle = handle
   }
@@ -37,18 +44,28 @@ public final class ICUWordTokenizer {
     _ text: UnsafeBufferPointer<UInt8>, into segments: inout [Segment]
   ) throws(TextError) {
     segments.removeAll(keepingCapacity: true)
-    guard text.count < Int(Int32.max) else { throw TextError.documentTooLong(bytes: text.count) }
-    let status = mtt_segmenter_run(handle, text.baseAddress, Int32(text.count))
-    if status > 0 { throw TextError.icu(operation: "segment text", name: ICU.errorName(status)) }
-    var count: Int32 = 0
-    guard let found = mtt_segmenter_segments(handle, &count) else { return }
-    for segment in UnsafeBufferPointer(start: found, count: Int(count)) {
+    for segment in try segmentsInPlace(text) {
       segments.append(
         Segment(range: Int(segment.start)..<Int(segment.end), kind: Self.kind(segment.kind)))
     }
   }
 
-  private static func kind(_ code: Int32) -> TokenKind {
+  /// Segments valid UTF-8 `text` and returns the segmenter's own buffer of segments, valid
+  /// until the next call: the pipeline reads it there rather than copying it into an array.
+  func segmentsInPlace(
+    _ text: UnsafeBufferPointer<UInt8>
+  ) throws(TextError) -> UnsafeBufferPointer<mtt_segment> {
+    guard text.count < Int(Int32.max) else { throw TextError.documentTooLong(bytes: text.count) }
+    let status = mtt_segmenter_run(handle, text.baseAddress, Int32(text.count))
+    if status > 0 { throw TextError.icu(operation: "segment text", name: ICU.errorName(status)) }
+    var count: Int32 = 0
+    guard let found = mtt_segmenter_segments(handle, &count), count > 0 else {
+      return UnsafeBufferPointer(start: nil, count: 0)
+    }
+    return UnsafeBufferPointer(start: found, count: Int(count))
+  }
+
+  static func kind(_ code: Int32) -> TokenKind {
     switch code {
     case Int32(MTT_KIND_WORD): return .word
     case Int32(MTT_KIND_NUMBER): return .number

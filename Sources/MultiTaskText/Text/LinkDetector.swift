@@ -17,6 +17,12 @@ struct LinkDetector {
     let count = text.count
     while index < count {
       let byte = text[index]
+      // Every address is found from a `:`, a `w` or an `@`; other bytes are passed quickly.
+      if byte != UInt8(ascii: ":") && byte != UInt8(ascii: "@") && byte | 0x20 != UInt8(ascii: "w")
+      {
+        index += 1
+        continue
+      }
       if findsURLs, byte == UInt8(ascii: ":"), index + 2 < count,
         text[index + 1] == UInt8(ascii: "/"), text[index + 2] == UInt8(ascii: "/"),
         let start = schemeStart(in: text, colon: index, notBefore: lastEnd)

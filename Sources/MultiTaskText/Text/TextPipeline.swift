@@ -1,3 +1,5 @@
+internal import CICUShim
+
 /// Raw bytes in, tokens out: ICU normalization, ICU word segmentation, whole URLs and e-mail
 /// addresses, then the tokenizer's keep, drop and placeholder options.
 ///
@@ -11,20 +13,28 @@ public final class TextPipeline {
   public let tokenizer: ICUWordTokenizer
 
   private let linkDetector: LinkDetector
+  private let shortcuts: Bool
   private var edits: [TextEdit] = []
-  private var segments: [Segment] = []
   private var links: [Segment] = []
 
   /// Opens the ICU engines for the given settings.
   ///
   /// - Throws: ``TextError/icu(operation:name:)`` if ICU cannot load its data.
-  public init(
+  public convenience init(
     normalizer: TextNormalizer = TextNormalizer(), tokenizer: Tokenizer = Tokenizer()
   ) throws(TextError) {
-    self.normalizer = try ICUNormalizer(normalizer)
-    self.tokenizer = try ICUWordTokenizer(tokenizer)
+    try self.init(normalizer: normalizer, tokenizer: tokenizer, shortcuts: true)
+  }
+
+  /// Opens the pipeline with every shortcut on or off. Off is the slow reference: ICU over
+  /// every byte, the original segment walk and a binary search per token boundary. Both give
+  /// the same tokens, kinds and offsets, which the tests and the fuzzer check.
+  init(normalizer: TextNormalizer, tokenizer: Tokenizer, shortcuts: Bool) throws(TextError) {
+    self.normalizer = try ICUNormalizer(normalizer, shortcuts: shortcuts)
+    self.tokenizer = try ICUWordTokenizer(tokenizer, shortcuts: shortcuts)
     self.linkDetector = LinkDetector(
       findsURLs: tokenizer.urls != .split, findsEmails: tokenizer.emails != .split)
+    self.shortcuts = shortcuts
   }
 
   /// Tokenizes `text`. Allocates a new result; loops should use ``tokenize(_:into:)``.
@@ -43,16 +53,30 @@ public final class TextPipeline {
     _ bytes: UnsafeRawBufferPointer, into result: inout TokenizedText
   ) throws(TextError) {
     result.reset()
+    // The scratch arrays move into locals for the document: every access to a class's stored
+    // array is checked for exclusivity at run time, and there are several per token.
+    var edits = self.edits
+    var links = self.links
+    self.edits = []
+    self.links = []
+    defer {
+      self.edits = edits
+      self.links = links
+    }
     result.invalidByteCount = try normalizer.normalize(
       bytes, into: &result.normalized, edits: &edits)
-    try result.normalized.withUnsafeBufferPointer { (text) throws(TextError) in
-      try tokenizer.segment(text, into: &segments)
+    let segments = try result.normalized.withUnsafeBufferPointer {
+      (text) throws(TextError) -> UnsafeBufferPointer<mtt_segment> in
       linkDetector.detect(in: text, into: &links)
+      return try tokenizer.segmentsInPlace(text)
     }
-    let map = OffsetMap(edits: edits)
+    var mapping = OriginalOffsets(edits: edits, walksInOrder: shortcuts)
+    let settings = tokenizer.settings
     var linkIndex = 0
     var emittedLink = -1
-    for segment in segments {
+    for raw in segments {
+      let segment = Segment(
+        range: Int(raw.start)..<Int(raw.end), kind: ICUWordTokenizer.kind(raw.kind))
       // The links a segment overlaps replace the pieces ICU cut them into; the parts of the
       // segment outside every link stay tokens of their own. One segment may overlap several
       // links (ICU joins letters of different scripts), and one link several segments.
@@ -63,19 +87,19 @@ public final class TextPipeline {
         }
         guard linkIndex < links.count, links[linkIndex].range.lowerBound < segment.range.upperBound
         else {
-          emit(
-            Segment(range: start..<segment.range.upperBound, kind: segment.kind), map: map,
-            into: &result)
+          Self.emit(
+            Segment(range: start..<segment.range.upperBound, kind: segment.kind),
+            settings: settings, mapping: &mapping, into: &result)
           break
         }
         let link = links[linkIndex]
         if start < link.range.lowerBound {
-          emit(
-            Segment(range: start..<link.range.lowerBound, kind: segment.kind), map: map,
-            into: &result)
+          Self.emit(
+            Segment(range: start..<link.range.lowerBound, kind: segment.kind),
+            settings: settings, mapping: &mapping, into: &result)
         }
         if emittedLink != linkIndex {
-          emit(link, map: map, into: &result)
+          Self.emit(link, settings: settings, mapping: &mapping, into: &result)
           emittedLink = linkIndex
         }
         start = link.range.upperBound
@@ -83,8 +107,10 @@ public final class TextPipeline {
     }
   }
 
-  private func emit(_ segment: Segment, map: OffsetMap, into result: inout TokenizedText) {
-    let settings = tokenizer.settings
+  private static func emit(
+    _ segment: Segment, settings: Tokenizer, mapping: inout OriginalOffsets,
+    into result: inout TokenizedText
+  ) {
     guard settings.keeps(segment.kind) else { return }
     let isPlaceholder: Bool
     switch segment.kind {
@@ -93,15 +119,35 @@ public final class TextPipeline {
     case .email: isPlaceholder = settings.emails == .placeholder
     default: isPlaceholder = false
     }
-    let original =
-      edits.isEmpty
-      ? segment.range
-      : map.originalStart(
-        of: segment.range.lowerBound)..<map.originalEnd(
-          of: segment.range.upperBound)
+    let original = mapping.originalRange(of: segment.range)
     result.tokens.append(
       Token(
         kind: segment.kind, range: segment.range, originalRange: original,
         isPlaceholder: isPlaceholder))
+  }
+}
+
+/// The offset mapping a document's tokens use: the in-order cursor, or (as the slow
+/// reference) a binary search per boundary.
+private struct OriginalOffsets {
+  let isEmpty: Bool
+  let walksInOrder: Bool
+  var cursor: OffsetCursor
+  let map: OffsetMap
+
+  init(edits: [TextEdit], walksInOrder: Bool) {
+    isEmpty = edits.isEmpty
+    self.walksInOrder = walksInOrder
+    cursor = OffsetCursor(edits: edits)
+    map = OffsetMap(edits: edits)
+  }
+
+  mutating func originalRange(of range: Range<Int>) -> Range<Int> {
+    if isEmpty { return range }
+    if walksInOrder {
+      let start = cursor.originalStart(of: range.lowerBound)
+      return start..<cursor.originalEnd(of: range.upperBound)
+    }
+    return map.originalStart(of: range.lowerBound)..<map.originalEnd(of: range.upperBound)
   }
 }
