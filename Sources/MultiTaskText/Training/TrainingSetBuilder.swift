@@ -17,7 +17,7 @@ import Dispatch
 ///
 /// Memory follows `training.memoryBudget`. Once the provisional tokens pass half of it, they
 /// and every later document go to a temporary file instead, and once the features pass the
-/// other half, ``finish(features:)`` writes them to a feature cache on disk in shards, which
+/// other half, ``finish(features:threads:)`` writes them to a feature cache on disk in shards, which
 /// training streams; a corpus within the budget stays in memory exactly as before. Either
 /// way the builder keeps what it read, so one reading can be featurized several times.
 public struct TrainingSetBuilder {
