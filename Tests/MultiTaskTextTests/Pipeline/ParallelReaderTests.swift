@@ -103,6 +103,23 @@ import Testing
     #expect(serial == parallel)
   }
 
+  /// A budget of a few kilobytes sends the tokens and features of the same corpus to the
+  /// disk cache; reading on several threads still gives the one-thread model.
+  @Test(arguments: [1, 3])
+  func readingIntoTheDiskCacheOnSeveralThreadsGivesTheSameModelFile(threads: Int) throws {
+    let directory = try TemporaryDirectory()
+    var configuration = try Self.configuration(in: directory)
+    configuration.training.memoryBudget = 2_048
+    configuration.training.cacheDirectory = directory.url.path
+    let serial = try Self.modelBytes(configuration, readingThreads: 1, chunkRecords: 7)
+    let parallel = try Self.modelBytes(configuration, readingThreads: threads, chunkRecords: 7)
+    #expect(serial == parallel)
+    configuration.training.memoryBudget = nil
+    let inMemory = try Self.modelBytes(configuration, readingThreads: 1, chunkRecords: 7)
+    // The cache changes the document order, so the model differs from the in-memory one.
+    #expect(inMemory != serial)
+  }
+
   @Test func readingOnSeveralThreadsCountsTheSameRecordsAndTokens() throws {
     let directory = try TemporaryDirectory()
     let configuration = try Self.configuration(in: directory)
