@@ -46,8 +46,21 @@ public struct BinaryWriter: Sendable {
 
   /// Appends floats one after another, without a count; the reader must know how many.
   public mutating func write(contentsOf values: [Float]) {
-    bytes.reserveCapacity(bytes.count + 4 * values.count)
-    for value in values { write(value.bitPattern) }
+    values.withUnsafeBufferPointer { write(floats: $0) }
+  }
+
+  /// Appends floats one after another, without a count, from memory.
+  ///
+  /// On a little-endian machine a float's bytes in memory are already the file's, so they
+  /// are copied in one go: writing a model's rows value by value took about 8% of a short
+  /// training run.
+  public mutating func write(floats values: UnsafeBufferPointer<Float>) {
+    #if _endian(little)
+      bytes.append(contentsOf: UnsafeRawBufferPointer(values))
+    #else
+      bytes.reserveCapacity(bytes.count + 4 * values.count)
+      for value in values { write(value.bitPattern) }
+    #endif
   }
 
   /// Appends 32-bit signed integers one after another, without a count.

@@ -192,7 +192,8 @@ public enum ModelFile {
       // `storedRows` lists only rows that have a position; a row without one is all zeros.
       if let position = matrix.position(of: row) {
         let start = position * columns
-        for column in 0..<columns { writer.write(matrix.storage.base[start + column]) }
+        writer.write(
+          floats: UnsafeBufferPointer(start: matrix.storage.base + start, count: columns))
       } else {
         for _ in 0..<columns { writer.write(Float(0)) }
       }
