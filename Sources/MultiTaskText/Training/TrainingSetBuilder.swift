@@ -65,11 +65,11 @@ public struct TrainingSetBuilder {
   ///     stay in the label sets of the tasks it shares, even if the new data lacks them.
   ///   - multiLabelTasks: The tasks that take a list of labels per document; the others
   ///     take one label, and an example giving one of them a list of several is an error.
-  /// - Throws: ``TrainingError/model(_:)`` when ICU cannot open the text pipeline.
   ///   - memoryBudget: The bytes the corpus may take in memory before it goes to disk; nil
   ///     for no limit.
   ///   - cacheDirectory: Where the disk caches' (unlinked) files are made.
   ///   - seed: The training seed, which spreads cached documents over the cache's shards.
+  /// - Throws: ``TrainingError/model(_:)`` when ICU cannot open the text pipeline.
   public init(
     tasks: [String], text: TextConfiguration, continuing base: MultiTaskModel? = nil,
     multiLabelTasks: Set<String> = [], memoryBudget: Int? = nil,
