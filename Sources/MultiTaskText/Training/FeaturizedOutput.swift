@@ -42,12 +42,14 @@ struct FeaturizedOutput {
     _ encoded: EncodedDocument, featurizer: Featurizer, labels: [Int32], lists: [Int32],
     labelRemap: [[Int32]]
   ) throws(TrainingError) {
+    // The sorting buffer is borrowed for the call, so the label closures below may write
+    // to the rest of `self`.
+    var scratch: [Int32] = []
+    swap(&scratch, &remapped)
+    defer { swap(&scratch, &remapped) }
     if let cache {
       document.removeAll()
       featurizer.appendFeatures(of: encoded, to: &document.ids)
-      var scratch: [Int32] = []
-      swap(&scratch, &remapped)
-      defer { swap(&scratch, &remapped) }
       Self.finalLabels(
         labels, lists: lists, labelRemap: labelRemap, multiLabel: multiLabel, scratch: &scratch
       ) { label, list in
@@ -59,9 +61,6 @@ struct FeaturizedOutput {
     }
     featurizer.appendFeatures(of: encoded, to: &set.features)
     set.offsets.append(set.features.count)
-    var scratch: [Int32] = []
-    swap(&scratch, &remapped)
-    defer { swap(&scratch, &remapped) }
     Self.finalLabels(
       labels, lists: lists, labelRemap: labelRemap, multiLabel: multiLabel, scratch: &scratch
     ) { label, list in
