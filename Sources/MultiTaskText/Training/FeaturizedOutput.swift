@@ -14,13 +14,16 @@ struct FeaturizedOutput {
   /// How many documents will come, to size the cache's shards.
   private let expectedDocuments: Int
   private var cache: FeatureCache?
+  /// When set, the words the cache will hold: every document goes straight to it.
+  private let cachedWords: Int?
   private var document = CachedDocument()
   private var remapped: [Int32] = []
 
   init(
     taskCount: Int, multiLabel: [Bool], memoryBudget: Int?, cacheDirectory: String,
-    seed: UInt64, expectedDocuments: Int
+    seed: UInt64, expectedDocuments: Int, cachedWords: Int? = nil
   ) {
+    self.cachedWords = cachedWords
     set = TrainingSet(taskCount: taskCount)
     set.multiLabel = multiLabel
     self.multiLabel = multiLabel
@@ -47,6 +50,11 @@ struct FeaturizedOutput {
     var scratch: [Int32] = []
     swap(&scratch, &remapped)
     defer { swap(&scratch, &remapped) }
+    if cache == nil, let cachedWords {
+      cache = try FeatureCache(
+        estimatedWords: cachedWords, directory: cacheDirectory, multiLabel: multiLabel,
+        seed: seed)
+    }
     if let cache {
       document.removeAll()
       featurizer.appendFeatures(of: encoded, to: &document.ids)

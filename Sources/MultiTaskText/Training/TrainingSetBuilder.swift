@@ -391,7 +391,11 @@ public struct TrainingSetBuilder {
     }
     var output = FeaturizedOutput(
       taskCount: taskNames.count, multiLabel: multiLabel, memoryBudget: merges ? nil : memoryBudget,
-      cacheDirectory: cacheDirectory, seed: seed, expectedDocuments: documentCount)
+      cacheDirectory: cacheDirectory, seed: seed, expectedDocuments: documentCount,
+      // Tokens that did not fit in memory make features that do not either: they go to the
+      // cache from the first document instead of filling half the budget first.
+      cachedWords: spill == nil
+        ? nil : tokenCount * featuresPerToken + documentCount * (taskNames.count + 1))
     output.set.corpusStatistics = corpusStatistics
     output.set.tokenCount = tokenCount
     if spill == nil {
