@@ -242,21 +242,12 @@ public struct TrainingSetBuilder {
   /// Moves the documents in memory to a new spill file, where every later one goes too.
   private mutating func moveToDisk() throws(TrainingError) {
     let spill = try CacheFile(directory: cacheDirectory)
+    var document = CachedDocument()
     for index in 0..<(tokenOffsets.count - 1) {
       document.removeAll()
       document.ids.append(
         contentsOf: provisionalTokens[tokenOffsets[index]..<tokenOffsets[index + 1]])
-      for task in 0..<taskNames.count {
-        let value = provisionalLabels[index * taskNames.count + task]
-        if multiLabel[task] && value >= 0 {
-          let list = provisionalListValues[
-            provisionalListOffsets[Int(value)]..<provisionalListOffsets[Int(value) + 1]]
-          document.listValues.append(contentsOf: list)
-          document.labels.append(Int32(list.count))
-        } else {
-          document.labels.append(value)
-        }
-      }
+      appendCachedLabels(ofDocument: index, to: &document)
       try document.write(to: spill)
       spilledDocuments += 1
       spilledTokens += document.ids.count
@@ -267,6 +258,40 @@ public struct TrainingSetBuilder {
     provisionalListValues = []
     provisionalListOffsets = [0]
     self.spill = spill
+  }
+
+  /// Appends in-memory document `index`'s provisional labels to `document`, in
+  /// ``CachedDocument``'s convention: a multi-label entry becomes its list's length, the
+  /// list's ids follow in task order.
+  private func appendCachedLabels(ofDocument index: Int, to document: inout CachedDocument) {
+    for task in 0..<taskNames.count {
+      let value = provisionalLabels[index * taskNames.count + task]
+      if multiLabel[task] && value >= 0 {
+        let list = provisionalListValues[
+          provisionalListOffsets[Int(value)]..<provisionalListOffsets[Int(value) + 1]]
+        document.listValues.append(contentsOf: list)
+        document.labels.append(Int32(list.count))
+      } else {
+        document.labels.append(value)
+      }
+    }
+  }
+
+  /// Replaces `encoded` with provisional `tokens` under their final ids, hashes and bytes,
+  /// as the featurizer reads them.
+  private static func encode(
+    _ tokens: some Collection<Int32>, vocabulary: VocabularyBuilder, remap: [Int32],
+    into encoded: inout EncodedDocument
+  ) {
+    encoded.removeAll()
+    for provisional in tokens {
+      let final = remap[Int(provisional)]
+      let id = final >= 0 ? TokenID(final) : TokenID.outOfVocabulary
+      let hash = vocabulary.hash(ofProvisional: provisional)
+      vocabulary.withUTF8(ofProvisional: provisional) {
+        encoded.append(id, utf8: $0, hash: hash)
+      }
+    }
   }
 
   /// The number of documents read.
@@ -405,48 +430,27 @@ public struct TrainingSetBuilder {
           (memoryBudget ?? .max) / MemoryLayout<Int32>.stride / 2 + 1))
     }
     var encoded = EncodedDocument()
-    var labels = [Int32](repeating: -1, count: taskNames.count)
-    var lists: [Int32] = []
-    /// Featurizes one document's provisional tokens, whose labels are in `labels` and
-    /// `lists` (provisional ids), and hands it to the output.
-    func featurize(_ tokens: some Collection<Int32>) throws(TrainingError) {
-      encoded.removeAll()
-      for provisional in tokens {
-        let final = remap[Int(provisional)]
-        let id = final >= 0 ? TokenID(final) : TokenID.outOfVocabulary
-        let hash = self.vocabulary.hash(ofProvisional: provisional)
-        self.vocabulary.withUTF8(ofProvisional: provisional) {
-          encoded.append(id, utf8: $0, hash: hash)
-        }
-      }
-      try output.append(
-        encoded, featurizer: featurizer, labels: labels, lists: lists, labelRemap: labelRemap)
-    }
+    var document = CachedDocument()
     if let spill {
       try spill.flush()
       var cursor = CacheCursor(spill)
-      var document = CachedDocument()
       for _ in 0..<spilledDocuments {
         try document.read(from: &cursor, multiLabel: multiLabel)
-        for task in labels.indices { labels[task] = document.labels[task] }
-        lists = document.listValues
-        try featurize(document.ids)
+        Self.encode(document.ids, vocabulary: self.vocabulary, remap: remap, into: &encoded)
+        try output.append(
+          encoded, featurizer: featurizer, labels: document.labels, lists: document.listValues,
+          labelRemap: labelRemap)
       }
     } else {
       for index in 0..<(tokenOffsets.count - 1) {
-        lists.removeAll(keepingCapacity: true)
-        for task in labels.indices {
-          let value = provisionalLabels[index * taskNames.count + task]
-          if multiLabel[task] && value >= 0 {
-            let list = provisionalListValues[
-              provisionalListOffsets[Int(value)]..<provisionalListOffsets[Int(value) + 1]]
-            lists.append(contentsOf: list)
-            labels[task] = Int32(list.count)
-          } else {
-            labels[task] = value
-          }
-        }
-        try featurize(provisionalTokens[tokenOffsets[index]..<tokenOffsets[index + 1]])
+        document.removeAll()
+        appendCachedLabels(ofDocument: index, to: &document)
+        Self.encode(
+          provisionalTokens[tokenOffsets[index]..<tokenOffsets[index + 1]],
+          vocabulary: self.vocabulary, remap: remap, into: &encoded)
+        try output.append(
+          encoded, featurizer: featurizer, labels: document.labels, lists: document.listValues,
+          labelRemap: labelRemap)
       }
     }
     let set = try output.finish()
@@ -480,16 +484,9 @@ public struct TrainingSetBuilder {
           * featurizer.configuration.wordNgrams)
       var encoded = EncodedDocument()
       for document in range {
-        encoded.removeAll()
-        for position in offsets[document]..<offsets[document + 1] {
-          let provisional = tokens[position]
-          let final = remap[Int(provisional)]
-          let id = final >= 0 ? TokenID(final) : TokenID.outOfVocabulary
-          let hash = vocabulary.hash(ofProvisional: provisional)
-          vocabulary.withUTF8(ofProvisional: provisional) {
-            encoded.append(id, utf8: $0, hash: hash)
-          }
-        }
+        Self.encode(
+          tokens[offsets[document]..<offsets[document + 1]], vocabulary: vocabulary,
+          remap: remap, into: &encoded)
         featurizer.appendFeatures(of: encoded, to: &features)
         ends.append(features.count)
       }
