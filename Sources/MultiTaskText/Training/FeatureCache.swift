@@ -61,16 +61,16 @@ final class FeatureCache: @unchecked Sendable {
   }
 
   /// Calls `body` with each document of `shard`, in the order they were written, or with
-  /// its first `limit`.
+  /// its first `limit`, after passing over the first `skipping`.
   func forEachDocument(
-    inShard shard: Int, limit: Int = .max,
+    inShard shard: Int, skipping: Int = 0, limit: Int = .max,
     _ body: (borrowing CachedDocument) throws(TrainingError) -> Void
   ) throws(TrainingError) {
     var cursor = CacheCursor(shards[shard])
     var document = CachedDocument()
-    for _ in 0..<min(limit, shardDocuments[shard]) {
+    for index in 0..<min(limit, shardDocuments[shard]) {
       try document.read(from: &cursor, multiLabel: multiLabel)
-      try body(document)
+      if index >= skipping { try body(document) }
     }
   }
 }

@@ -116,18 +116,7 @@ struct FeaturizedOutput {
       estimatedWords: wordsPerDocument * max(done, expectedDocuments),
       directory: cacheDirectory, multiLabel: multiLabel, seed: seed)
     for index in 0..<done {
-      document.removeAll()
-      document.ids.append(contentsOf: set.features[set.offsets[index]..<set.offsets[index + 1]])
-      for task in 0..<set.taskCount {
-        let value = set.label(document: index, task: task)
-        if multiLabel[task] && value >= 0 {
-          let list = set.labelList(value)
-          document.labels.append(Int32(list.count))
-          document.listValues.append(contentsOf: list)
-        } else {
-          document.labels.append(value)
-        }
-      }
+      set.cachedDocument(index, into: &document)
       try cache.append(document)
     }
     set.features = []

@@ -11,13 +11,8 @@ extension TrainingSet {
     var block = TrainingSet(taskCount: taskCount)
     block.multiLabel = multiLabel
     guard let cache else { return block }
-    var skip = heldOutSkip(shard: shard, cache: cache)
-    try cache.forEachDocument(inShard: shard) { (document) throws(TrainingError) in
-      if skip > 0 {
-        skip -= 1
-        return
-      }
-      block.append(document, remap: rowRemap)
+    try cache.forEachDocument(inShard: shard, skipping: heldOutSkip(shard: shard, cache: cache)) {
+      block.append($0, remap: rowRemap)
     }
     return block
   }
@@ -28,14 +23,8 @@ extension TrainingSet {
   ) throws(TrainingError) {
     guard let cache else { return }
     for shard in 0..<cache.shardCount {
-      var skip = heldOutSkip(shard: shard, cache: cache)
-      try cache.forEachDocument(inShard: shard) { (document) throws(TrainingError) in
-        if skip > 0 {
-          skip -= 1
-          return
-        }
-        try body(document)
-      }
+      try cache.forEachDocument(
+        inShard: shard, skipping: heldOutSkip(shard: shard, cache: cache), body)
     }
   }
 
@@ -103,6 +92,23 @@ extension TrainingSet {
     }
     kept.heldOutDocuments = heldOutDocuments + count - left
     return (kept, development)
+  }
+
+  /// Replaces `document` with in-memory document `index`, in the cache's convention: the
+  /// inverse of ``append(_:remap:)``.
+  func cachedDocument(_ index: Int, into document: inout CachedDocument) {
+    document.removeAll()
+    document.ids.append(contentsOf: features[offsets[index]..<offsets[index + 1]])
+    for task in 0..<taskCount {
+      let value = label(document: index, task: task)
+      if isMultiLabel(task) && value >= 0 {
+        let list = labelList(value)
+        document.labels.append(Int32(list.count))
+        document.listValues.append(contentsOf: list)
+      } else {
+        document.labels.append(value)
+      }
+    }
   }
 
   /// Appends a cached document, its label lists renumbered into this set's lists.
