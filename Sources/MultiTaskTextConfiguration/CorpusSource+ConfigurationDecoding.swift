@@ -27,6 +27,7 @@ extension CorpusSource {
         throw .unknownCorpusFormat(path: task.sourceName, key: file.keyPath, file: path)
       }
       format = inferred
+      formatIsInferred = true
     }
     try ConfigurationSetting.apply(Self.sharedSettings, from: task, to: &self)
     try ConfigurationSetting.apply(Self.sharedSettings, from: file, to: &self)

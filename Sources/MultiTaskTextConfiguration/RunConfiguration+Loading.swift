@@ -82,6 +82,14 @@ extension RunConfiguration {
     do { data = try handle.read(upToCount: limit + 1) ?? Data() } catch {
       throw .unreadableFile(path: path, reason: error.localizedDescription)
     }
+    if data.starts(with: Array("MTLM".utf8)) {
+      throw .unreadableFile(
+        path: path,
+        reason: "this is a model file (.mtl), not a configuration: `mtl train` and `mtl "
+          + "pipeline` take a configuration such as corpora/default.yaml; predict with "
+          + "`mtl predict --model \(path)`, or continue training from it with "
+          + "training.initialModel")
+    }
     if data.count > limit {
       throw .unreadableFile(
         path: path,

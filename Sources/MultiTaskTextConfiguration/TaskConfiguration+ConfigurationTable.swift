@@ -50,6 +50,11 @@ extension TaskConfiguration {
         task.minProbability = value
       },
       metricSetting,
+      .bool(
+        "allowUnlabelled", \.allowUnlabelled, default: "`false`",
+        summary: "Accept a training file, read by this task alone, in which most records have"
+          + " no label for it; by default that stops the run, since it usually means a"
+          + " misspelt label field."),
     ],
     sharedKeys: CorpusSource.sharedSettings.map(\.key))
 

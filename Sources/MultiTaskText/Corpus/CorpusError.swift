@@ -33,6 +33,9 @@ public enum CorpusError: Error, Sendable, Equatable {
   case missingLabelField(
     path: String, line: Int, field: String, labelsField: String, task: String,
     available: [String])
+  /// A file read as JSON Lines opens with `[`: one JSON array of records, which a JSONL
+  /// reader would otherwise reject line by line with syntax errors that hide the cause.
+  case jsonArray(path: String, line: Int)
 
   /// The file the error is about.
   public var path: String {
@@ -42,7 +45,7 @@ public enum CorpusError: Error, Sendable, Equatable {
       .unclosedQuote(let path, _), .columnCount(let path, _, _, _),
       .missingColumn(let path, _, _, _), .invalidEncoding(let path, _, _, _),
       .looksLikeUTF16(let path, _), .binaryData(let path, _, _),
-      .missingLabelField(let path, _, _, _, _, _):
+      .missingLabelField(let path, _, _, _, _, _), .jsonArray(let path, _):
       return path
     }
   }
@@ -55,7 +58,7 @@ public enum CorpusError: Error, Sendable, Equatable {
       .unclosedQuote(_, let line), .columnCount(_, let line, _, _),
       .missingColumn(_, let line, _, _), .invalidEncoding(_, let line, _, _),
       .looksLikeUTF16(_, let line), .binaryData(_, let line, _),
-      .missingLabelField(_, let line, _, _, _, _):
+      .missingLabelField(_, let line, _, _, _, _), .jsonArray(_, let line):
       return line
     }
   }
@@ -67,7 +70,8 @@ public enum CorpusError: Error, Sendable, Equatable {
   /// reader.
   var isRecordProblem: Bool {
     switch self {
-    case .unreadable, .invalidConfiguration, .missingColumn, .looksLikeUTF16, .missingLabelField:
+    case .unreadable, .invalidConfiguration, .missingColumn, .looksLikeUTF16, .missingLabelField,
+      .jsonArray:
       return false
     case .syntax, .invalidRecord, .unclosedQuote, .columnCount, .invalidEncoding, .binaryData:
       return true
@@ -112,6 +116,9 @@ extension CorpusError: CustomStringConvertible {
       let names = available.isEmpty ? "none" : available.map { "\"\($0)\"" }.joined(separator: ", ")
       return "\(path):\(line): the first record has no label field \"\(field)\" (labelField of"
         + " task \"\(task)\") and no \"\(labelsField)\" (labelsField); its fields are \(names)"
+    case .jsonArray(let path, let line):
+      return "\(path):\(line): JSON Lines expected (one JSON object per line), found a JSON"
+        + " array; convert it with: jq -c '.[]' \(path) > records.jsonl"
     }
   }
 }

@@ -21,6 +21,8 @@ public final class CorpusReader {
   private var lineBytes: [UInt8] = []
   private var reachedEnd = false
   private var sniffed = false
+  /// The tasks whose unlabelled records are counted.
+  private let countedTasks: [String]
 
   /// Opens a source for reading.
   ///
@@ -31,6 +33,8 @@ public final class CorpusReader {
     try source.validate()
     self.source = source
     statistics = CorpusStatistics(path: source.path)
+    statistics.labelDescription = source.labelMarkDescription
+    countedTasks = source.readsLabels ? [source.taskName] + source.sharingTasks.keys.sorted() : []
     do {
       lines = try LineReader(path: source.path)
     } catch {
@@ -62,7 +66,11 @@ public final class CorpusReader {
       do {
         if let example = try readRecord() {
           statistics.examplesRead += 1
-          if example.labels.isEmpty { statistics.unlabelledExamples += 1 }
+          if example.labels.isEmpty && example.labelLists.isEmpty {
+            statistics.unlabelledExamples += 1
+          }
+          statistics.count(example, tasks: countedTasks)
+          statistics.nearMissLabelField = recordDecoder.nearMissLabelField
           return example
         }
       } catch {

@@ -29,6 +29,18 @@ public struct CorpusSource: Sendable, Hashable {
   public var labelColumns: [String: ColumnReference]?
   /// Whether the first CSV/TSV record names the columns.
   public var hasHeader: Bool
+  /// JSONL key whose value becomes each example's ``Example/id``; nil reads no identifier.
+  /// A runtime setting of readers such as `mtl predict`, not part of configuration files.
+  public var idField: String?
+  /// CSV/TSV column whose cell becomes each example's ``Example/id``; nil reads none.
+  public var idColumn: ColumnReference?
+  /// Whether ``format`` was guessed from the file's extension because none was set, so a
+  /// message about unlabelled records can say that the format was an assumption.
+  public var formatIsInferred = false
+  /// Whether records' labels are read. Readers of documents to label (`mtl predict`) turn
+  /// this off, so a gold label of any shape is skipped like any other member instead of
+  /// failing the record, and CSV/TSV files need no label column.
+  public var readsLabels = true
   /// Whether fields may be double-quoted; `nil` means yes for CSV and no for TSV.
   public var allowsQuotedFields: Bool?
   /// The prefix marking a label token in fastText lines. With an empty prefix the first
@@ -102,7 +114,8 @@ public struct CorpusSource: Sendable, Hashable {
 
   /// The label columns after applying the header-dependent default.
   var resolvedLabelColumns: [String: ColumnReference] {
-    labelColumns ?? [taskName: hasHeader ? .name(labelField) : .index(1)]
+    guard readsLabels else { return [:] }
+    return labelColumns ?? [taskName: hasHeader ? .name(labelField) : .index(1)]
   }
 
   /// Checks settings that would make every record fail.
@@ -113,13 +126,14 @@ public struct CorpusSource: Sendable, Hashable {
     if resolvedTextColumns.isEmpty {
       throw .invalidConfiguration(path: path, problem: "at least one text column is needed")
     }
-    for column in resolvedTextColumns + Array(resolvedLabelColumns.values) {
+    let identifier = idColumn.map { [$0] } ?? []
+    for column in resolvedTextColumns + Array(resolvedLabelColumns.values) + identifier {
       if case .index(let index) = column, index < 0 {
         throw .invalidConfiguration(path: path, problem: "column positions start at 0")
       }
     }
     if !hasHeader,
-      (resolvedTextColumns + resolvedLabelColumns.values).contains(where: {
+      (resolvedTextColumns + resolvedLabelColumns.values + identifier).contains(where: {
         if case .name = $0 { return true } else { return false }
       })
     {

@@ -13,6 +13,7 @@ struct DelimitedRecordDecoder: RecordDecoder {
   private var expectedColumnCount: Int?
   private var textIndices: [Int] = []
   private var labelIndices: [(task: String, index: Int)] = []
+  private var idIndex: Int?
 
   init(source: CorpusSource) {
     self.source = source
@@ -80,6 +81,8 @@ struct DelimitedRecordDecoder: RecordDecoder {
     for (task, column) in source.resolvedLabelColumns.sorted(by: { $0.key < $1.key }) {
       labelIndices.append((task, try position(of: column)))
     }
+    idIndex = nil
+    if let column = source.idColumn { idIndex = try position(of: column) }
     expectedColumnCount = fields.count
   }
 
@@ -91,6 +94,7 @@ struct DelimitedRecordDecoder: RecordDecoder {
       text = textIndices.map { fields[$0] }.joined(separator: " ")
     }
     var example = Example(text: text, location: CorpusLocation(path: source.path, line: line))
+    if let idIndex { example.id = fields[idIndex] }
     for (task, index) in labelIndices where !fields[index].isEmpty {
       if let separator = source.labelSeparator, !separator.isEmpty {
         var labels: [String] = []

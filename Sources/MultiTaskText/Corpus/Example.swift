@@ -15,6 +15,11 @@ public struct Example: Sendable, Equatable {
   public var labelLists: [String: [String]] = [:]
   /// Where the record starts in its file, for error messages further down the pipeline.
   public var location: CorpusLocation?
+  /// The record's identifier, read from the source's ``CorpusSource/idField`` or
+  /// ``CorpusSource/idColumn`` when one is set; nil otherwise, or when the record lacks it.
+  /// `mtl predict --id-field` copies it into each answer, so answers can be joined back to
+  /// their records without counting lines.
+  public var id: String?
 
   /// Creates an example.
   ///

@@ -11,18 +11,31 @@
 struct JSONLRecordDecoder: RecordDecoder {
   let source: CorpusSource
   private var checkedFirstRecord = false
+  private var sawFirstLine = false
+  /// See ``RecordDecoder/nearMissLabelField``.
+  private(set) var nearMissLabelField: NearMissField?
+  /// The label fields, for the near-miss check.
+  private let labelFields: [String]
 
   init(source: CorpusSource) {
     self.source = source
     checkedFirstRecord = !source.checksLabelField
+    labelFields = [source.labelField, source.labelsField]
   }
 
   mutating func consume(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int)
     throws(CorpusError) -> Example?
   {
     if isBlank(line) { return nil }
+    if !sawFirstLine {
+      sawFirstLine = true
+      if let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }), first == UInt8(ascii: "[") {
+        throw .jsonArray(path: source.path, line: lineNumber)
+      }
+    }
     var parser = JSONLineParser(bytes: line)
     var text: String?
+    var id: String?
     var labels: [String: String] = [:]
     var lists: [String: [String]] = [:]
     var keys: [String] = []
@@ -38,7 +51,9 @@ struct JSONLRecordDecoder: RecordDecoder {
             throw parser.error("text field \"\(key)\" must be a string")
           }
           text = try parser.parseString()
-        } else if key == source.labelField || key == source.labelsField {
+        } else if key == source.idField {
+          id = try parser.parseScalarText(what: "id field \"\(key)\"")
+        } else if source.readsLabels && (key == source.labelField || key == source.labelsField) {
           hasLabelKey = true
           if parser.current == UInt8(ascii: "{") && key != source.labelsField {
             // An object is the multi-task form, which belongs under the labels field; read
@@ -73,6 +88,7 @@ struct JSONLRecordDecoder: RecordDecoder {
           labelsField: source.labelsField, task: source.taskName, available: keys)
       }
     }
+    if !hasLabelKey && source.readsLabels { noteNearMiss(in: line, line: lineNumber) }
     guard let text else {
       throw .invalidRecord(
         path: source.path, line: lineNumber,
@@ -81,7 +97,41 @@ struct JSONLRecordDecoder: RecordDecoder {
     var example = Example(
       text: text, labels: labels, location: CorpusLocation(path: source.path, line: lineNumber))
     example.labelLists = lists
+    // The text itself may be the identifier (`--id-field text`); its key was read as text.
+    example.id = source.idField == source.textField ? text : id
     return try LabelListCheck.checked(example, source: source, line: lineNumber)
+  }
+
+  /// Remembers a key of an unlabelled record that is a few edits from a label field (`lable`
+  /// for `label`): the likely reason the record has no label.
+  /// The record is parsed again for its keys: unlabelled records are rare, and labelled ones
+  /// then pay nothing for the check.
+  private mutating func noteNearMiss(in record: UnsafeBufferPointer<UInt8>, line: Int) {
+    var keys: [String] = []
+    var parser = JSONLineParser(bytes: record)
+    do throws(JSONSyntaxError) {
+      try parser.beginObject()
+      var isFirst = true
+      while let key = try parser.nextKey(isFirst: isFirst) {
+        isFirst = false
+        keys.append(key)
+        try parser.skipValue()
+      }
+    } catch {
+      return
+    }
+    if let known = nearMissLabelField, keys.contains(known.field) {
+      nearMissLabelField?.records += 1
+      return
+    }
+    guard nearMissLabelField == nil else { return }
+    for key in keys where key != source.textField && key != source.idField {
+      guard key.count >= 3, let match = NameSuggestion.closest(to: key, among: labelFields),
+        match != key
+      else { continue }
+      nearMissLabelField = NearMissField(field: key, firstLine: line, records: 1)
+      return
+    }
   }
 
   /// Reads `{"task": label, …}`; `null` removes the task, leaving it unlabelled.

@@ -18,9 +18,16 @@ protocol RecordDecoder {
 
   /// Forgets a partly read record after an error, so reading can resume on the next line.
   mutating func reset()
+
+  /// A field that unlabelled records had instead of the label field, a few edits away from
+  /// it; formats without named fields have none.
+  var nearMissLabelField: NearMissField? { get }
 }
 
 extension RecordDecoder {
+  /// No finding: the default for formats whose labels are not named fields.
+  var nearMissLabelField: NearMissField? { nil }
+
   /// Whether a line holds only spaces and tabs; such lines are skipped, not errors.
   func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
     line.allSatisfy { $0 == 0x20 || $0 == 0x09 }

@@ -89,15 +89,36 @@ extension Pipeline {
         }
         throw .emptyCorpus(task: task.name, path: task.train.path)
       }
-      if labelled[index] == 0 {
-        throw .noLabelledExamples(task: task.name, path: task.train.path)
-      }
+      try checkLabelled(
+        task, statistics: statistics, labelled: labelled[index], readAlone: group.count == 1)
     }
     for (index, task) in tasks.enumerated() {
       let labels = builder.labels(ofTask: index)
       if labels.count < 2 { throw .training(.tooFewLabels(task: task.name, labels: labels)) }
     }
     return builder
+  }
+
+  /// Fails when task `task`'s training file labelled none of its records, or, for a file
+  /// only this task reads and whose records label no other task, most of them without
+  /// `allowUnlabelled`: a misspelt label field otherwise trains on what is left in silence.
+  private func checkLabelled(
+    _ task: TaskConfiguration, statistics: CorpusStatistics, labelled: Int, readAlone: Bool
+  ) throws(PipelineError) {
+    let explanation = {
+      task.train.unlabelledExplanation(task: task.name, statistics: statistics)
+    }
+    if labelled == 0 {
+      throw .noLabelledExamples(task: task.name, path: task.train.path, explanation: explanation())
+    }
+    let unlabelled = statistics.unlabelledByTask[task.name] ?? 0
+    if readAlone, task.allowUnlabelled != true, unlabelled * 2 > statistics.examplesRead,
+      statistics.labelledTasks.allSatisfy({ $0 == task.name })
+    {
+      throw .mostlyUnlabelled(
+        task: task.name, path: task.train.path, unlabelled: unlabelled,
+        records: statistics.examplesRead, explanation: explanation())
+    }
   }
 
   /// For each task, the indices of the tasks whose training file it shares, read the same

@@ -8,8 +8,15 @@ public enum PipelineError: Error, Equatable, Sendable, CustomStringConvertible {
   /// Every record of a task's training file was malformed and skipped; `first` is the first
   /// problem.
   case everyRecordSkipped(task: String, path: String, count: Int, first: CorpusError)
-  /// A task's training file has no example labelled for it.
-  case noLabelledExamples(task: String, path: String)
+  /// A task's training file has no example labelled for it; `explanation` says what was
+  /// looked for and what the records hold instead (a near-miss field, other task names, an
+  /// assumed format).
+  case noLabelledExamples(task: String, path: String, explanation: String)
+  /// More than half of the records of a file that only this task reads have no label for
+  /// it, and the task does not set `allowUnlabelled`: almost always a misspelt label field
+  /// or the wrong format, which would otherwise train on a fraction of the data in silence.
+  case mostlyUnlabelled(
+    task: String, path: String, unlabelled: Int, records: Int, explanation: String)
   /// A task's dev or test file (`split`) gave no example labelled for the task, so the
   /// figures computed on it would all be zero; `records` is how many records it held,
   /// `expected` describes what the reader looked for.
@@ -33,8 +40,11 @@ public enum PipelineError: Error, Equatable, Sendable, CustomStringConvertible {
     case .everyRecordSkipped(let task, let path, let count, let first):
       return "\(path): all \(count) record(s) of the training file of task \"\(task)\" are"
         + " invalid and were skipped; the first: \(first)"
-    case .noLabelledExamples(let task, let path):
-      return "\(path): no example is labelled for task \"\(task)\""
+    case .noLabelledExamples(let task, let path, let explanation):
+      return "\(path): no example is labelled for task \"\(task)\"; \(explanation)"
+    case .mostlyUnlabelled(let task, let path, let unlabelled, let records, let explanation):
+      return "\(path): \(unlabelled) of \(records) records have no label for task \"\(task)\";"
+        + " \(explanation); set allowUnlabelled: true for the task if that is intended"
     case .noEvaluationExamples(let task, let path, let split, let records, let expected):
       let found =
         records == 0

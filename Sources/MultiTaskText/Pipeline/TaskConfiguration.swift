@@ -34,6 +34,11 @@ public struct TaskConfiguration: Codable, Sendable, Equatable {
   /// For a single-label task, how its head trains: `softmax`, `hierarchical` (a Huffman tree
   /// of the labels) or `sampled` (negative sampling); see ``HeadLoss``.
   public var loss: HeadLoss = .softmax
+  /// Whether most of the training file may be unlabelled for this task. Off (nil), a file
+  /// that only this task reads and whose records mostly lack its label is an error, since
+  /// that is usually a misspelt label field; multi-task files shared by several tasks are
+  /// never held to it. Optional so that reports written before it still decode.
+  public var allowUnlabelled: Bool?
 
   /// Creates a task.
   ///

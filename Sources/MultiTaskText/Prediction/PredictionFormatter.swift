@@ -57,12 +57,24 @@ public struct PredictionFormatter: Sendable {
   /// - Parameters:
   ///   - predictor: A predictor of ``model`` that has just run a document.
   ///   - originalText: The document's bytes, so explanations quote tokens as written.
+  ///   - identifier: A record's identifier, written first under its field's name (a JSON
+  ///     string, or `null` when the record had none), so answers join back to records.
   ///   - bytes: The buffer appended to.
   public func appendJSONLine(
     of predictor: Predictor, originalText: UnsafeRawBufferPointer? = nil,
-    to bytes: inout [UInt8]
+    identifier: (field: String, value: String?)? = nil, to bytes: inout [UInt8]
   ) {
     bytes.append(UInt8(ascii: "{"))
+    if let identifier {
+      JSONBytes.appendString(identifier.field, to: &bytes)
+      bytes.append(UInt8(ascii: ":"))
+      if let value = identifier.value {
+        JSONBytes.appendString(value, to: &bytes)
+      } else {
+        JSONBytes.append("null", to: &bytes)
+      }
+      if !taskIndices.isEmpty { bytes.append(UInt8(ascii: ",")) }
+    }
     for (position, task) in taskIndices.enumerated() {
       if position > 0 { bytes.append(UInt8(ascii: ",")) }
       JSONBytes.appendString(model.manifest.tasks[task].name, to: &bytes)
@@ -151,15 +163,23 @@ public struct PredictionFormatter: Sendable {
     JSONBytes.appendProbability(probability, to: &bytes)
   }
 
+  /// `,"explanation":[…]`: per distinct token or n-gram, its summed contribution and the
+  /// byte offsets `[start, end)` of each occurrence in the document, so a repeated word is
+  /// one entry that says where it occurs rather than several identical ones.
   private func appendExplanation(_ explanation: Explanation, to bytes: inout [UInt8]) {
     JSONBytes.append(",\"explanation\":[", to: &bytes)
-    for (rank, unit) in explanation.topContributions(options.explain).enumerated() {
+    for (rank, unit) in explanation.mergedTop(options.explain).enumerated() {
       if rank > 0 { bytes.append(UInt8(ascii: ",")) }
       JSONBytes.append("{\"token\":", to: &bytes)
-      JSONBytes.appendString(unit.token, to: &bytes)
+      JSONBytes.appendString(unit.text, to: &bytes)
       JSONBytes.append(",\"contribution\":", to: &bytes)
-      JSONBytes.appendSigned(unit.contribution, to: &bytes)
-      bytes.append(UInt8(ascii: "}"))
+      JSONBytes.appendSigned(unit.value, to: &bytes)
+      JSONBytes.append(",\"offsets\":[", to: &bytes)
+      for (index, range) in unit.ranges.enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(contentsOf: "[\(range.lowerBound),\(range.upperBound)]".utf8)
+      }
+      JSONBytes.append("]}", to: &bytes)
     }
     bytes.append(UInt8(ascii: "]"))
   }
@@ -169,71 +189,6 @@ public struct PredictionFormatter: Sendable {
     _ task: Int, of predictor: Predictor
   ) -> [(label: LabelID, probability: Float)] {
     predictor.top(options.topK, ofTask: task)
-  }
-
-  /// The TSV header: a label and a probability column per answered task.
-  public var tsvHeader: String {
-    taskIndices.map { index in
-      let name = Self.tsvEscaped(model.manifest.tasks[index].name)
-      return "\(name)\t\(name)_probability"
-    }.joined(separator: "\t") + "\n"
-  }
-
-  /// Appends the TSV row for the predictor's last document: per task its label (a
-  /// multi-label task's labels joined by `|`; empty for an abstention) and the top
-  /// probability.
-  ///
-  /// Labels are escaped as in ``tsvEscaped(_:alsoEscaping:)``, so a label holding a tab or a
-  /// line break cannot add a column or a row.
-  ///
-  /// - Parameters:
-  ///   - predictor: A predictor of ``model`` that has just run a document.
-  ///   - bytes: The buffer appended to.
-  public func appendTSVRow(of predictor: Predictor, to bytes: inout [UInt8]) {
-    for (position, task) in taskIndices.enumerated() {
-      if position > 0 { bytes.append(UInt8(ascii: "\t")) }
-      let manifestTask = model.manifest.tasks[task]
-      let (best, probability) = predictor.best(ofTask: task)
-      if predictor.hadKnownFeatures {
-        if manifestTask.isMultiLabel {
-          let names = predictor.selectedLabels(ofTask: task).map {
-            Self.tsvEscaped(manifestTask.labels[$0.label], alsoEscaping: "|")
-          }
-          bytes.append(contentsOf: names.joined(separator: "|").utf8)
-        } else if minimumProbability(ofTask: task).map({ probability >= $0 }) ?? true {
-          bytes.append(contentsOf: Self.tsvEscaped(manifestTask.labels[best]).utf8)
-        }
-      }
-      bytes.append(UInt8(ascii: "\t"))
-      JSONBytes.appendProbability(probability, to: &bytes)
-    }
-    bytes.append(UInt8(ascii: "\n"))
-  }
-}
-
-extension PredictionFormatter {
-  /// `text` with a backslash, tab, line feed and carriage return written as `\\`, `\t`,
-  /// `\n` and `\r` (the convention of PostgreSQL's and Hive's text formats), and
-  /// `alsoEscaping` preceded by a backslash, so each value stays one TSV cell.
-  public static func tsvEscaped(_ text: String, alsoEscaping special: Character? = nil) -> String {
-    let needsEscaping =
-      text.unicodeScalars.contains { "\\\t\n\r".unicodeScalars.contains($0) }
-      || special.map { text.contains($0) } == true
-    guard needsEscaping else { return text }
-    var escaped = ""
-    for character in text {
-      switch character {
-      case "\\": escaped += "\\\\"
-      case "\t": escaped += "\\t"
-      case "\n": escaped += "\\n"
-      case "\r": escaped += "\\r"
-      case "\r\n": escaped += "\\r\\n"
-      default:
-        if character == special { escaped += "\\" }
-        escaped.append(character)
-      }
-    }
-    return escaped
   }
 }
 

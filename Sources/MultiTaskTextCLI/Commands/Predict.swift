@@ -15,6 +15,18 @@ struct Predict: ParsableCommand {
       lines are keyed by task: {"topic": {"label": "Sports", "probability": 0.97}, …}; a \
       multi-label task answers {"labels": [{"label": "joy", "probability": 0.91}, …]}. A \
       document with no known word answers {"label": null, "reason": "no known tokens"}.
+
+      The input format follows each file's extension (.jsonl, .ndjson and .json are JSON \
+      Lines, .csv and .tsv delimited, anything else one document a line); a record format \
+      classifies its text field and writes one line per record.
+
+      Examples:
+        mtl predict --model runs/default/model.mtl corpora/sentiment/test.jsonl
+        echo "win a free prize now" | mtl predict --model runs/default/model.mtl --top-k 2
+        mtl predict --model model.mtl reviews.csv --text-column body --id-field review_id \
+          --format tsv
+
+      Docs: README.md, "Training and prediction".
       """
   )
 
@@ -22,8 +34,10 @@ struct Predict: ParsableCommand {
     case jsonl, tsv
   }
 
+  // Optional in parsing, so that fastText's `predict MODEL FILE` order reaches validate()
+  // and gets "did you mean --model" instead of a bare "missing --model".
   @Option(help: "The model file (.mtl).")
-  var model: String
+  var model: String?
 
   // Unconditional, so `--top-k -1` reaches validate() and its range message instead of
   // being read as a missing value followed by an option.
@@ -50,10 +64,64 @@ struct Predict: ParsableCommand {
   @Option(help: "Output format: jsonl, or tsv with a header and a label and probability per task.")
   var format: Format = .jsonl
 
-  @Argument(help: "Files with one document per line (default: standard input).")
+  @Option(
+    help: ArgumentHelp(
+      "How to read the input: text (one document a line), jsonl, csv, tsv or fasttext "
+        + "(default: from each file's extension; text for standard input).",
+      valueName: "format"))
+  var inputFormat: PredictionInputFormat?
+
+  @Option(help: ArgumentHelp("The JSONL key or CSV/TSV header of the text.", valueName: "key"))
+  var textField: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The CSV/TSV text column: a header name or a 0-based position.", valueName: "column"))
+  var textColumn: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Copy this JSONL key or CSV/TSV column into each output line (jsonl: under its own name,"
+        + " first; tsv: the first column).", valueName: "field"))
+  var idField: String?
+
+  @Flag(help: "The CSV/TSV inputs have no header row (columns are then 0-based positions).")
+  var noHeader = false
+
+  @Argument(help: "Files with one document per line or record (default: standard input).")
   var files: [String] = []
 
+  /// The settings that say how to read the files.
+  private var input: PredictionInput {
+    PredictionInput(
+      format: inputFormat, textField: textField, textColumn: textColumn, idField: idField,
+      noHeader: noHeader)
+  }
+
   func validate() throws {
+    guard let model else {
+      if let first = files.first, Self.looksLikeModel(first) {
+        let rest = files.dropFirst().joined(separator: " ")
+        throw ValidationError(
+          "missing --model; did you mean `mtl predict --model \(first)\(rest.isEmpty ? "" : " ")"
+            + "\(rest)`? (fastText's `predict MODEL FILE` is `--model MODEL FILE` here)")
+      }
+      throw ValidationError("missing --model <model>: the model file (.mtl) to predict with")
+    }
+    if files.contains(model) {
+      throw ValidationError("\(model) is the model (--model); it cannot also be an input file")
+    }
+    if textColumn != nil && textField != nil {
+      throw ValidationError("give --text-field (JSONL key or header) or --text-column, not both")
+    }
+    let formats = (files.isEmpty ? [nil] : files.map { Optional($0) }).map(input.format(of:))
+    if formats.allSatisfy({ $0 == .text || $0 == .fasttext })
+      && (textField != nil || textColumn != nil || idField != nil || noHeader)
+    {
+      throw ValidationError(
+        "--text-field, --text-column, --id-field and --no-header describe jsonl, csv or tsv "
+          + "records, but the input is read as \(formats[0].rawValue); give --input-format")
+    }
     if topK < 0 { throw ValidationError("--top-k must be 0 or more, found \(topK)") }
     if explain < 0 { throw ValidationError("--explain must be 0 or more, found \(explain)") }
     if let minProbability, !(0...1).contains(minProbability) {
@@ -64,8 +132,23 @@ struct Predict: ParsableCommand {
     }
   }
 
+  /// Whether `path` names a model file: the `.mtl` extension, or the model file's magic.
+  static func looksLikeModel(_ path: String) -> Bool {
+    if path.hasSuffix(".mtl") { return true }
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 4)) ?? Data()
+    return head == Data("MTLM".utf8)
+  }
+
   func run() throws {
+    guard let model else { throw ValidationError("missing --model <model>") }
     let loaded = try ModelFile.read(path: model)
+    if let idField, loaded.manifest.tasks.contains(where: { $0.name == idField }) {
+      throw CommandFailure(
+        "--id-field \(idField) is also the name of a task of \(model); the output key would "
+          + "be ambiguous")
+    }
     let predictor = try Predictor(model: loaded)
     let options = PredictionOptions(
       topK: topK, explain: explain, minimumProbability: minProbability,
@@ -75,18 +158,19 @@ struct Predict: ParsableCommand {
       throw CommandFailure("\(model): \(error)")
     }
     let output = OutputWriter()
-    if format == .tsv { try output.write(formatter.tsvHeader) }
+    if format == .tsv { try output.write(formatter.tsvHeader(identifierField: idField)) }
     var line: [UInt8] = []
-    try forEachInputLine(of: files) { text, reader in
-      do { try predictor.run(text) } catch {
-        throw CommandFailure("\(reader.path):\(reader.lineNumber): \(error)")
-      }
+    try input.forEachDocument(of: files) { text, identifier, location in
+      do { try predictor.run(text) } catch { throw CommandFailure("\(location): \(error)") }
       line.removeAll(keepingCapacity: true)
       switch format {
       case .jsonl:
         formatter.appendJSONLine(
-          of: predictor, originalText: explain > 0 ? text : nil, to: &line)
-      case .tsv: formatter.appendTSVRow(of: predictor, to: &line)
+          of: predictor, originalText: explain > 0 ? text : nil,
+          identifier: idField.map { ($0, identifier) }, to: &line)
+      case .tsv:
+        formatter.appendTSVRow(
+          of: predictor, identifier: identifier, hasIdentifier: idField != nil, to: &line)
       }
       try line.withUnsafeBufferPointer { try output.write($0) }
     }

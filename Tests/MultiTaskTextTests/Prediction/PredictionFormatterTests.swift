@@ -136,9 +136,11 @@ import Testing
       "the team", model: model, options: PredictionOptions(minimumProbability: 0)
     ).object
     #expect(try Self.task(answered, "topic")["label"] as? String == answer["candidate"] as? String)
-    #expect(
-      try Self.tsvRow(
-        "the team", model: model, options: PredictionOptions(minimumProbability: 0.9999))[2] == "")
+    // The second task's label cell is empty, and its reason says why.
+    let row = try Self.tsvRow(
+      "the team", model: model, options: PredictionOptions(minimumProbability: 0.9999))
+    #expect(row[3] == "")
+    #expect(row[5] == "below 0.9999")
   }
 
   /// A task's own `minProbability` applies unless the options override it.
@@ -164,22 +166,27 @@ import Testing
     #expect(both.taskIndices == [0, 1])
     let formatter = try PredictionFormatter(
       model: model, options: PredictionOptions(tasks: ["topic"]))
-    #expect(formatter.tsvHeader == "topic\ttopic_probability\n")
+    #expect(formatter.tsvHeader() == "topic\ttopic_probability\ttopic_reason\n")
     #expect(throws: PredictionError.unknownTask("mood", known: ["spam", "topic"])) {
       try PredictionFormatter(model: model, options: PredictionOptions(tasks: ["mood"]))
     }
   }
 
-  @Test func tsvRowsHaveALabelAndProbabilityPerTask() throws {
+  @Test func tsvRowsHaveALabelProbabilityAndReasonPerTask() throws {
     let model = try Self.singleLabelModel()
     let formatter = try PredictionFormatter(model: model)
-    #expect(formatter.tsvHeader == "spam\tspam_probability\ttopic\ttopic_probability\n")
+    #expect(
+      formatter.tsvHeader()
+        == "spam\tspam_probability\tspam_reason\ttopic\ttopic_probability\ttopic_reason\n")
+    #expect(formatter.tsvHeader(identifierField: "id").hasPrefix("id\tspam\t"))
     let row = try Self.tsvRow("free prize now", model: model)
-    #expect(row.count == 4)
+    #expect(row.count == 6)
     #expect(row[0] == "spam")
     #expect(Double(row[1]).map { $0 > 0.5 && $0 <= 1 } == true)
+    #expect(row[2] == "")
+    // No known token: no label, no probability (it would be the prior), and the reason.
     let unknown = try Self.tsvRow("zzz", model: model)
-    #expect(unknown[0] == "" && unknown[2] == "")
+    #expect(unknown == ["", "", "no known tokens", "", "", "no known tokens"])
   }
 
   /// Labels with quotes, backslashes, control characters and non-ASCII letters survive.
@@ -278,7 +285,8 @@ import Testing
   @Test func tsvJoinsMultiLabelLabelsWithABar() throws {
     let model = try MultiLabelTrainingTests.train()
     let both = try Self.tsvRow("red blue car", model: model)
-    #expect(both.count == 2)
+    #expect(both.count == 3)
+    #expect(both[2] == "")
     #expect(["a|b", "b|a"].contains(both[0]))
     let predictor = try Predictor(model: model)
     _ = try predictor.predict("red blue car")
