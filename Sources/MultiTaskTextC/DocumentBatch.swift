@@ -18,6 +18,12 @@ struct DocumentBatch {
     for index in 0..<Int(count) where buffer[index] > buffer[index + 1] {
       throw .invalidArgument("offsets[\(index + 1)] is smaller than offsets[\(index)]")
     }
+    // Offsets never decrease, so the last is the largest; one past Int.max would trap when
+    // turned into a position.
+    guard buffer[Int(count)] <= UInt64(Int.max) else {
+      throw .invalidArgument(
+        "offsets[\(count)] is \(buffer[Int(count)]), past the largest offset \(Int.max)")
+    }
     if texts == nil && buffer[Int(count)] > buffer[0] {
       throw .invalidArgument("texts must not be NULL")
     }

@@ -23,6 +23,9 @@ public func mtlTrain(
     var settings: [String] = []
     if overrideCount > 0 {
       guard let overrides else { throw CFailure.invalidArgument("overrides must not be NULL") }
+      guard overrideCount <= 100_000 else {
+        throw CFailure.invalidArgument("override_count is \(overrideCount); at most 100000")
+      }
       for index in 0..<Int(overrideCount) {
         guard let setting = overrides[index] else {
           throw CFailure.invalidArgument("overrides[\(index)] must not be NULL")

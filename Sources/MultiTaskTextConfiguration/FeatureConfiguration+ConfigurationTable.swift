@@ -17,7 +17,7 @@ extension FeatureConfiguration {
     settings: [
       wordNgramsSetting,
       .integer(
-        "buckets", \.buckets, .checkedBySection("1–\(Int32.max)"),
+        "buckets", \.buckets, .checkedBySection("1–\(ModelLimits.maximumBuckets)"),
         summary: "Hash buckets shared by n-grams, after the vocabulary's rows; more mean fewer"
           + " collisions at 4 × `model.dimension` bytes each."),
       .integer(

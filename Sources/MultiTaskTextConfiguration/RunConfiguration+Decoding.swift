@@ -24,6 +24,24 @@ extension RunConfiguration {
       }
       Self.applyMultiLabelDefaults(to: &pipeline.training, given: section)
     }
+    try checkModelLimits(sourceName: sourceName)
+  }
+
+  /// Refuses a model the file format cannot hold (``ModelLimits``) before any work, since
+  /// training it would end in a file `mtl` cannot read: each table's rows × dimension. The
+  /// vocabulary's rows are known only after reading, and are checked then.
+  private func checkModelLimits(sourceName: String) throws(ConfigurationError) {
+    let dimension = pipeline.model.dimension
+    let tables = [
+      ("features.buckets", pipeline.features.buckets),
+      ("model.privateBuckets", pipeline.model.privateBuckets),
+    ]
+    for (key, rows) in tables {
+      if let problem = ModelLimits.problem(rows: rows, dimension: dimension) {
+        throw .conflictingKeys(
+          path: sourceName, key: key, problem: problem + "; lower \(key) or model.dimension")
+      }
+    }
   }
 
   /// With a multi-label task, the optimizer defaults to fastText's SGD, starting at 0.5

@@ -10,7 +10,7 @@ extension TrainingConfiguration {
       epochsSetting,
       maxEpochsSetting,
       .integer(
-        "patience", \.patience, .atLeast(1),
+        "patience", \.patience, .between(1, largestEpochCount),
         summary: "With `epochs: auto`, the dev plateaus in a row before training stops; each"
           + " plateau goes back to the best epoch and halves the learning rate."),
       .number(
@@ -42,7 +42,7 @@ extension TrainingConfiguration {
         summary: "How the tasks' losses are weighted against each other; see"
           + " `docs/MULTITASK.md`."),
       .integer(
-        "taskPatience", \.taskPatience, .atLeast(0, expected: "0 (off) or more epochs"),
+        "taskPatience", \.taskPatience, .between(0, largestEpochCount),
         summary: "Per-task early stopping: epochs without a better dev accuracy before a task"
           + " stops and keeps its best head; 0 turns it off."),
       optimizerSetting,
@@ -64,9 +64,13 @@ extension TrainingConfiguration {
       },
     ])
 
+  /// The most epochs a file may ask for (100,000): far beyond any useful run, and small
+  /// enough that no count of steps derived from it can overflow.
+  static let largestEpochCount = 100_000
+
   /// `auto`, or a fixed number of passes.
   private static let epochsSetting = ConfigurationSetting<Self>(
-    "epochs", type: "`auto` or integer ≥ 1",
+    "epochs", type: "`auto` or integer 1–\(largestEpochCount)",
     shownDefault: { $0.automaticEpochs ? "`auto`" : ConfigurationReference.code($0.epochs) },
     summary: "Passes over the training data; `auto` trains while the dev score improves (on a"
       + " held-out tenth of the training data when no task has a dev file) and keeps the best"
@@ -76,16 +80,19 @@ extension TrainingConfiguration {
       training.epochCount = .automatic(maximum: defaultMaximumEpochs)
       return
     }
-    if let epochs = try object.integer(key, .atLeast(1)) { training.epochCount = .fixed(epochs) }
+    if let epochs = try object.integer(key, .between(1, largestEpochCount)) {
+      training.epochCount = .fixed(epochs)
+    }
   }
 
   /// The most epochs of `epochs: auto`; it follows `epochs` in the table.
   private static let maxEpochsSetting = ConfigurationSetting<Self>(
-    "maxEpochs", type: ConfigurationReference.kind("integer", ConfigurationRule.atLeast(1)),
+    "maxEpochs",
+    type: ConfigurationReference.kind("integer", ConfigurationRule.between(1, largestEpochCount)),
     shownDefault: { _ in ConfigurationReference.code(defaultMaximumEpochs) },
     summary: "With `epochs: auto`, the most epochs trained."
   ) { object, key, training throws(ConfigurationError) in
-    guard let maximum = try object.integer(key, .atLeast(1)) else { return }
+    guard let maximum = try object.integer(key, .between(1, largestEpochCount)) else { return }
     guard training.automaticEpochs else {
       throw .conflictingKeys(
         path: object.sourceName, key: object.path(key),

@@ -102,7 +102,7 @@ struct PredictCommandTests {
     let tsv = try CommandRunner.run(
       ["predict", "--model", model, "--format", "tsv"], input: Data(input.utf8))
     let rows = tsv.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(rows.first == "colour\tcolour_probability")
+    #expect(rows.first == "colour\tcolour_probability\tcolour_reason")
     let labels = rows.dropFirst().map {
       $0.split(separator: "\t", omittingEmptySubsequences: false)[0]
     }

@@ -65,7 +65,8 @@ struct TrainPredictCommandTests {
       ["predict", "--model", workspace.path("out/model.mtl"), "--format", "tsv"],
       input: Data("fans cheered the team\n".utf8))
     #expect(
-      tsv.standardOutput.hasPrefix("topic\ttopic_probability\tspam\tspam_probability\nsports\t"))
+      tsv.standardOutput.hasPrefix(
+        "topic\ttopic_probability\ttopic_reason\tspam\tspam_probability\tspam_reason\nsports\t"))
   }
 
   @Test func pipelineWritesModelVocabularyAndReport() throws {

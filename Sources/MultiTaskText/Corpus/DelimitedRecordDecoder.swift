@@ -95,14 +95,17 @@ struct DelimitedRecordDecoder: RecordDecoder {
     }
     var example = Example(text: text, location: CorpusLocation(path: source.path, line: line))
     if let idIndex { example.id = fields[idIndex] }
-    for (task, index) in labelIndices where !fields[index].isEmpty {
+    for (task, index) in labelIndices where !BlankLabel.isBlank(fields[index]) {
       if let separator = source.labelSeparator, !separator.isEmpty {
-        var labels: [String] = []
+        var labels = LabelListBuilder()
         for part in fields[index].split(separator: separator) {
           let label = part.trimmingCharacters(in: .whitespaces)
-          if !label.isEmpty && !labels.contains(label) { labels.append(label) }
+          if !label.isEmpty && !labels.add(label) {
+            throw .invalidRecord(
+              path: source.path, line: line, problem: LabelListBuilder.tooManyProblem)
+          }
         }
-        example.labelLists[task] = labels
+        example.labelLists[task] = labels.labels
       } else {
         example.labels[task] = fields[index]
       }

@@ -20,7 +20,7 @@ struct FastTextRecordDecoder: RecordDecoder {
   {
     if isBlank(line) { return nil }
     var position = skipSpaces(line, from: 0)
-    var found: [String] = []
+    var list = LabelListBuilder()
     while position < line.count {
       let tokenEnd = endOfToken(line, from: position)
       let token = UnsafeBufferPointer(rebasing: line[position..<tokenEnd])
@@ -28,10 +28,14 @@ struct FastTextRecordDecoder: RecordDecoder {
       let label = String(
         decoding: UnsafeBufferPointer(rebasing: token[(token.startIndex + prefix.count)...]),
         as: UTF8.self)
-      if !label.isEmpty && !found.contains(label) { found.append(label) }
+      if !label.isEmpty && !list.add(label) {
+        throw .invalidRecord(
+          path: source.path, line: lineNumber, problem: LabelListBuilder.tooManyProblem)
+      }
       position = skipSpaces(line, from: tokenEnd)
       if prefix.isEmpty { break }
     }
+    let found = list.labels
     var end = line.count
     while end > position && (line[end - 1] == 0x20 || line[end - 1] == 0x09) { end -= 1 }
     let text = String(decoding: UnsafeBufferPointer(rebasing: line[position..<end]), as: UTF8.self)

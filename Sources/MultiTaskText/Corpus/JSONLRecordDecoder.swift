@@ -68,7 +68,8 @@ struct JSONLRecordDecoder: RecordDecoder {
           } else if parser.current == UInt8(ascii: "[") {
             lists[source.taskName] = try parser.parseLabelList(what: "label \"\(key)\"")
           } else {
-            labels[source.taskName] = try parser.parseScalarText(what: "label \"\(key)\"")
+            labels[source.taskName] = BlankLabel.kept(
+              try parser.parseScalarText(what: "label \"\(key)\""))
           }
         } else {
           try parser.skipValue()
@@ -146,7 +147,8 @@ struct JSONLRecordDecoder: RecordDecoder {
       if parser.current == UInt8(ascii: "[") {
         lists[task] = try parser.parseLabelList(what: "labels for task \"\(task)\"")
       } else {
-        labels[task] = try parser.parseScalarText(what: "label for task \"\(task)\"")
+        labels[task] = BlankLabel.kept(
+          try parser.parseScalarText(what: "label for task \"\(task)\""))
       }
     }
   }

@@ -7,25 +7,25 @@ extension JSONLineParser {
   /// - Returns: The labels in file order, duplicates removed.
   mutating func parseLabelList(what: String) throws(JSONSyntaxError) -> [String] {
     try expect(UInt8(ascii: "["), "expected '[' to start \(what)")
-    var labels: [String] = []
+    var labels = LabelListBuilder()
     skipWhitespace()
     if current == UInt8(ascii: "]") {
       position += 1
-      return labels
+      return []
     }
     while true {
       skipWhitespace()
       guard let label = try parseScalarText(what: "each element of \(what)") else {
         throw error("\(what) must not contain null")
       }
-      if !labels.contains(label) { labels.append(label) }
+      guard labels.add(label) else { throw error(LabelListBuilder.tooManyProblem) }
       skipWhitespace()
       if current == UInt8(ascii: ",") {
         position += 1
         continue
       }
       try expect(UInt8(ascii: "]"), "expected ',' or ']' in \(what)")
-      return labels
+      return labels.labels
     }
   }
 }

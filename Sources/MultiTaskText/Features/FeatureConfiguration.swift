@@ -117,7 +117,8 @@ public struct FeatureConfiguration: Codable, Sendable, Equatable {
   /// - Throws: `FeatureConfigurationError.outOfRange` naming the configuration key of the
   ///   first bad value, or `.emptyCharacterNgramRange` when `minn` exceeds `maxn`.
   public func validate() throws(FeatureConfigurationError) {
-    let largestBucketCount = Int(Int32.max)
+    // The model format's limit, so every bucket count that trains also loads.
+    let largestBucketCount = ModelLimits.maximumBuckets
     if wordNgrams < 1 || wordNgrams > 16 {
       throw .outOfRange(key: "wordNgrams", found: wordNgrams, expected: "1...16")
     }

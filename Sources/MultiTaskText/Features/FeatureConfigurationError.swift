@@ -17,7 +17,8 @@ public enum FeatureConfigurationError: Error, Equatable, Sendable, CustomStringC
         + " set both to 0 to turn character n-grams off"
     case .tooManyFeatures(let vocabularySize, let buckets):
       return "feature configuration: \(vocabularySize) words + \(buckets) buckets exceed"
-        + " \(Int32.max) feature ids; lower buckets"
+        + " the \(ModelLimits.maximumRows) rows a model holds; lower buckets or"
+        + " maxVocabularySize"
     }
   }
 }

@@ -41,7 +41,7 @@ public struct Featurizer: Sendable, Equatable {
     configuration: FeatureConfiguration, vocabularySize: Int
   ) throws(FeatureConfigurationError) {
     try configuration.validate()
-    if vocabularySize < 0 || vocabularySize > Int(Int32.max) - configuration.buckets {
+    if vocabularySize < 0 || vocabularySize > ModelLimits.maximumRows - configuration.buckets {
       throw .tooManyFeatures(vocabularySize: vocabularySize, buckets: configuration.buckets)
     }
     self.configuration = configuration

@@ -12,8 +12,13 @@ public struct EmbeddingTable: Sendable {
   public let columns: Int
   /// Row values: every row when dense, only stored rows when compact.
   let storage: FloatStorage
-  /// For a compact table, each row's position in ``values`` or -1 for a zero row.
+  /// For a compact table, each row's position in ``values`` or -1 for a zero row, when
+  /// that index costs no more than the stored values themselves.
   private(set) var positions: [Int32]?
+  /// For a compact table with far more rows than stored ones, the stored rows in increasing
+  /// order, searched instead of ``positions``: a file that declares 2^28 rows and stores a
+  /// handful then costs memory in proportion to what it stores, not to what it declares.
+  private(set) var sortedRows: [UInt32]?
 
   /// A dense table over `matrix`, sharing its storage.
   public init(_ matrix: Matrix) {
@@ -44,32 +49,76 @@ public struct EmbeddingTable: Sendable {
     self.rows = rows
     self.columns = columns
     self.storage = storage
+    let indexBytes = rows * MemoryLayout<Int32>.stride
+    guard indexBytes <= max(storage.count * MemoryLayout<Float>.stride, Self.smallIndexBytes)
+    else {
+      positions = nil
+      sortedRows = storedRows
+      return
+    }
     var positions = [Int32](repeating: -1, count: rows)
     for (position, row) in storedRows.enumerated() { positions[Int(row)] = Int32(position) }
     self.positions = positions
   }
 
+  /// The size under which a compact table always keeps a direct row index (1 MiB).
+  static let smallIndexBytes = 1 << 20
+
   /// Whether only stored rows are kept.
-  public var isCompact: Bool { positions != nil }
+  public var isCompact: Bool { positions != nil || sortedRows != nil }
 
   /// The rows that are not all zero, in increasing order.
+  ///
+  /// A plain loop over the values rather than a filter of closures: a table at the bucket
+  /// limit has 2^27 rows, and writing its model scans every one.
   public var storedRows: [Int] {
-    let values = storage.buffer
-    return (0..<rows).filter { row in
-      guard let position = position(of: row) else { return false }
-      return UnsafeBufferPointer(
-        rebasing: values[(position * columns)..<((position + 1) * columns)]
-      )
-      .contains { $0 != 0 }
+    let values = storage.base
+    let columns = columns
+    func isNonZero(_ position: Int) -> Bool {
+      let start = values + position * columns
+      var column = 0
+      while column < columns {
+        if start[column] != 0 { return true }
+        column += 1
+      }
+      return false
     }
+    var result: [Int] = []
+    if let sortedRows {
+      for (position, row) in sortedRows.enumerated() where isNonZero(position) {
+        result.append(Int(row))
+      }
+    } else if let positions {
+      var row = 0
+      while row < rows {
+        if positions[row] >= 0 && isNonZero(Int(positions[row])) { result.append(row) }
+        row += 1
+      }
+    } else {
+      var row = 0
+      while row < rows {
+        if isNonZero(row) { result.append(row) }
+        row += 1
+      }
+    }
+    return result
   }
 
   /// Where row `row` starts in ``values``, or nil for a zero row of a compact table.
   @inline(__always)
   func position(of row: Int) -> Int? {
-    guard let positions else { return row }
-    let position = positions[row]
-    return position < 0 ? nil : Int(position)
+    if let positions {
+      let position = positions[row]
+      return position < 0 ? nil : Int(position)
+    }
+    guard let sortedRows else { return row }
+    var low = 0
+    var high = sortedRows.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(sortedRows[middle]) < row { low = middle + 1 } else { high = middle }
+    }
+    return low < sortedRows.count && Int(sortedRows[low]) == row ? low : nil
   }
 
   /// Whether row `row` holds anything: stored, and not all zero. Rows no training feature
@@ -110,7 +159,7 @@ extension EmbeddingTable: Equatable {
   /// Equal when every row is equal, whatever the layouts.
   public static func == (left: EmbeddingTable, right: EmbeddingTable) -> Bool {
     guard left.rows == right.rows, left.columns == right.columns else { return false }
-    if left.positions == nil && right.positions == nil {
+    if !left.isCompact && !right.isCompact {
       return left.storage.buffer.elementsEqual(right.storage.buffer)
     }
     for row in 0..<left.rows {

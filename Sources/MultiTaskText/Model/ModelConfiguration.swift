@@ -3,8 +3,10 @@
 /// Only the embedding dimension is chosen by the user: each task's head is sized by its
 /// label set, and the input rows by the vocabulary and the feature buckets.
 public struct ModelConfiguration: Codable, Sendable, Equatable {
-  /// The largest dimension accepted, which keeps a typo from allocating gigabytes.
-  public static let largestDimension = 4096
+  /// The largest dimension accepted, which keeps a typo from allocating gigabytes; the
+  /// model format's own limit (``ModelLimits/maximumDimension``), so every dimension that
+  /// trains also loads.
+  public static let largestDimension = ModelLimits.maximumDimension
 
   /// The length of the shared document vector; 1 through ``largestDimension``.
   public var dimension: Int

@@ -61,7 +61,9 @@ extension ModelFile {
         "holds a \(rows) × \(columns) matrix, the manifest needs \(expectedRows) × "
           + "\(expectedColumns)")
     }
-    guard rows <= 1 << 28, columns <= 1 << 20, stored <= rows, stored <= reader.remaining else {
+    guard ModelLimits.problem(rows: rows, dimension: columns) == nil, stored <= rows,
+      stored <= reader.remaining
+    else {
       throw malformed("declares \(stored) rows of \(rows), more than it can hold")
     }
     let indexBytes = Int(try reader.readUInt32())
@@ -98,7 +100,10 @@ extension ModelFile {
     case 1:
       let subvector = Int(try reader.readUInt32())
       let centroidCount = Int(try reader.readUInt32())
-      guard subvector >= 1, subvector <= columns, centroidCount >= 1,
+      // Sub-vectors are at most 16 wide, so the decoded rows cost at most 64 times the
+      // bytes of their codes: a small file cannot decode to gigabytes.
+      guard subvector >= 1, subvector <= min(columns, ModelLimits.maximumSubvectorDimension),
+        centroidCount >= 1,
         centroidCount <= ProductQuantizer.maximumCentroids
       else {
         throw malformed(

@@ -46,6 +46,18 @@ extension ModelFile {
       while true {
         let tag = try reader.readUInt32()
         let length = try reader.readUInt64()
+        // A tag is four printable ASCII letters; anything else (zeros after the header, a
+        // shifted length) is damage, found before the rest of the file is walked.
+        guard isSectionTag(tag) else {
+          throw ModelFileError.malformed(
+            path: path,
+            problem: "the bytes at \(reader.offset - 12) are not a section (a tag of four letters"
+              + " was expected); the file is damaged")
+        }
+        guard sections.count < ModelLimits.maximumSections else {
+          throw ModelFileError.malformed(
+            path: path, problem: "more than \(ModelLimits.maximumSections) sections")
+        }
         guard length <= UInt64(reader.remaining) else {
           // A file that still ends with its end section was copied completely, so a length
           // running past its end was damaged, not cut short; so is one no model could have.
@@ -91,6 +103,14 @@ extension ModelFile {
   /// damage, never a model that was cut short.
   static let maximumSectionLength: UInt64 = 1 << 40
 
+  /// Whether `tag` is four printable ASCII characters, as every section tag is.
+  static func isSectionTag(_ tag: UInt32) -> Bool {
+    (0..<4).allSatisfy { shift in
+      let byte = (tag >> (8 * UInt32(shift))) & 0xFF
+      return byte >= 0x20 && byte < 0x7F
+    }
+  }
+
   /// Whether `bytes` end with an end section (tag, length 4, checksum) whose checksum holds.
   private static func endsWithEndSection(_ bytes: [UInt8]) -> Bool {
     guard bytes.count >= 24 else { return false }
@@ -115,6 +135,11 @@ extension ModelFile {
       manifest = try JSONDecoder().decode(ModelManifest.self, from: Data(bytes[manifestRange]))
     } catch {
       throw ModelFileError.malformed(path: path, problem: "the manifest is not valid: \(error)")
+    }
+    if let problem = ModelLimits.problem(
+      rows: manifest.features.buckets, dimension: manifest.dimension)
+    {
+      throw ModelFileError.malformed(path: path, problem: "the manifest's shape: \(problem)")
     }
     for task in manifest.tasks where task.labels.count > LabelSet.maximumCount {
       throw ModelFileError.malformed(
@@ -235,7 +260,7 @@ extension ModelFile {
     // A loaded table keeps one 4-byte position per row, so the row count is bounded too:
     // 2^28 rows is far beyond any real vocabulary plus buckets.
     guard !overflow, !storedOverflow, stored <= rows, reader.remaining == storedBytes,
-      size <= Int(Int32.max) * 64, rows <= 1 << 28
+      ModelLimits.problem(rows: rows, dimension: columns) == nil, size >= 0
     else {
       throw ModelFileError.malformed(
         path: path, problem: "a \(rows) × \(columns) embedding matrix does not fit its section")

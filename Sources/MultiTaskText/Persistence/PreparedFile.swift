@@ -48,11 +48,31 @@ public final class PreparedFile {
       }
       try AtomicFileWriter.flushFolder(AtomicFileWriter.split(path).folder)
     case .inMemory(let bytes):
-      let descriptor = open(path, O_WRONLY | O_NOCTTY)
-      guard descriptor >= 0 else { throw AtomicFileWriter.failure(path, "open for writing") }
+      // Non-blocking first, so a FIFO that no process reads is an error at once (ENXIO)
+      // instead of a run that hangs with its model half committed.
+      let descriptor = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK)
+      guard descriptor >= 0 else {
+        if errno == ENXIO {
+          throw .fileSystem(
+            path: path, operation: "write",
+            reason: "it is a FIFO that no process is reading; start the reader first")
+        }
+        throw AtomicFileWriter.failure(path, "open for writing")
+      }
       defer { _ = close(descriptor) }
+      let flags = fcntl(descriptor, F_GETFL)
+      guard flags >= 0, fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) == 0 else {
+        throw AtomicFileWriter.failure(path, "open for writing")
+      }
       try AtomicFileWriter.writeAll(bytes, to: descriptor, path: path)
     }
+  }
+
+  /// Whether committing writes into a FIFO or a device rather than renaming a file: the
+  /// step that can fail or block, and so goes first.
+  public var writesInPlace: Bool {
+    if case .inMemory = contents { return true }
+    return false
   }
 
   /// Abandons the new contents, removing the temporary file; the destination is untouched.
@@ -64,16 +84,20 @@ public final class PreparedFile {
 }
 
 extension Array where Element == PreparedFile {
-  /// Commits every file in order.
+  /// Commits every file: first those written in place (FIFOs and devices such as
+  /// `/dev/full`, whose writes can fail or block), then the renames.
   ///
-  /// Renames cannot be made atomic as a group; they are the last and shortest step, so a
-  /// failure between them (a full disk cannot cause one) is unlikely.
+  /// So a copy that cannot be written stops the run before any file was replaced: the
+  /// outputs are committed together or not at all. Renames cannot be made atomic as a
+  /// group; they are the last and shortest step, so a failure between them (a full disk
+  /// cannot cause one) is unlikely.
   ///
-  /// - Throws: The first commit's failure; the files after it are discarded.
+  /// - Throws: The first commit's failure; the files not yet committed are discarded.
   public func commitAll() throws(PersistenceError) {
-    for (index, file) in enumerated() {
+    let ordered = filter(\.writesInPlace) + filter { !$0.writesInPlace }
+    for (index, file) in ordered.enumerated() {
       do { try file.commit() } catch {
-        for later in self[(index + 1)...] { later.discard() }
+        for later in ordered[(index + 1)...] { later.discard() }
         throw error
       }
     }

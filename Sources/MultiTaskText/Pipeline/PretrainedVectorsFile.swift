@@ -40,7 +40,11 @@ enum PretrainedVectorsFile {
             failure = .malformedLine(path: path, line: line, problem: "the line is not UTF-8")
             return
           }
-          let fields = text.split(separator: " ", omittingEmptySubsequences: true)
+          // Any run of spaces and tabs separates fields, as fastText's own reader (`>>`)
+          // takes them; a carriage return ends a Windows line.
+          let fields = text.split(
+            omittingEmptySubsequences: true,
+            whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
           if declared == nil {
             guard fields.count == 2, let count = Int(fields[0]), let width = Int(fields[1]),
               count >= 0

@@ -30,6 +30,10 @@ public struct HeadRetrainer: Sendable {
     public var unknownLabels: [String: Int]
   }
 
+  /// The most epochs a retraining may ask for, as for training: no step count derived from
+  /// it can overflow.
+  public static let largestEpochCount = 100_000
+
   /// Creates a retrainer; the defaults are 5 epochs at learning rate 0.1, seed 1.
   public init(epochs: Int = 5, learningRate: Double = 0.1, seed: UInt64 = 1) {
     self.epochs = epochs
@@ -71,7 +75,10 @@ public struct HeadRetrainer: Sendable {
         "task \"\(task.name)\" has a hierarchical head, whose tree cannot"
           + " be retrained yet; quantize without --retrain")
     }
-    guard epochs >= 1 else { throw .badSetting("--epochs must be at least 1, found \(epochs)") }
+    guard (1...Self.largestEpochCount).contains(epochs) else {
+      throw .badSetting(
+        "--epochs must be between 1 and \(Self.largestEpochCount), found \(epochs)")
+    }
     guard learningRate > 0, learningRate.isFinite else {
       throw .badSetting("--learning-rate must be above 0, found \(learningRate)")
     }
@@ -141,7 +148,7 @@ public struct HeadRetrainer: Sendable {
     }
     var generator = SplitMix64(seed: seed, stream: .retraining)
     var order = Array(documents.indices)
-    let total = Double(epochs * documents.count)
+    let total = Double(epochs) * Double(documents.count)
     var step = 0
     var scores = [Float](repeating: 0, count: model.heads.map(\.rows).max() ?? 1)
     for _ in 0..<epochs {

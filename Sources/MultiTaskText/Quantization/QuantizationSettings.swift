@@ -39,10 +39,13 @@ public struct QuantizationSettings: Sendable, Equatable {
 
   /// The settings' problem for a model of dimension `dimension`, or nil when they are valid.
   func problem(dimension: Int) -> QuantizationError? {
-    if case .product(let subvector) = method, subvector < 1 || subvector > dimension {
+    // The reader's bound (``ModelLimits/maximumSubvectorDimension``), so every quantized
+    // model this writes is one `mtl` reads.
+    let widest = min(dimension, ModelLimits.maximumSubvectorDimension)
+    if case .product(let subvector) = method, subvector < 1 || subvector > widest {
       return .badSetting(
-        "the sub-vector dimension (--dsub) must be between 1 and the model's dimension"
-          + " \(dimension), found \(subvector)")
+        "the sub-vector dimension (--dsub) must be between 1 and \(widest) (the model's"
+          + " dimension, and at most \(ModelLimits.maximumSubvectorDimension)), found \(subvector)")
     }
     if method == .eightBit && quantizeNorms {
       return .badSetting(

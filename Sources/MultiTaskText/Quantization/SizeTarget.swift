@@ -49,15 +49,16 @@ public struct SizeTarget: Sendable {
     if eightBit {
       candidates = [QuantizationSettings(method: .eightBit, seed: seed)]
     } else {
+      // Wider sub-vectors than ModelLimits.maximumSubvectorDimension would make files whose
+      // decoded rows cost more than 64 times their codes, which readers refuse; a tighter
+      // size is reached by pruning rows instead.
+      let widest = min(dimension, ModelLimits.maximumSubvectorDimension)
       let widths =
         subvectorDimensions
-        ?? ([2, 3, 4, 5, 8, 10, 16, 25, 50, 100, 200, 300].filter { $0 < dimension } + [dimension])
+        ?? ([2, 3, 4, 5, 8, 10, 16].filter { $0 < widest } + [widest])
       for width in widths {
-        if width < 1 || width > dimension {
-          throw .badSetting(
-            "the sub-vector dimension (--dsub) must be between 1 and the model's dimension"
-              + " \(dimension), found \(width)")
-        }
+        let settings = QuantizationSettings(method: .product(subvectorDimension: width))
+        if let problem = settings.problem(dimension: dimension) { throw problem }
         candidates.append(
           QuantizationSettings(
             method: .product(subvectorDimension: width), quantizeNorms: true, seed: seed))

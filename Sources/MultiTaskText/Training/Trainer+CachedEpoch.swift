@@ -32,7 +32,7 @@ extension Trainer {
         sampling: training.sampling, set: block, seed: generator.next(), epochs: training.epochs,
         firstEpoch: epoch)
       let order = schedule.nextEpoch()
-      let stepsBefore = Double((epoch - 1) * set.documentCount + done)
+      let stepsBefore = Double(epoch - 1) * Double(set.documentCount) + Double(done)
       var context = makeContext(block, order, stepsBefore)
       context.block = place
       switch run(context) {

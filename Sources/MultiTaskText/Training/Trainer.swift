@@ -158,6 +158,9 @@ public struct Trainer: Sendable {
     }
     let dimension = model.dimension
     let rows = data.vocabulary.count + data.features.buckets
+    if let problem = ModelLimits.problem(rows: rows, dimension: dimension) {
+      throw .modelTooLarge(problem: problem)
+    }
     guard
       let embeddings = EmbeddingStorage(
         rows: rows, columns: dimension, used: try data.set.usedRows(rows: rows),
@@ -193,7 +196,8 @@ public struct Trainer: Sendable {
     var schedule = EpochSchedule(
       sampling: training.sampling, set: set, seed: training.seed, epochs: training.epochs)
     var shardOrder = SplitMix64(seed: training.seed, stream: .cacheOrder)
-    let totalSteps = Double(max(1, set.documentCount * training.epochs))
+    // In floating point: a count of epochs that validation accepts can never overflow here.
+    let totalSteps = max(1, Double(set.documentCount) * Double(training.epochs))
     let threads = max(1, min(training.threads, set.documentCount))
     let start = ContinuousClock.now
     let averageTokens = Double(set.tokenCount) / Double(max(1, set.documentCount))

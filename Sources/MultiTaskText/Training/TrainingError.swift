@@ -29,6 +29,9 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
   case tooManyLabels(task: String, limit: Int, location: CorpusLocation?)
   /// The embedding table could not be allocated.
   case outOfMemory(bytes: Int)
+  /// The vocabulary plus the buckets make a model larger than the file format holds
+  /// (``ModelLimits``); `problem` says which bound.
+  case modelTooLarge(problem: String)
   /// Training was asked to stop before it finished.
   case cancelled(epochsCompleted: Int)
   /// The disk cache of a corpus larger than `training.memoryBudget` could not be created,
@@ -82,6 +85,9 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
     case .outOfMemory(let bytes):
       return "cannot allocate \(bytes / 1_048_576) MiB for the embedding table; "
         + "use fewer features.buckets or a smaller model.dimension"
+    case .modelTooLarge(let problem):
+      return "the model would be too large to save: \(problem); lower features.buckets, "
+        + "features.maxVocabularySize or model.dimension"
     case .cancelled(let epochs):
       return "training stopped after \(epochs) complete epoch(s)"
     case .cache(let directory, let problem):

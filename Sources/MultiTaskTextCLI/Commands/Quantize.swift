@@ -112,7 +112,10 @@ struct Quantize: ParsableCommand {
     if trainFormat != nil && trainFiles.isEmpty {
       throw ValidationError("--input-format describes --train files; give --train")
     }
-    if epochs < 1 { throw ValidationError("--epochs must be at least 1, found \(epochs)") }
+    if !(1...HeadRetrainer.largestEpochCount).contains(epochs) {
+      throw ValidationError(
+        "--epochs must be between 1 and \(HeadRetrainer.largestEpochCount), found \(epochs)")
+    }
     if !(learningRate > 0) || !learningRate.isFinite {
       throw ValidationError("--learning-rate must be above 0, found \(learningRate)")
     }

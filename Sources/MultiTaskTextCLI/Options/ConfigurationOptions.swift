@@ -23,7 +23,8 @@ struct ConfigurationOptions: ParsableArguments {
       """)
   var skipInvalid = false
 
-  /// Loads the configuration and checks that every data file exists, before any work.
+  /// Loads the configuration, checks that every data file exists, and takes the output
+  /// folder's lock (``OutputLock``), before any work.
   ///
   /// `--skip-invalid` sets `training.skipInvalid`, which the pipeline applies to every corpus
   /// file it reads.
@@ -38,6 +39,7 @@ struct ConfigurationOptions: ParsableArguments {
       outputs: loaded.outputPaths(outputs, includesVocabularyCopy: vocabularyCopy),
       inputs: loaded.inputFiles(configurationPath: configuration))
     if skipInvalid { loaded.pipeline.training.skipInvalid = true }
+    try OutputLock.acquire(directory: loaded.output.directory)
     return loaded
   }
 }

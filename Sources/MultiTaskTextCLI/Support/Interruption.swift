@@ -14,7 +14,9 @@
 ///   second signal exits at once.
 /// - Writing files (``Phase/finishWriting``): the signal is remembered and the write, which
 ///   goes through a temporary file and a rename, finishes first, so no temporary file stays
-///   and the destination holds either the old or the new file.
+///   and the destination holds either the old or the new file. A second signal exits at
+///   once, so a write that blocks (a FIFO whose reader stalled) can always be ended; files
+///   written in place go before any rename, so that leaves the previous files.
 ///
 /// A signal handler can only touch plain global memory, so these flags are the one piece of
 /// global state in the program, and they live in the CLI.
@@ -81,9 +83,7 @@ enum Interruption {
   /// Runs in the signal handler: only async-signal-safe calls (`write`, `_exit`).
   private static func handle() {
     let phase = currentPhase
-    if phase == Phase.exitAtOnce.rawValue
-      || (phase == Phase.stopAtNextCheck.rawValue && requested != 0)
-    {
+    if phase == Phase.exitAtOnce.rawValue || requested != 0 {
       let message = exitMessage
       _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
       _exit(exitStatus)
