@@ -39,7 +39,9 @@ extension RunConfiguration {
     for (key, rows) in tables {
       if let problem = ModelLimits.problem(rows: rows, dimension: dimension) {
         throw .conflictingKeys(
-          path: sourceName, key: key, problem: problem + "; lower \(key) or model.dimension")
+          path: sourceName, key: key,
+          problem: "is too large for the model file format: \(problem); lower \(key) or "
+            + "model.dimension")
       }
     }
   }
