@@ -8,7 +8,7 @@ import pytest
 
 import multitasktext as mtl
 from multitasktext.text import tokenize_json
-from conftest import EDGE_CASES, corpus, read_texts
+from conftest import EDGE_CASES, read_texts, sample_lines, shipped
 from helpers import run_mtl
 
 
@@ -33,7 +33,7 @@ def test_details_give_kinds_and_byte_offsets() -> None:
     ],
 )
 def test_tokenize_equals_mtl_tokenize(mtl_binary, options, flags) -> None:
-    texts = read_texts(corpus("sms_spam", "test"), 300) + EDGE_CASES + ["Café naïve ÉCOLE ﬁ"]
+    texts = read_texts(shipped("spam", "test")) + sample_lines() + EDGE_CASES + ["Café naïve ÉCOLE ﬁ"]
     stdin = b"".join(text.encode() + b"\n" for text in texts)
     cli = run_mtl(mtl_binary, ["tokenize", "--format", "jsonl", *flags], stdin=stdin)
     assert cli.returncode == 0, cli.stderr

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 import multitasktext as mtl
-from conftest import corpus
+from conftest import shipped
 from helpers import run_mtl
 
 
 def small_config(directory: Path, **extra: object) -> Path:
     config = {
-        "tasks": [{"name": "spam", "train": str(corpus("sms_spam", "train"))}],
+        "tasks": [{"name": "spam", "train": str(shipped("spam", "train"))}],
         "training": {"epochs": 2},
         "features": {"minn": 0, "maxn": 0},
         "output": {"directory": str(directory / "run")},

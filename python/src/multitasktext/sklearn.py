@@ -184,7 +184,8 @@ class MultiTaskTextClassifier(ClassifierMixin, BaseEstimator):
     # Persistence: the model travels as its bytes, so a pickled estimator needs no files.
 
     def __getstate__(self) -> Dict[str, Any]:
-        state = super().__getstate__()
+        # A copy: on Python 3.11+ object.__getstate__ returns the instance's own __dict__.
+        state = dict(super().__getstate__())
         state.pop("model_", None)
         return state
 
@@ -222,8 +223,9 @@ def _texts(X: Any) -> List[str]:
     for index, text in enumerate(X):
         if not isinstance(text, str):
             if _missing(text):
+                shown = "None" if text is None else "NaN" if isinstance(text, (float, np.floating)) else repr(text)
                 raise ValueError(
-                    f"X[{index}] is {text!r}, a missing text; drop or fill missing texts "
+                    f"X[{index}] is {shown}, a missing text; drop or fill missing texts "
                     "(for example with \"\") before fit, predict or score"
                 )
             raise TypeError(f"X[{index}] must be a string, found {type(text).__name__}: {text!r}")
