@@ -176,3 +176,17 @@ def test_options_of_the_wrong_type_are_refused(model: mtl.Model) -> None:
 
 def test_version() -> None:
     assert mtl.__version__ == "0.1.0"
+
+
+def test_a_nul_in_the_model_path_is_refused_not_cut_short(model_path: str) -> None:
+    # C would read "…/model.mtl" and load it, whatever followed the NUL.
+    with pytest.raises(mtl.InvalidArgumentError, match="the model path must not contain a NUL character"):
+        mtl.load(model_path + "\0.other")
+    with pytest.raises(mtl.InvalidArgumentError, match="tasks must not contain a NUL character"):
+        mtl.load(model_path).predict(["x"], tasks=["spam\0topic"])
+
+
+def test_a_bytes_path_loads(model_path: str) -> None:
+    import os
+
+    assert mtl.load(os.fsencode(model_path)).path == model_path

@@ -55,3 +55,13 @@ def test_strict_utf8_rejects_lone_surrogates() -> None:
     with pytest.raises(mtl.TextError, match="document 0"):
         mtl.tokenize("bad \udc80 byte", strict_utf8=True)
     assert mtl.tokenize("bad \udc80 byte")[0] == "bad"
+
+
+def test_flags_are_yes_or_no_never_wrapped() -> None:
+    # An int32_t would hold 2**32 as 0, turning case folding off.
+    assert mtl.tokenize("Hello", case_folding=2**32) == ["hello"]
+    assert mtl.tokenize("Hello", case_folding=0) == ["Hello"]
+    with pytest.raises(TypeError, match="case_folding must be True or False, found str"):
+        mtl.tokenize("Hello", case_folding="no")
+    with pytest.raises(mtl.InvalidArgumentError, match="locale must not contain a NUL"):
+        mtl.tokenize("Hello", locale="tr\0x")

@@ -39,14 +39,14 @@ class Model:
         `path` keeps the absolute path, so a pickled model reloads after `os.chdir`; the
         file is opened by the path as given, so errors name it as `mtl predict` would.
         """
-        given = os.fspath(path)
+        given = os.fsdecode(path)
         # Set first: close() (from __del__) must find them even when the load fails.
         self._guard = threading.Condition()
         self._calls = 0
         self._handle: Optional[ctypes.c_void_p] = None
         self.path = os.path.abspath(given)
         handle = ctypes.c_void_p()
-        check(lib.mtl_model_load(given.encode("utf-8"), ctypes.byref(handle)))
+        check(lib.mtl_model_load(_native.c_path("the model path", given), ctypes.byref(handle)))
         self._handle = handle
         count = lib.mtl_model_task_count(handle)
         self._tasks: List[str] = [lib.mtl_model_task_name(handle, i).decode("utf-8") for i in range(count)]
@@ -240,9 +240,9 @@ def _task_list(tasks: Any) -> bytes:
     for name in names:
         if not isinstance(name, str):
             raise TypeError(f"tasks must be task names (strings), found {type(name).__name__}")
-        if "," in name or "\0" in name:
-            raise InvalidArgumentError(f"unknown task {name!r}: a task name holds no comma or NUL")
-    return ",".join(names).encode("utf-8")
+        if "," in name:
+            raise InvalidArgumentError(f"unknown task {name!r}: a task name holds no comma")
+    return _native.c_string("tasks", ",".join(names))
 
 
 def load(path: PathLike) -> Model:
