@@ -181,3 +181,7 @@ def test_missing_texts_are_refused_not_classified(fitted, spam) -> None:
     with pytest.raises(TypeError, match=r"X\[0\] must be a string, found int"):
         fitted.predict([5])
     assert fitted.predict(pd.Series(texts[:3])).shape == (3,)
+    frame = pd.DataFrame({"body": texts[:3]})
+    assert list(fitted.predict(frame)) == list(fitted.predict(texts[:3]))  # not its column names
+    with pytest.raises(ValueError, match="one column of texts, found a DataFrame with 2 columns"):
+        fitted.predict(pd.DataFrame({"a": texts[:3], "b": texts[:3]}))

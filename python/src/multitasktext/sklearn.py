@@ -217,6 +217,10 @@ def _texts(X: Any) -> List[str]:
     """The documents as strings; a None or NaN is refused, not classified as "None"/"nan"."""
     if isinstance(X, str):
         raise TypeError("X must be a sequence of texts, not a single string")
+    if hasattr(X, "columns"):  # a pandas DataFrame: iterating it would give its column names
+        if len(X.columns) != 1:
+            raise ValueError(f"X must be one column of texts, found a DataFrame with {len(X.columns)} columns")
+        X = X[X.columns[0]]
     if hasattr(X, "tolist"):
         X = X.tolist()
     texts = []
