@@ -100,19 +100,16 @@ def write_config(directory: Path, tasks: list, **settings: object) -> Path:
     return path
 
 
-def three_task_config_for(directory: Path, sources: dict, **settings: object) -> Path:
-    """One task per entry of `sources` (task name to a train/dev path pair)."""
-    tasks = [{"name": name, "train": str(train), "dev": str(dev)} for name, (train, dev) in sources.items()]
-    return write_config(directory, tasks, **settings)
-
-
 @pytest.fixture(scope="session")
 def three_task_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """topic, sentiment and spam from `corpora/`, as `corpora/default.yaml` trains them."""
     directory = tmp_path_factory.mktemp("three")
-    sources = {name: (shipped(name, "train"), shipped(name, "test")) for name in ("topic", "sentiment", "spam")}
-    return three_task_config_for(
-        directory, sources, training={"epochs": 5}, features={"minn": 0, "maxn": 0, "wordNgrams": 2, "buckets": 50000}
+    tasks = [
+        {"name": name, "train": str(shipped(name, "train")), "dev": str(shipped(name, "test"))}
+        for name in ("topic", "sentiment", "spam")
+    ]
+    return write_config(
+        directory, tasks, training={"epochs": 5}, features={"minn": 0, "maxn": 0, "wordNgrams": 2, "buckets": 50000}
     )
 
 

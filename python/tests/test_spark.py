@@ -7,7 +7,6 @@ import json
 import os
 import re
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -101,7 +100,7 @@ def documented_snippets() -> list:
     """The ```python blocks of docs/SCALING.md's Spark section, indented ones included."""
     text = (REPO / "docs" / "SCALING.md").read_text(encoding="utf-8")
     section = text[text.index("## Spark\n") : text.index("### Without Python")]
-    blocks = re.findall(r"^( *)```python\n(.*?)^\1```", section, flags=re.M | re.S)
+    blocks = re.findall(r"^( *)```python[^\n]*\n(.*?)^\1```", section, flags=re.M | re.S)
     return ["\n".join(line[len(indent):] for line in body.splitlines()) for indent, body in blocks]
 
 
