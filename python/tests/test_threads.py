@@ -53,3 +53,75 @@ def test_native_threads_split_a_batch_without_changing_it(model: mtl.Model, text
         assert (model.predict_proba(texts, task="sentiment", threads=threads) == proba).all()
     assert model.predict(texts[:10], threads=8) == model.predict(texts[:10])
 
+
+# Each round loads the model, lets four threads predict on it, and closes it from the main
+# thread while they run. Run in a child process: a crash there fails this test with its
+# signal instead of killing pytest.
+CLOSE_RACE = r"""
+import random, sys, threading
+import multitasktext as mtl
+
+path, rounds = sys.argv[1], int(sys.argv[2])
+texts = ["free entry now", "Stocks rallied on Wall Street", "awful film"] * 20
+expected = mtl.load(path).predict_json(texts)
+problems, closed_errors = [], [0]
+
+def predict(model, stop):
+    while not stop.is_set():
+        try:
+            if random.random() < 0.5:
+                answer = model.predict_json(texts)
+                if answer != expected:
+                    problems.append("a different answer")
+            else:
+                model.predict_proba(texts, task="spam")
+        except mtl.InvalidArgumentError as error:
+            if error.message != "the model is closed":
+                problems.append(error.message)
+            closed_errors[0] += 1
+            return
+
+for round in range(rounds):
+    model = mtl.load(path)
+    stop = threading.Event()
+    threads = [threading.Thread(target=predict, args=(model, stop)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    threading.Event().wait(random.uniform(0, 0.004))
+    model.close()
+    stop.set()
+    for thread in threads:
+        thread.join()
+    if problems:
+        sys.exit(f"round {round}: {problems[0]}")
+print(f"{rounds} rounds, {closed_errors[0]} calls refused after close")
+"""
+
+
+def test_close_while_threads_predict_never_crashes(model_path: str, tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    rounds = int(os.environ.get("MULTITASKTEXT_CLOSE_ROUNDS", "1000"))
+    script = tmp_path / "close_race.py"
+    script.write_text(CLOSE_RACE)
+    result = subprocess.run(
+        [sys.executable, str(script), model_path, str(rounds)], capture_output=True, text=True, timeout=900
+    )
+    assert result.returncode == 0, f"exit {result.returncode}: {result.stderr[-2000:]}"
+    assert result.stdout.startswith(f"{rounds} rounds, ")
+    refused = int(result.stdout.split(", ")[1].split()[0])
+    assert refused > 0, "no call ever met a closed model: the race was not exercised"
+
+
+def test_calls_after_close_raise_a_clear_error(model_path: str) -> None:
+    model = mtl.load(model_path)
+    model.close()
+    for call in (lambda: model.predict(["x"]), lambda: model.predict_json(["x"]), lambda: model.predict_proba(["x"], task="spam")):
+        try:
+            call()
+        except mtl.InvalidArgumentError as error:
+            assert error.message == "the model is closed"
+        else:
+            raise AssertionError("a closed model answered")

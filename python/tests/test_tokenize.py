@@ -8,7 +8,7 @@ import pytest
 
 import multitasktext as mtl
 from multitasktext.text import tokenize_json
-from conftest import EDGE_CASES, corpus, read_texts
+from conftest import EDGE_CASES, read_texts, sample_lines, shipped
 from helpers import run_mtl
 
 
@@ -33,7 +33,7 @@ def test_details_give_kinds_and_byte_offsets() -> None:
     ],
 )
 def test_tokenize_equals_mtl_tokenize(mtl_binary, options, flags) -> None:
-    texts = read_texts(corpus("sms_spam", "test"), 300) + EDGE_CASES + ["Café naïve ÉCOLE ﬁ"]
+    texts = read_texts(shipped("spam", "test")) + sample_lines() + EDGE_CASES + ["Café naïve ÉCOLE ﬁ"]
     stdin = b"".join(text.encode() + b"\n" for text in texts)
     cli = run_mtl(mtl_binary, ["tokenize", "--format", "jsonl", *flags], stdin=stdin)
     assert cli.returncode == 0, cli.stderr
@@ -55,3 +55,13 @@ def test_strict_utf8_rejects_lone_surrogates() -> None:
     with pytest.raises(mtl.TextError, match="document 0"):
         mtl.tokenize("bad \udc80 byte", strict_utf8=True)
     assert mtl.tokenize("bad \udc80 byte")[0] == "bad"
+
+
+def test_flags_are_yes_or_no_never_wrapped() -> None:
+    # An int32_t would hold 2**32 as 0, turning case folding off.
+    assert mtl.tokenize("Hello", case_folding=2**32) == ["hello"]
+    assert mtl.tokenize("Hello", case_folding=0) == ["Hello"]
+    with pytest.raises(TypeError, match="case_folding must be True or False, found str"):
+        mtl.tokenize("Hello", case_folding="no")
+    with pytest.raises(mtl.InvalidArgumentError, match="locale must not contain a NUL"):
+        mtl.tokenize("Hello", locale="tr\0x")

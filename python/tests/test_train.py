@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 import multitasktext as mtl
-from conftest import corpus
+from conftest import shipped
 from helpers import run_mtl
 
 
 def small_config(directory: Path, **extra: object) -> Path:
     config = {
-        "tasks": [{"name": "spam", "train": str(corpus("sms_spam", "train"))}],
+        "tasks": [{"name": "spam", "train": str(shipped("spam", "train"))}],
         "training": {"epochs": 2},
         "features": {"minn": 0, "maxn": 0},
         "output": {"directory": str(directory / "run")},
@@ -65,3 +65,13 @@ def test_bad_override_is_a_configuration_error(tmp_path: Path, mtl_binary: str) 
         mtl.train(config, {"training.epochs": "many"})
     cli = run_mtl(mtl_binary, ["train", "--quiet", "--set", "training.epochs=many", str(config)])
     assert cli.stderr.decode().strip() == f"Error: {raised.value.message}"
+
+
+def test_a_nul_in_the_configuration_path_or_an_override_is_refused(tmp_path: Path) -> None:
+    config = small_config(tmp_path)
+    # C would read the configuration up to the NUL and train on it.
+    with pytest.raises(mtl.InvalidArgumentError, match="the configuration path must not contain a NUL"):
+        mtl.train(str(config) + "\0.yaml")
+    with pytest.raises(mtl.InvalidArgumentError, match="an override must not contain a NUL"):
+        mtl.train(config, ["training.epochs=1\0junk"])
+    assert not (tmp_path / "run").exists()

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Sequence, Tuple
 
 import numpy as np
 
-from .errors import raise_last_error
+from .errors import InvalidArgumentError, raise_last_error
 
 _LIBRARY_NAME = "libMultiTaskTextC.so"
 
@@ -147,9 +147,35 @@ def take_buffer(pointer: ctypes.c_void_p, length: int) -> bytes:
         lib.mtl_buffer_free(pointer)
 
 
-def encode_all(strings: Sequence[str]) -> Any:
+def encode_all(strings: Sequence[str], what: str = "an override") -> Any:
     """A NULL-free `char **` array of UTF-8 strings, kept alive by the returned object."""
     array = (ctypes.c_char_p * max(1, len(strings)))()
     for index, value in enumerate(strings):
-        array[index] = value.encode("utf-8")
+        array[index] = c_string(what, value)
     return array
+
+
+def c_string(what: str, value: str) -> bytes:
+    """`value` as a C string; refuses a NUL, where C would silently cut the string short
+    (a path `"model.mtl\\0x"` would open `model.mtl`)."""
+    encoded = value.encode("utf-8")
+    if b"\0" in encoded:
+        raise InvalidArgumentError(f"{what} must not contain a NUL character, found {value!r}")
+    return encoded
+
+
+def c_path(what: str, path: Any) -> bytes:
+    """A file path as the C API's bytes: the file system's own encoding, and no NUL."""
+    encoded = os.fsencode(path)
+    if b"\0" in encoded:
+        raise InvalidArgumentError(f"{what} must not contain a NUL character, found {os.fsdecode(encoded)!r}")
+    return encoded
+
+
+def flag(name: str, value: Any) -> int:
+    """A yes/no option as 0 or 1; ctypes would wrap 2**32 to 0 (no) in an int32_t."""
+    if isinstance(value, (bool, np.bool_)):
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return 1 if value else 0
+    raise TypeError(f"{name} must be True or False, found {type(value).__name__}")

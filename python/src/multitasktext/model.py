@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import ctypes
 import json
+import operator
 import os
-from typing import Any, Dict, List, Optional, Sequence, Union
+import threading
+from contextlib import contextmanager
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 
 import numpy as np
 
@@ -15,20 +18,36 @@ from .errors import InvalidArgumentError
 
 PathLike = Union[str, "os.PathLike[str]"]
 
+# The C API's options are int32_t: ctypes would silently wrap a larger Python int.
+_INT32_MAX = 2**31 - 1
+
 
 class Model:
     """A MultiTaskText model file loaded through the C API.
 
     One `Model` may be shared by any number of threads: the library lends each concurrent
-    call a predictor of its own, and ctypes releases the GIL while it runs.
+    call a predictor of its own, and ctypes releases the GIL while it runs. `close()` may be
+    called while other threads predict: it waits for the calls in flight, and later calls
+    raise `InvalidArgumentError("the model is closed")`. The C API's `mtl_model_free` must
+    not race with a call on the same handle, so every call holds the handle through
+    `_borrowed`, and `close` frees it only when none does.
     """
 
     def __init__(self, path: PathLike) -> None:
-        """Loads the `.mtl` file at `path`; raises `ModelFileError` as `mtl predict` would."""
-        self.path = os.fspath(path)
+        """Loads the `.mtl` file at `path`; raises `ModelFileError` as `mtl predict` would.
+
+        `path` keeps the absolute path, so a pickled model reloads after `os.chdir`; the
+        file is opened by the path as given, so errors name it as `mtl predict` would.
+        """
+        given = os.fsdecode(path)
+        # Set first: close() (from __del__) must find them even when the load fails.
+        self._guard = threading.Condition()
+        self._calls = 0
+        self._handle: Optional[ctypes.c_void_p] = None
+        self.path = os.path.abspath(given)
         handle = ctypes.c_void_p()
-        check(lib.mtl_model_load(self.path.encode("utf-8"), ctypes.byref(handle)))
-        self._handle: Optional[ctypes.c_void_p] = handle
+        check(lib.mtl_model_load(_native.c_path("the model path", given), ctypes.byref(handle)))
+        self._handle = handle
         count = lib.mtl_model_task_count(handle)
         self._tasks: List[str] = [lib.mtl_model_task_name(handle, i).decode("utf-8") for i in range(count)]
         self._labels: List[List[str]] = [
@@ -40,8 +59,19 @@ class Model:
     # Lifetime
 
     def close(self) -> None:
-        """Frees the native model now rather than at garbage collection."""
-        handle, self._handle = getattr(self, "_handle", None), None
+        """Frees the native model now rather than at garbage collection.
+
+        Safe while other threads predict: it waits for the calls already running, and any
+        later call raises `InvalidArgumentError("the model is closed")`. Closing twice is
+        harmless.
+        """
+        guard = self.__dict__.get("_guard")
+        if guard is None:
+            return
+        with guard:
+            handle, self._handle = self._handle, None
+            while self._calls:
+                guard.wait()
         if handle is not None and lib is not None:
             lib.mtl_model_free(handle)
 
@@ -61,10 +91,21 @@ class Model:
         # Pickled by path, so Spark and multiprocessing reload it where they unpickle it.
         return (Model, (self.path,))
 
-    def _live_handle(self) -> ctypes.c_void_p:
-        if self._handle is None:
-            raise InvalidArgumentError("the model is closed")
-        return self._handle
+    @contextmanager
+    def _borrowed(self) -> Iterator[ctypes.c_void_p]:
+        """The native handle, kept alive until the block ends: `close` waits for it."""
+        with self._guard:
+            if self._handle is None:
+                raise InvalidArgumentError("the model is closed")
+            handle = self._handle
+            self._calls += 1
+        try:
+            yield handle
+        finally:
+            with self._guard:
+                self._calls -= 1
+                if self._calls == 0:
+                    self._guard.notify_all()
 
     # Description
 
@@ -109,21 +150,22 @@ class Model:
         """
         batch = Batch(texts)
         options = PredictOptions(
-            top_k=int(top_k),
-            explain=int(explain),
+            top_k=_int32("top_k", top_k),
+            explain=_int32("explain", explain),
             has_min_probability=0 if min_probability is None else 1,
-            min_probability=0.0 if min_probability is None else float(min_probability),
-            tasks=None if tasks is None else ",".join(tasks).encode("utf-8"),
-            threads=int(threads),
+            min_probability=0.0 if min_probability is None else _probability(min_probability),
+            tasks=None if tasks is None else _task_list(tasks),
+            threads=_int32("threads", threads),
         )
         out = ctypes.c_void_p()
         length = ctypes.c_uint64()
-        check(
-            lib.mtl_predict_json(
-                self._live_handle(), batch.data, batch.offsets_pointer(), batch.count,
-                ctypes.byref(options), ctypes.byref(out), ctypes.byref(length),
+        with self._borrowed() as handle:
+            check(
+                lib.mtl_predict_json(
+                    handle, batch.data, batch.offsets_pointer(), batch.count,
+                    ctypes.byref(options), ctypes.byref(out), ctypes.byref(length),
+                )
             )
-        )
         return take_buffer(out, length.value)
 
     def predict(
@@ -153,15 +195,54 @@ class Model:
         Columns follow `labels(task)`; `threads` is as in `predict_json`.
         """
         index = self.task_index(task)
+        native_threads = _int32("threads", threads)
         batch = Batch(texts)
         result = np.empty((batch.count, len(self._labels[index])), dtype=np.float32)
-        check(
-            lib.mtl_predict_probabilities(
-                self._live_handle(), batch.data, batch.offsets_pointer(), batch.count, index,
-                int(threads), result.ctypes.data_as(_native.c_float_p),
+        with self._borrowed() as handle:
+            check(
+                lib.mtl_predict_probabilities(
+                    handle, batch.data, batch.offsets_pointer(), batch.count, index,
+                    native_threads, result.ctypes.data_as(_native.c_float_p),
+                )
             )
-        )
         return result
+
+
+def _int32(name: str, value: Any) -> int:
+    """`value` as an int32_t option, or a clear error instead of ctypes' silent wrap-around.
+
+    Negative values within range go on to the library, whose message is `mtl predict`'s.
+    """
+    try:
+        number = operator.index(value)
+    except TypeError:
+        raise TypeError(f"{name} must be an integer, found {type(value).__name__}") from None
+    if number > _INT32_MAX:
+        raise InvalidArgumentError(f"{name} must be at most {_INT32_MAX} (the C API's int32), found {number}")
+    if number < -_INT32_MAX - 1:
+        raise InvalidArgumentError(f"{name} must be 0 or more, found {number}")
+    return number
+
+
+def _probability(value: Any) -> float:
+    """A float for the C API; the library checks the range (a NaN fails it too)."""
+    try:
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise InvalidArgumentError(f"min_probability must be a number in [0, 1], found {value!r}") from None
+
+
+def _task_list(tasks: Any) -> bytes:
+    """`--tasks`' comma-separated list; a lone string would be split into its letters."""
+    if isinstance(tasks, (str, bytes)):
+        raise TypeError(f"tasks must be a list of task names, not a single string: use [{tasks!r}]")
+    names = list(tasks)
+    for name in names:
+        if not isinstance(name, str):
+            raise TypeError(f"tasks must be task names (strings), found {type(name).__name__}")
+        if "," in name:
+            raise InvalidArgumentError(f"unknown task {name!r}: a task name holds no comma")
+    return _native.c_string("tasks", ",".join(names))
 
 
 def load(path: PathLike) -> Model:

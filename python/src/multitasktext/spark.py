@@ -2,13 +2,16 @@
 
     from multitasktext import spark as mtl_spark
     scored = mtl_spark.predict(df, "runs/default/model.mtl", text_col="text")
-    scored.select("text", "topic.label", "topic.probability")
+    scored.select("text", "topic_label", "topic_probability").write.parquet("scored")
 
 The model file is shipped to the executors with `SparkContext.addFile` and loaded once per
 Python worker, then reused by every Arrow batch that worker runs (`mapInArrow`). Each task
-becomes a column named after it: a struct `{label, probability}` for a single-label task, an
-array of such structs for a multi-label task. The values are `mtl predict`'s: an abstention
-has a null label (and a null probability when the document had no known word).
+adds flat columns, so any selection of them has distinct names (Parquet refuses two columns
+of one name): `<task>_label` and `<task>_probability` for a single-label task,
+`<task>_labels` (an array of `{label, probability}` structs) for a multi-label task.
+`prefix="pred_"` puts a prefix before each, for a DataFrame that already has such columns
+(a labelled file's `topic_label`, say). The values are `mtl predict`'s: an abstention has a
+null label (and a null probability when the document had no known word).
 """
 
 from __future__ import annotations
@@ -72,15 +75,21 @@ def _ship(spark_context: Any, model_path: str) -> str:
     return name
 
 
-def result_schema(model: Model, tasks: Sequence[str]) -> Any:
-    """The Spark type of each task's column: a struct, or an array of structs."""
+def answer_columns(model: Model, tasks: Sequence[str], prefix: str = "") -> List[Any]:
+    """The Spark fields `predict` adds, in order: per single-label task `<prefix><task>_label`
+    (string) and `<prefix><task>_probability` (double); per multi-label task
+    `<prefix><task>_labels`, an array of `struct<label: string, probability: double>`."""
     from pyspark.sql.types import ArrayType, DoubleType, StringType, StructField, StructType
 
     answer = StructType([StructField("label", StringType()), StructField("probability", DoubleType())])
-    return [
-        StructField(task, ArrayType(answer) if model.is_multi_label(task) else answer)
-        for task in tasks
-    ]
+    fields = []
+    for task in tasks:
+        if model.is_multi_label(task):
+            fields.append(StructField(f"{prefix}{task}_labels", ArrayType(answer)))
+        else:
+            fields.append(StructField(f"{prefix}{task}_label", StringType()))
+            fields.append(StructField(f"{prefix}{task}_probability", DoubleType()))
+    return fields
 
 
 def predict(
@@ -89,8 +98,9 @@ def predict(
     text_col: str = "text",
     tasks: Optional[Sequence[str]] = None,
     min_probability: Optional[float] = None,
+    prefix: str = "",
 ) -> Any:
-    """Returns `df` with one column per task holding `mtl predict`'s answer for `text_col`.
+    """Returns `df` with each task's answer for `text_col` in new columns (see the module).
 
     Args:
         df: a Spark DataFrame with a string column `text_col`.
@@ -99,22 +109,37 @@ def predict(
         text_col: the column with the documents; a null text is answered like an empty one.
         tasks: answer only these tasks (`mtl predict --tasks`).
         min_probability: `mtl predict --min-probability`.
+        prefix: put before every added column's name, such as "pred_", so the answers
+            never collide with columns `df` already has.
+
+    Raises `ValueError` before any work when a new column's name is taken (compared without
+    case, as Spark and Parquet do), naming it and suggesting a prefix.
     """
     import pyarrow as pa
-    from pyspark.sql.types import StructType
+    from pyspark.sql.types import StringType, StructType
 
     if text_col not in df.columns:
         raise ValueError(f"no column '{text_col}'; the DataFrame has {', '.join(df.columns)}")
+    if not isinstance(df.schema[text_col].dataType, StringType):
+        raise ValueError(
+            f"column '{text_col}' holds {df.schema[text_col].dataType.simpleString()}, not strings; "
+            f"cast it first: df.withColumn('{text_col}', df['{text_col}'].cast('string'))"
+        )
+    if not isinstance(prefix, str):
+        raise TypeError(f"prefix must be a string, found {type(prefix).__name__}")
+    if isinstance(tasks, str):
+        raise TypeError(f"tasks must be a list of task names, not a single string: use [{tasks!r}]")
     name = _ship(df.sparkSession.sparkContext, model_path)
     driver_model = _worker_model(name)
     answered = list(tasks) if tasks is not None else driver_model.tasks
     for task in answered:
         driver_model.task_index(task)
-        if task in df.columns:
-            raise ValueError(f"the DataFrame already has a column '{task}', the name of a task")
-    schema = StructType(list(df.schema.fields) + result_schema(driver_model, answered))
-    arrow_types = _arrow_types(driver_model, answered)
+    added = answer_columns(driver_model, answered, prefix)
+    _check_free(df.columns, [field.name for field in added])
+    schema = StructType(list(df.schema.fields) + added)
     wanted = None if tasks is None else list(tasks)
+    multi_label = [driver_model.is_multi_label(task) for task in answered]
+    names = [field.name for field in added]
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         model = _worker_model(name)
@@ -123,24 +148,36 @@ def predict(
             lines = model.predict_json(texts, min_probability=min_probability, tasks=wanted)
             answers = json.loads(b"[" + lines[:-1].replace(b"\n", b",") + b"]") if lines else []
             columns = list(batch.columns)
-            for task, arrow_type in zip(answered, arrow_types):
-                columns.append(pa.array([_cell(answer[task]) for answer in answers], type=arrow_type))
-            yield pa.RecordBatch.from_arrays(columns, names=list(batch.schema.names) + answered)
+            for task, is_multi_label in zip(answered, multi_label):
+                columns.extend(_task_arrays([answer[task] for answer in answers], is_multi_label))
+            yield pa.RecordBatch.from_arrays(columns, names=list(batch.schema.names) + names)
 
     return df.mapInArrow(run, schema)
 
 
-def _arrow_types(model: Model, tasks: Sequence[str]) -> List[Any]:
+def _check_free(existing: Sequence[str], added: Sequence[str]) -> None:
+    """Refuses an added column whose name, ignoring case, `df` already has."""
+    taken = {column.lower(): column for column in existing}
+    for column in added:
+        if column.lower() in taken:
+            raise ValueError(
+                f"the DataFrame already has a column '{taken[column.lower()]}', the name of an answer "
+                f"column; pass prefix=, for example prefix=\"pred_\" gives 'pred_{column}'"
+            )
+
+
+def _task_arrays(answers: List[Dict[str, Any]], is_multi_label: bool) -> List[Any]:
+    """One task's Arrow columns for a batch: labels and probabilities, or label lists."""
     import pyarrow as pa
 
-    answer = pa.struct([("label", pa.string()), ("probability", pa.float64())])
-    return [pa.list_(answer) if model.is_multi_label(task) else answer for task in tasks]
-
-
-def _cell(answer: Dict[str, Any]) -> Any:
-    if "labels" in answer:
-        return [
-            {"label": item["label"], "probability": item["probability"]}
-            for item in answer["labels"] or []
+    if is_multi_label:
+        answer = pa.struct([("label", pa.string()), ("probability", pa.float64())])
+        cells = [
+            [{"label": item["label"], "probability": item["probability"]} for item in value["labels"] or []]
+            for value in answers
         ]
-    return {"label": answer["label"], "probability": answer.get("probability")}
+        return [pa.array(cells, type=pa.list_(answer))]
+    return [
+        pa.array([value["label"] for value in answers], type=pa.string()),
+        pa.array([value.get("probability") for value in answers], type=pa.float64()),
+    ]

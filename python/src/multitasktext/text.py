@@ -6,7 +6,7 @@ import ctypes
 import json
 from typing import List, NamedTuple, Optional, Union
 
-from ._native import Batch, TokenizeOptions, check, lib, take_buffer
+from ._native import Batch, TokenizeOptions, c_string, check, flag, lib, take_buffer
 from .errors import InvalidArgumentError
 
 _NORMALIZATIONS = {"none": 0, "nfc": 1, "nfkc": 2}
@@ -47,15 +47,15 @@ def tokenize_json(
     """The lines `mtl tokenize --format jsonl` prints for `texts`, with its options."""
     options = TokenizeOptions(
         normalization=_choice("normalization", normalization, _NORMALIZATIONS),
-        case_folding=int(case_folding),
-        strip_accents=int(strip_accents),
-        strict_utf8=int(strict_utf8),
-        drop_punctuation=int(drop_punctuation),
-        drop_symbols=int(drop_symbols),
-        number_placeholder=int(number_placeholder),
+        case_folding=flag("case_folding", case_folding),
+        strip_accents=flag("strip_accents", strip_accents),
+        strict_utf8=flag("strict_utf8", strict_utf8),
+        drop_punctuation=flag("drop_punctuation", drop_punctuation),
+        drop_symbols=flag("drop_symbols", drop_symbols),
+        number_placeholder=flag("number_placeholder", number_placeholder),
         urls=_choice("urls", urls, _LINKS),
         emails=_choice("emails", emails, _LINKS),
-        locale=None if locale is None else locale.encode("utf-8"),
+        locale=None if locale is None else c_string("locale", locale),
     )
     batch = Batch(texts)
     out = ctypes.c_void_p()

@@ -6,7 +6,7 @@ import ctypes
 import os
 from typing import Mapping, Sequence, Union
 
-from ._native import check, encode_all, lib, take_buffer
+from ._native import c_path, check, encode_all, lib, take_buffer
 
 Overrides = Union[Mapping[str, object], Sequence[str]]
 
@@ -33,7 +33,8 @@ def train(config: Union[str, "os.PathLike[str]"], overrides: Overrides = ()) -> 
     settings = _override_strings(overrides)
     array = encode_all(settings)
     out = ctypes.c_void_p()
-    check(lib.mtl_train(os.fspath(config).encode("utf-8"), array, len(settings), ctypes.byref(out)))
+    path = c_path("the configuration path", config)
+    check(lib.mtl_train(path, array, len(settings), ctypes.byref(out)))
     return take_buffer(out, _c_length(out)).decode("utf-8")
 
 
