@@ -62,7 +62,7 @@ struct QuantizeCommandTests {
       (["--target-size", "four"], "--target-size expects a size"),
       (["--target-size", "4MB", "--cutoff", "10"], "give one or the other"),
       (["--cutoff", "0"], "--cutoff must keep at least 1 row"),
-      (["--dsub", "9"], "between 1 and the model's dimension 8"),
+      (["--dsub", "9"], "must be between 1 and 8 (the model's dimension, and at most 16)"),
       (["--retrain"], "--retrain needs training data"),
       (["--train", workspace.path("topic.jsonl")], "add --retrain"),
       (["--retrain", "--train", workspace.path("topic.jsonl")], "say which with name=file"),

@@ -20,7 +20,10 @@ extension ReliabilityCommandTests {
     #expect(result.status == 0, "\(result.standardError)")
     let rows = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(rows.count == 4, "\(result.standardOutput)")  // header, two rows, final newline
-    for row in rows.dropLast() { #expect(row.split(separator: "\t").count == 2, "\(row)") }
+    // A label, a probability and an (empty) reason: three cells, none split by the label.
+    for row in rows.dropLast() {
+      #expect(row.split(separator: "\t", omittingEmptySubsequences: false).count == 3, "\(row)")
+    }
     #expect(rows[1].hasPrefix(#"sp\tor\\ts"#))
     #expect(rows[2].hasPrefix(#"poli\ntics"#))
   }

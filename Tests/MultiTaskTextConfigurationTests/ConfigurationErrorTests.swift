@@ -61,11 +61,11 @@ import Testing
     ),
     (
       "config.json", json(#""features": {"buckets": 0}"#),
-      #"config.json: "features.buckets" must be between 1 and 2147483647, found 0"#
+      #"config.json: "features.buckets" must be between 1 and 134217728, found 0"#
     ),
     (
       "config.json", json(#""features": {"buckets": -5}"#),
-      #"config.json: "features.buckets" must be between 1 and 2147483647, found -5"#
+      #"config.json: "features.buckets" must be between 1 and 134217728, found -5"#
     ),
     (
       "config.json", json(#""features": {"minn": 0, "maxn": 3}"#),

@@ -65,7 +65,7 @@ import Testing
   }
 
   static let rows = [
-    "| `training.maxEpochs` | integer ≥ 1 | `30` | With `epochs: auto`, the most epochs trained. |",
+    "| `training.maxEpochs` | integer 1–100000 | `30` | With `epochs: auto`, the most epochs trained. |",
     "| `training.threads` | integer 1–256 | `1` |",
     "| `training.sampling` | one of `proportional`, `temperature`, `uniform`, `annealed`"
       + " | `temperature` |",

@@ -18,7 +18,7 @@ import Testing
       TaskConfiguration.configurationTable.keys,
       [
         "name", "train", "dev", "test", "weight", "classWeighting", "learningRateScale", "type",
-        "loss", "thresholds", "minProbability", "metric",
+        "loss", "thresholds", "minProbability", "metric", "allowUnlabelled",
         "format", "encoding", "textField", "labelField", "labelsField", "textColumns",
         "labelColumn", "hasHeader", "allowsQuotedFields", "labelPrefix", "labelSeparator",
         "skipInvalid",
@@ -77,6 +77,7 @@ import Testing
     let source = CorpusSource(path: "a.jsonl", format: .jsonl)
     var task = TaskConfiguration(name: "t", train: source, dev: source, test: source)
     task.minProbability = 0.5
+    task.allowUnlabelled = true
     let features = FeatureConfiguration(maxVocabularySize: 10)
     let output = OutputConfiguration(directory: "runs", vocabularyCopy: "vocab.tsv")
     // `epochs: auto` and `maxEpochs` are stored as the `automaticEpochs` flag and `epochs`.

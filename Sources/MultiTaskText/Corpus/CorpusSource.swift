@@ -36,7 +36,14 @@ public struct CorpusSource: Sendable, Hashable {
   public var idColumn: ColumnReference?
   /// Whether ``format`` was guessed from the file's extension because none was set, so a
   /// message about unlabelled records can say that the format was an assumption.
-  public var formatIsInferred = false
+  public var formatIsInferred: Bool {
+    get { formatOrigin.isInferred }
+    set { formatOrigin.isInferred = newValue }
+  }
+  /// Where ``formatIsInferred`` is kept: outside the source's identity, so a source read the
+  /// same way compares equal (and shares one reading) whether its format was written or
+  /// inferred.
+  var formatOrigin = FormatOrigin()
   /// Whether records' labels are read. Readers of documents to label (`mtl predict`) turn
   /// this off, so a gold label of any shape is skipped like any other member instead of
   /// failing the record, and CSV/TSV files need no label column.
@@ -144,4 +151,14 @@ public struct CorpusSource: Sendable, Hashable {
       throw .invalidConfiguration(path: path, problem: "maximumLinesPerRecord must be at least 1")
     }
   }
+}
+
+/// Whether a source's format was inferred; equal to every other value, so that it never
+/// tells two sources that read a file the same way apart.
+struct FormatOrigin: Sendable, Hashable {
+  var isInferred = false
+
+  static func == (_: FormatOrigin, _: FormatOrigin) -> Bool { true }
+
+  func hash(into hasher: inout Hasher) {}
 }

@@ -100,7 +100,7 @@ extension CorpusTests {
       (#"{"text": "a" "label": "b"}"#, "1:14: expected ',' or '}' after object member"),
       (#"{"text": "a", }"#, "1:15: expected a string key after ','"),
       (#"{"text" "a"}"#, "1:9: expected ':' after object key"),
-      (#"["text"]"#, "1:1: expected '{' to start a JSON object"),
+      (#"5"#, "1:1: expected '{' to start a JSON object"),
       (#"{"text": "abc"#, "1:14: unterminated string"),
       (#"{"text": "a\qb"}"#, "1:12: invalid escape sequence"),
       (#"{"text": "a\u12G4"}"#, "1:12: expected four hex digits after \\u"),

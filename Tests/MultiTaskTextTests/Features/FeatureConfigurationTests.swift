@@ -31,7 +31,7 @@ import Testing
   static let invalid: [(FeatureConfiguration, FeatureConfigurationError)] = [
     (
       FeatureConfiguration(buckets: 0),
-      .outOfRange(key: "buckets", found: 0, expected: "1...2147483647")
+      .outOfRange(key: "buckets", found: 0, expected: "1...134217728")
     ),
     (
       FeatureConfiguration(wordNgrams: 0),

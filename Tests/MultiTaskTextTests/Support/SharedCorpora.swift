@@ -19,11 +19,18 @@ enum SharedCorpora {
     return nil
   }
 
-  /// `<root>/../shared/corpora`, when it exists.
+  /// `$MULTITASKTEXT_CORPORA`, else `<root>/../shared/corpora`, when it exists. The variable
+  /// lets CI run the suite as a fresh clone sees it (pointing it at a missing folder) without
+  /// moving the corpora; the Python tests read the same variable.
   static func directory() -> URL? {
-    guard let root = repositoryRoot() else { return nil }
-    let corpora = root.deletingLastPathComponent()
-      .appendingPathComponent("shared/corpora", isDirectory: true).standardizedFileURL
+    let corpora: URL
+    if let given = ProcessInfo.processInfo.environment["MULTITASKTEXT_CORPORA"], !given.isEmpty {
+      corpora = URL(fileURLWithPath: given, isDirectory: true).standardizedFileURL
+    } else {
+      guard let root = repositoryRoot() else { return nil }
+      corpora = root.deletingLastPathComponent()
+        .appendingPathComponent("shared/corpora", isDirectory: true).standardizedFileURL
+    }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: corpora.path, isDirectory: &isDirectory),
       isDirectory.boolValue
