@@ -15,10 +15,20 @@ enum FileBytes {
     var problem: String
     /// True when the file does not start with the expected prefix.
     var wrongPrefix = false
+    /// True when the head check found the file damaged.
+    var damagedHead = false
+  }
+
+  /// A check of the file's first `length` bytes, run once they are read: a problem it
+  /// returns stops reading there, so a file that is damaged from its header on costs one
+  /// chunk of memory, not its whole size.
+  struct HeadCheck {
+    var length: Int
+    var problem: ([UInt8]) -> String?
   }
 
   static func read(
-    path: String, limit: Int = Int.max, expectedPrefix: [UInt8] = []
+    path: String, limit: Int = Int.max, expectedPrefix: [UInt8] = [], headCheck: HeadCheck? = nil
   ) throws(Failure) -> [UInt8] {
     var status = stat()
     guard stat(path, &status) == 0 else { throw Failure(problem: LineReader.describe(errno)) }
@@ -52,9 +62,15 @@ enum FileBytes {
         bytes.reserveCapacity(capacity)
       }
       let checked = bytes.count < expectedPrefix.count
+      let headUnchecked = headCheck.map { bytes.count < $0.length } ?? false
       bytes.append(contentsOf: chunk[0..<count])
       if checked && bytes.count >= expectedPrefix.count && !bytes.starts(with: expectedPrefix) {
         throw Failure(problem: "wrong prefix", wrongPrefix: true)
+      }
+      if headUnchecked, let headCheck, bytes.count >= headCheck.length,
+        let problem = headCheck.problem(Array(bytes[0..<headCheck.length]))
+      {
+        throw Failure(problem: problem, damagedHead: true)
       }
     }
   }

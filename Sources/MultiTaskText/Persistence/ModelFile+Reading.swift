@@ -12,9 +12,20 @@ extension ModelFile {
     do {
       bytes = try FileBytes.read(
         path: path, limit: maximumFileBytes,
-        expectedPrefix: withUnsafeBytes(of: magic.littleEndian, Array.init))
+        expectedPrefix: withUnsafeBytes(of: magic.littleEndian, Array.init),
+        headCheck: FileBytes.HeadCheck(length: 12) { head in
+          // The first section's tag follows the magic number and the version.
+          let tag =
+            UInt32(head[8]) | UInt32(head[9]) << 8 | UInt32(head[10]) << 16
+            | UInt32(head[11]) << 24
+          return isSectionTag(tag)
+            ? nil
+            : "the bytes at 8 are not a section (a tag of four letters was expected); the file"
+              + " is damaged"
+        })
     } catch {
       if error.wrongPrefix { throw .notAModel(path: path) }
+      if error.damagedHead { throw .malformed(path: path, problem: error.problem) }
       throw .unreadable(path: path, problem: error.problem)
     }
     return try decode(bytes, path: path)

@@ -76,6 +76,19 @@ struct ModelFileLimitsTests {
     #expect(ContinuousClock.now - started < .seconds(2))
   }
 
+  /// Read from disk, the same file is refused after its first chunk, not read whole.
+  @Test func aFileOfZerosIsRefusedBeforeItIsReadWhole() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.url.appendingPathComponent("zeros.mtl").path
+    let bytes = Array("MTLM".utf8) + [2, 0, 0, 0] + [UInt8](repeating: 0, count: 64 << 20)
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    #expect {
+      try ModelFile.read(path: path)
+    } throws: { error in
+      "\(error)".contains("the bytes at 8 are not a section")
+    }
+  }
+
   @Test func aDimensionBeyondTheLimitIsRefusedFromTheManifest() throws {
     let bytes = try Self.crafted { $0["dimension"] = 262_144 }
     #expect {
