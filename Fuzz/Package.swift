@@ -21,6 +21,7 @@ let package = Package(
     // MARK: Persistence
 
     .executableTarget(name: "FuzzModelFile", dependencies: ["FuzzDriver", "MultiTaskText"]),
+    .executableTarget(name: "FuzzQuantizedModel", dependencies: ["FuzzDriver", "MultiTaskText"]),
 
     // MARK: Text
 

@@ -3,7 +3,7 @@
 #
 #   Fuzz/run.sh [SECONDS] [TARGET...]
 #
-# SECONDS is the time per target (default 60). TARGETs default to all four. Each run starts from
+# SECONDS is the time per target (default 60). TARGETs default to all five. Each run starts from
 # a scratch copy of Seeds/<target>/ (the checked-in seeds never grow), with a fixed seed. Inputs
 # that crash are saved under Fuzz/crashes/<target>/. Exits non-zero if any target crashed.
 set -euo pipefail
@@ -13,12 +13,12 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-  targets=(FuzzJSONL FuzzCSV FuzzModelFile FuzzTokenizer)
+  targets=(FuzzJSONL FuzzCSV FuzzModelFile FuzzQuantizedModel FuzzTokenizer)
 fi
 
 max_len() {
   case "$1" in
-    FuzzModelFile) echo 65536 ;;
+    FuzzModelFile | FuzzQuantizedModel) echo 65536 ;;
     *) echo 4096 ;;
   esac
 }
