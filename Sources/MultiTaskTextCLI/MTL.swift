@@ -37,7 +37,9 @@ struct MTL: ParsableCommand {
       Self.exit(withError: nil)
     } catch {
       // Help ends with the command's examples and docs page (see `CommandHelp`).
-      if let help = CommandHelp.text(for: error, arguments: Array(CommandLine.arguments.dropFirst())) {
+      if let help = CommandHelp.text(
+        for: error, arguments: Array(CommandLine.arguments.dropFirst()))
+      {
         print(help)
         Self.exit()
       }

@@ -228,7 +228,8 @@ public struct Trainer: Sendable {
       let makeContext = { (block: TrainingSet, order: [Int32], stepsBefore: Double) in
         EpochContext(
           set: block, order: order, epoch: epoch, epochs: training.epochs,
-          earliestLastEpoch: earliest, stepsBefore: stepsBefore, learningRate: rate, totalSteps: totalSteps,
+          earliestLastEpoch: earliest, stepsBefore: stepsBefore, learningRate: rate,
+          totalSteps: totalSteps,
           decays: !training.automaticEpochs,
           threads: threads,
           start: start, averageTokens: averageTokens, taskNames: taskNames)

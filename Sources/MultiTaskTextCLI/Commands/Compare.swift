@@ -51,7 +51,8 @@ struct Compare: ParsableCommand {
       try Interruption.whileWriting { try AtomicFileWriter().write(bytes, to: path) }
       written.append(path)
     }
-    var summary = ComparisonRenderer(colors: TerminalColors.enabled(for: 1)).text(report) + "wrote:\n"
+    var summary =
+      ComparisonRenderer(colors: TerminalColors.enabled(for: 1)).text(report) + "wrote:\n"
     for path in written { summary += "  \(path)\n" }
     try OutputWriter.writeSummary(summary)
   }

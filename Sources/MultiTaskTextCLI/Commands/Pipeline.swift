@@ -61,8 +61,10 @@ struct Pipeline: ParsableCommand {
     var summary =
       report.tasks.isEmpty
       ? "no task has a test file, so nothing was evaluated\n"
-      : TextReportRenderer(colors: TerminalColors.enabled(for: 1), width: TerminalWidth.rendering(1))
-        .renderSummary(report)
+      : TextReportRenderer(
+        colors: TerminalColors.enabled(for: 1), width: TerminalWidth.rendering(1)
+      )
+      .renderSummary(report)
     summary +=
       "trained \(configuration.tasks.count) task(s) in "
       + String(format: "%.1f", output.trained.history.seconds) + " s; wrote:\n"

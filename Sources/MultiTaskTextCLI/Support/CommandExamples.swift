@@ -20,7 +20,8 @@ struct CommandExamples {
   static let byCommand: [String: CommandExamples] = [
     "tokenize": CommandExamples(
       examples: [
-        Example(purpose: "Tokens of each line of a file:", command: "mtl tokenize corpora/sample.txt"),
+        Example(
+          purpose: "Tokens of each line of a file:", command: "mtl tokenize corpora/sample.txt"),
         Example(
           purpose: "Each token's kind and byte range, from standard input:",
           command: "echo 'Ｗｉｎ £500 now!' | mtl tokenize --format jsonl"),
@@ -31,7 +32,8 @@ struct CommandExamples {
       documentation: "README.md, section \"mtl tokenize\""),
     "train": CommandExamples(
       examples: [
-        Example(purpose: "Train the three bundled tasks:", command: "mtl train corpora/default.yaml"),
+        Example(
+          purpose: "Train the three bundled tasks:", command: "mtl train corpora/default.yaml"),
         Example(
           purpose: "Write into another folder, with ten fixed epochs:",
           command: "mtl train corpora/default.yaml --output runs/ten --set training.epochs=10"),

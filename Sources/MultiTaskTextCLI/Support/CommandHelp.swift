@@ -28,7 +28,8 @@ enum CommandHelp {
   static func ending(for command: String?, width: Int) -> String {
     let folder = LineFolder(width: width)
     guard let command, let entry = CommandExamples.byCommand[command] else {
-      return (["EXAMPLES:", "  mtl pipeline corpora/default.yaml", ""]
+      return
+        (["EXAMPLES:", "  mtl pipeline corpora/default.yaml", ""]
         + folder.fold(
           "DOCS: README.md, from its Quick start; each command's --help ends with examples and"
             + " the page that covers it.")).joined(separator: "\n")

@@ -66,7 +66,8 @@ struct ProgressLine {
     }
     if run.trainings > 1 {
       position +=
-        compact ? " (\(run.training)/\(run.trainings))" : " of training \(run.training)/\(run.trainings)"
+        compact
+        ? " (\(run.training)/\(run.trainings))" : " of training \(run.training)/\(run.trainings)"
     }
     if let fraction = run.fraction {
       position = String(format: "%5.1f%% ", fraction * 100) + position
