@@ -39,13 +39,29 @@ struct ProgressLineTests {
   func theSecondTrainingGoesOnFromHalfway(width: Int) {
     var progress = Self.progress
     progress.fraction = 0.2
+    progress.elapsedSeconds = 10
     let run = RunProgress(current: progress, training: 2, trainings: 2, elapsedSeconds: 60)
     #expect(run.fraction == 0.6)
     let line = ProgressLine(width: width).render(run)
     #expect(line.count <= width)
     #expect(line.contains("60.0%"))
     #expect(line.contains("ETA 40s"))
-    #expect(line.contains(width >= 79 ? "epoch 3/30 of training 2/2" : "3/30 (2/2)"))
+    #expect(line.contains(width >= 79 ? "epoch 3/30, training 2/2" : "3/30 (2/2)"))
+  }
+
+  /// While the first of two trainings runs, the time left counts the second as taking as
+  /// long, and says that this is a lower bound: it trains with character n-grams, which is
+  /// never faster.
+  @Test func theFirstOfTwoTrainingsShowsALowerBound() {
+    var progress = Self.progress
+    progress.fraction = 0.5
+    progress.elapsedSeconds = 10
+    let run = RunProgress(current: progress, training: 1, trainings: 2, elapsedSeconds: 10)
+    #expect(run.fraction == 0.25)
+    #expect(run.remainingSeconds == 30)
+    let line = ProgressLine(width: 100).render(run)
+    #expect(line.contains(" 25.0% epoch 3/30, training 1/2 at least 30s left elapsed 10s"))
+    #expect(!line.contains("ETA"))
   }
 
   /// Automatic epochs: no percentage and no time left from the maximum of 30, but the least

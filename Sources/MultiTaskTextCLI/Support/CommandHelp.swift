@@ -12,8 +12,9 @@ enum CommandHelp {
   /// `arguments`; nil when `error` is not a request for help (`--version` is not).
   static func text(for error: Error, arguments: [String]) -> String? {
     guard MTL.exitCode(for: error) == .success else { return nil }
-    let message = MTL.fullMessage(for: error)
+    var message = MTL.fullMessage(for: error)
     guard message.hasPrefix("OVERVIEW:") || message.hasPrefix("USAGE:") else { return nil }
+    while message.hasSuffix("\n") { message.removeLast() }
     return message + "\n\n" + ending(for: command(in: arguments), width: width)
   }
 

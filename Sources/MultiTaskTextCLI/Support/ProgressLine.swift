@@ -67,15 +67,16 @@ struct ProgressLine {
     if run.trainings > 1 {
       position +=
         compact
-        ? " (\(run.training)/\(run.trainings))" : " of training \(run.training)/\(run.trainings)"
+        ? " (\(run.training)/\(run.trainings))" : ", training \(run.training)/\(run.trainings)"
     }
+
     if let fraction = run.fraction {
       position = String(format: "%5.1f%% ", fraction * 100) + position
     }
     var times = ""
     if let remaining = run.remainingSeconds {
       let left = Self.duration(remaining)
-      if run.isAutomatic {
+      if run.remainingIsLowerBound {
         times = compact ? " ≥\(left) left" : " at least \(left) left"
       } else {
         times = " ETA \(left)"

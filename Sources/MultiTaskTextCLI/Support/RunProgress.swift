@@ -15,7 +15,8 @@ struct RunProgress {
   var training = 1
   /// How many models the run trains.
   var trainings = 1
-  /// Seconds since the first training started, every training so far together.
+  /// Seconds since the first training started, every training so far together; shown as
+  /// the time elapsed.
   var elapsedSeconds: Double
   /// With automatic epochs, the fewest epochs a training can take (the earliest last epoch
   /// seen during the first epoch), for the trainings still to come.
@@ -39,18 +40,25 @@ struct RunProgress {
     return min(1, max(0, (Double(training - 1) + current.fraction) / runs))
   }
 
-  /// The seconds left: an estimate from the speed so far with a fixed number of epochs; with
-  /// automatic epochs the least time left, should dev stop improving now. nil until there is
+  /// Whether ``remainingSeconds`` is only a lower bound: with automatic epochs, and while a
+  /// later training is still to come, which trains with character n-grams and so is never
+  /// faster than the one under way.
+  var remainingIsLowerBound: Bool { isAutomatic || training < trainings }
+
+  /// The seconds left, from the speed of the training under way: with a fixed number of
+  /// epochs, the rest of this training plus as long again for each later one; with
+  /// automatic epochs, the least time left should dev stop improving now. nil until there is
   /// enough to go on.
   var remainingSeconds: Double? {
-    if let fraction {
-      return fraction > 0 ? elapsedSeconds * (1 - fraction) / fraction : nil
+    let laterTrainings = Double(max(0, trainings - training))
+    guard let earliest = current.earliestLastEpoch else {
+      guard current.fraction > 0 else { return nil }
+      let trainingSeconds = current.elapsedSeconds / current.fraction
+      return trainingSeconds * (1 - current.fraction) + laterTrainings * trainingSeconds
     }
-    guard let earliest = current.earliestLastEpoch, epochsDone >= Self.epochsBeforeEstimate
-    else { return nil }
+    guard epochsDone >= Self.epochsBeforeEstimate else { return nil }
     let secondsPerEpoch = current.elapsedSeconds / epochsDone
-    let laterTrainings = max(0, trainings - training)
-    let laterEpochs = Double(laterTrainings * (leastEpochsPerTraining ?? 1))
+    let laterEpochs = laterTrainings * Double(leastEpochsPerTraining ?? 1)
     return (max(0, Double(earliest) - epochsDone) + laterEpochs) * secondsPerEpoch
   }
 }
