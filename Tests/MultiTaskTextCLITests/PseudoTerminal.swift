@@ -13,9 +13,19 @@ struct PseudoTerminal {
     /// The rows as the terminal shows them: each line split at `\r` too, since a carriage
     /// return starts the row again (the live line is redrawn that way).
     var rows: [String] {
-      output.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
-        $0.split(separator: "\r").map(String.init)
+      // "\r\n" is one Character in Swift, so split the scalars, not the characters.
+      var rows: [String] = []
+      var row = String.UnicodeScalarView()
+      for scalar in output.unicodeScalars {
+        if scalar == "\n" || scalar == "\r" {
+          rows.append(String(row))
+          row = String.UnicodeScalarView()
+        } else {
+          row.append(scalar)
+        }
       }
+      rows.append(String(row))
+      return rows.filter { !$0.isEmpty }
     }
   }
 

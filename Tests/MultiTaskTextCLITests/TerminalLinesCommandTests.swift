@@ -120,7 +120,8 @@ struct TerminalLinesCommandTests {
     }
     let workspace = try Workspace()
     try workspace.configure(
-      "automatic.yaml", dev: false, training: "{seed: 1}", features: "{buckets: 20000}")
+      "automatic.yaml", dev: false, training: "{seed: 1, patience: 1}", features: "{buckets: 20000}"
+    )
     let result = try Self.terminal.run(["train", workspace.path("automatic.yaml")])
     #expect(result.status == 0, "\(result.output)")
     #expect(result.rows.allSatisfy { $0.count <= 80 })
