@@ -86,6 +86,8 @@ final class ProgressReporter: @unchecked Sendable {
       emitLine(
         "pretrained vectors start the rows of \(ThousandsSeparators.text(words)) vocabulary words")
     case .heldOut(let documents):
+      // The second training holds out the very same documents.
+      guard training <= 1 else { return }
       emitLine(
         "no dev file: held out \(ThousandsSeparators.text(documents)) training documents to"
           + " choose the number of epochs")
