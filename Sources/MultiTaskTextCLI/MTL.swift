@@ -36,6 +36,13 @@ struct MTL: ParsableCommand {
       _ = closed
       Self.exit(withError: nil)
     } catch {
+      // Help ends with the command's examples and docs page (see `CommandHelp`).
+      if let help = CommandHelp.text(
+        for: error, arguments: Array(CommandLine.arguments.dropFirst()))
+      {
+        print(help)
+        Self.exit()
+      }
       if let (message, exitCode) = ErrorMessage.describe(error) {
         writeToStandardError("Error: \(message)")
         Self.exit(withError: ExitCode(exitCode))

@@ -79,16 +79,7 @@ public struct Pipeline: Sendable {
       builder, features: trainer.features.choosingCharacterNgrams(false), trainer: trainer,
       continuing: base, firstRun: true, shouldStop: shouldStop, onEvent: onEvent)
     var chosen = plain
-    // Without dev data (a dev file, or the slice automatic epochs hold out) there is
-    // nothing to choose on.
-    let scoresOnDev =
-      configuration.tasks.contains { $0.dev != nil } || configuration.training.automaticEpochs
-    // Multi-label models are not tried with subwords: on GoEmotions they scored the same on
-    // dev (55.37 against 55.32) at twice the training time.
-    let multiLabel = configuration.tasks.contains { $0.type == .multiLabel }
-    if trainer.features.automaticCharacterNgrams, scoresOnDev, !multiLabel,
-      plain.tokens <= FeatureConfiguration.characterNgramTrialTokens
-    {
+    if triesCharacterNgrams(trainer: trainer, tokens: plain.tokens) {
       let range = FeatureConfiguration.automaticCharacterNgramRange
       onEvent(.tryingCharacterNgrams(minimum: range.minimum, maximum: range.maximum))
       let subwords = try train(
@@ -108,6 +99,20 @@ public struct Pipeline: Sendable {
     chosen.trained.history.advice = TrainingAdvice.lines(
       history: chosen.trained.history, training: configuration.training)
     return chosen.trained
+  }
+
+  /// Whether a second model, with automatic character n-grams, is trained after the first
+  /// on `tokens` training tokens, for dev data to choose between them.
+  func triesCharacterNgrams(trainer: Trainer, tokens: Int) -> Bool {
+    // Without dev data (a dev file, or the slice automatic epochs hold out) there is
+    // nothing to choose on.
+    let scoresOnDev =
+      configuration.tasks.contains { $0.dev != nil } || configuration.training.automaticEpochs
+    // Multi-label models are not tried with subwords: on GoEmotions they scored the same on
+    // dev (55.37 against 55.32) at twice the training time.
+    let multiLabel = configuration.tasks.contains { $0.type == .multiLabel }
+    return trainer.features.automaticCharacterNgrams && scoresOnDev && !multiLabel
+      && tokens <= FeatureConfiguration.characterNgramTrialTokens
   }
 
   /// One training of a choice between feature settings: its model and its dev score.
@@ -142,8 +147,11 @@ public struct Pipeline: Sendable {
       developmentPaths: Set(configuration.tasks.compactMap { $0.dev?.path }))
     let statistics = data.set.corpusStatistics + developmentStatistics
     scores.record(.corporaRead(statistics))
-    if firstRun { onEvent(.corporaRead(statistics)) }
     let tokens = data.set.tokenCount
+    if firstRun {
+      onEvent(.trainingsPlanned(triesCharacterNgrams(trainer: trainer, tokens: tokens) ? 2 : 1))
+      onEvent(.corporaRead(statistics))
+    }
     let recorder = TrainingHistoryRecorder()
     let model: MultiTaskModel
     do {

@@ -7,6 +7,11 @@ public enum PipelineEvent: Sendable {
   /// as invalid, lines whose invalid UTF-8 was repaired), in the order read. Sent once, just
   /// before the first epoch.
   case corporaRead([CorpusStatistics])
+  /// How many models this run trains, sent once just before ``corporaRead(_:)``: 2 when
+  /// automatic character n-grams will train a second one for dev to choose between them
+  /// (``tryingCharacterNgrams(minimum:maximum:)`` announces it), else 1. A progress display
+  /// draws one bar across all of them instead of starting again at 0%.
+  case trainingsPlanned(Int)
   /// Automatic character n-grams: the model without them is trained, and one with this range
   /// is trained next, for the dev data to choose between them.
   case tryingCharacterNgrams(minimum: Int, maximum: Int)

@@ -6,6 +6,9 @@ struct EpochContext: @unchecked Sendable {
   let order: [Int32]
   let epoch: Int
   let epochs: Int
+  /// With automatic epochs, the earliest epoch the plateau rule can stop after; nil with a
+  /// fixed number, which ends at `epochs`.
+  var earliestLastEpoch: Int?
   /// The steps of the whole run before this context's first document: earlier epochs, and
   /// in a cached set, the earlier shards of this epoch.
   let stepsBefore: Double
@@ -165,7 +168,8 @@ extension Trainer {
                             worker.lossCounts[$0] > 0
                               ? worker.lossSums[$0] / Double(worker.lossCounts[$0]) : nil
                           }),
-                        elapsedSeconds: seconds)))
+                        elapsedSeconds: seconds,
+                        earliestLastEpoch: context.earliestLastEpoch)))
                   collect()
                   worker.resetLosses()
                 }

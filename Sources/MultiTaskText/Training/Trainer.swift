@@ -228,10 +228,12 @@ public struct Trainer: Sendable {
         parameters.epochMultipliers = multipliers
       }
       let rate = plateau.learningRate
+      let earliest = training.automaticEpochs ? plateau.earliestLastEpoch(during: epoch) : nil
       let makeContext = { (block: TrainingSet, order: [Int32], stepsBefore: Double) in
         EpochContext(
           set: block, order: order, epoch: epoch, epochs: training.epochs,
-          stepsBefore: stepsBefore, learningRate: rate, totalSteps: totalSteps,
+          earliestLastEpoch: earliest, stepsBefore: stepsBefore, learningRate: rate,
+          totalSteps: totalSteps,
           decays: !training.automaticEpochs,
           threads: threads,
           start: start, averageTokens: averageTokens, taskNames: taskNames)

@@ -40,7 +40,7 @@ public struct EpochSummary: Sendable, Equatable {
 public struct TrainingProgress: Sendable, Equatable {
   /// The current epoch, from 1.
   public var epoch: Int
-  /// The number of epochs.
+  /// The number of epochs; with automatic epochs, the most allowed.
   public var epochs: Int
   /// The fraction of all training steps done, 0...1.
   public var fraction: Double
@@ -52,13 +52,21 @@ public struct TrainingProgress: Sendable, Equatable {
   public var averageLoss: TaskValues<Double>
   /// Seconds since training started.
   public var elapsedSeconds: Double
+  /// With automatic epochs, the earliest epoch after which the plateau rule can stop
+  /// training: the one by which dev will have stalled once more than
+  /// ``TrainingConfiguration/patience`` allows, if it never improves again; never more than
+  /// ``epochs``. nil with a fixed number of epochs, which always runs all ``epochs``.
+  ///
+  /// ``fraction`` counts against the maximum, which automatic epochs rarely reach; a display
+  /// shows the least time left from this instead of a time left from the maximum.
+  public var earliestLastEpoch: Int?
 
   /// Creates a progress report, for callers that render or replay one.
   ///
   /// - Parameters: see the properties of the same names.
   public init(
     epoch: Int, epochs: Int, fraction: Double, learningRate: Double, tokensPerSecond: Double,
-    averageLoss: TaskValues<Double>, elapsedSeconds: Double
+    averageLoss: TaskValues<Double>, elapsedSeconds: Double, earliestLastEpoch: Int? = nil
   ) {
     self.epoch = epoch
     self.epochs = epochs
@@ -67,5 +75,6 @@ public struct TrainingProgress: Sendable, Equatable {
     self.tokensPerSecond = tokensPerSecond
     self.averageLoss = averageLoss
     self.elapsedSeconds = elapsedSeconds
+    self.earliestLastEpoch = earliestLastEpoch
   }
 }

@@ -21,10 +21,12 @@ struct Compare: ParsableCommand {
   )
 
   @OptionGroup var options: ConfigurationOptions
+  @OptionGroup var destination: OutputDirectoryOption
 
   func run() throws {
     let run = try options.load(
-      writing: ["compare.json", "compare.md", "compare.html"], vocabularyCopy: false)
+      writing: ["compare.json", "compare.md", "compare.html"], vocabularyCopy: false,
+      outputDirectory: destination.absoluteDirectory)
     let configuration = run.pipeline
     // Ctrl-C ends a comparison at once: it has written nothing until its last step, and
     // that step is atomic.
@@ -49,7 +51,8 @@ struct Compare: ParsableCommand {
       try Interruption.whileWriting { try AtomicFileWriter().write(bytes, to: path) }
       written.append(path)
     }
-    var summary = ComparisonRenderer(colors: isatty(1) != 0).text(report) + "wrote:\n"
+    var summary =
+      ComparisonRenderer(colors: TerminalColors.enabled(for: 1)).text(report) + "wrote:\n"
     for path in written { summary += "  \(path)\n" }
     try OutputWriter.writeSummary(summary)
   }
@@ -75,10 +78,8 @@ final class ComparisonProgress: @unchecked Sendable {
       writeToStandardError(
         task.map { "== training \($0) alone" } ?? "== training all tasks together")
       reporter = ProgressReporter(quiet: false)
-    case .pipeline(.training(let event), _):
+    case .pipeline(let event, _):
       reporter?.handle(event)
-    case .pipeline:
-      break
     }
   }
 

@@ -113,7 +113,7 @@ struct Eval: ParsableCommand {
       })
     report.run = Provenance.record(
       configuration: nil, model: loaded, modelPath: model, history: nil, trained: false)
-    let colors = output == nil && format == .text && isatty(1) != 0
+    let colors = output == nil && format == .text && TerminalColors.enabled(for: 1)
     let bytes = try format.render(
       report, colors: colors,
       width: output == nil ? TerminalWidth.rendering(1) : TerminalWidth.standard)

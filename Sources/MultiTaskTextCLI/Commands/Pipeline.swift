@@ -21,12 +21,15 @@ struct Pipeline: ParsableCommand {
   )
 
   @OptionGroup var options: ConfigurationOptions
+  @OptionGroup var destination: OutputDirectoryOption
 
   func run() throws {
     let reportNames = [
       ("report.json", ReportFormat.json), ("report.md", .markdown), ("report.html", .html),
     ]
-    let run = try options.load(writing: ["model.mtl", "vocabulary.tsv"] + reportNames.map(\.0))
+    let run = try options.load(
+      writing: ["model.mtl", "vocabulary.tsv"] + reportNames.map(\.0),
+      outputDirectory: destination.absoluteDirectory)
     let configuration = run.pipeline
     let warnings = CorpusWarnings()
     defer { warnings.emit() }
@@ -58,8 +61,10 @@ struct Pipeline: ParsableCommand {
     var summary =
       report.tasks.isEmpty
       ? "no task has a test file, so nothing was evaluated\n"
-      : TextReportRenderer(colors: isatty(1) != 0, width: TerminalWidth.rendering(1))
-        .renderSummary(report)
+      : TextReportRenderer(
+        colors: TerminalColors.enabled(for: 1), width: TerminalWidth.rendering(1)
+      )
+      .renderSummary(report)
     summary +=
       "trained \(configuration.tasks.count) task(s) in "
       + String(format: "%.1f", output.trained.history.seconds) + " s; wrote:\n"

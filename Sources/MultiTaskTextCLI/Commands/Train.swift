@@ -15,9 +15,11 @@ struct Train: ParsableCommand {
   )
 
   @OptionGroup var options: ConfigurationOptions
+  @OptionGroup var destination: OutputDirectoryOption
 
   func run() throws {
-    let run = try options.load(writing: ["model.mtl", "vocabulary.tsv"])
+    let run = try options.load(
+      writing: ["model.mtl", "vocabulary.tsv"], outputDirectory: destination.absoluteDirectory)
     let configuration = run.pipeline
     let warnings = CorpusWarnings()
     let output = try TrainingRun(

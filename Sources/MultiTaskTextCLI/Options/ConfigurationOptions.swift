@@ -10,7 +10,8 @@ struct ConfigurationOptions: ParsableArguments {
   @Option(
     name: .customLong("set"),
     help: ArgumentHelp(
-      "Override one setting, e.g. --set training.epochs=10.", valueName: "key=value"))
+      "Override one setting, e.g. --set training.epochs=10; repeatable. Every key, its type"
+        + " and its default: docs/CONFIGURATION.md.", valueName: "key=value"))
   var overrides: [String] = []
 
   @Flag(help: "Do not show training progress.")
@@ -32,8 +33,12 @@ struct ConfigurationOptions: ParsableArguments {
   ///   - outputs: The names of the files the command writes into the output directory,
   ///     checked (writable, none of them an input) before any work.
   ///   - vocabularyCopy: Whether the command also writes `output.vocabularyCopy`.
-  func load(writing outputs: [String], vocabularyCopy: Bool = true) throws -> RunConfiguration {
+  ///   - outputDirectory: `--output`, absolute, which replaces `output.directory`.
+  func load(
+    writing outputs: [String], vocabularyCopy: Bool = true, outputDirectory: String? = nil
+  ) throws -> RunConfiguration {
     var loaded = try RunConfiguration.load(path: configuration, overrides: overrides)
+    if let outputDirectory { loaded.output.directory = outputDirectory }
     try loaded.pipeline.validateFilesExist(configurationPath: configuration)
     try OutputCheck.check(
       outputs: loaded.outputPaths(outputs, includesVocabularyCopy: vocabularyCopy),

@@ -29,4 +29,14 @@ enum TerminalWidth {
 
   /// The width to render for `descriptor`: the terminal's, or ``standard`` off a terminal.
   static func rendering(_ descriptor: Int32) -> Int { columns(of: descriptor) ?? standard }
+
+  /// The width printed lines are folded to: the terminal's; off a terminal, `COLUMNS` when
+  /// the user exported it; else nil, and lines stay whole, easier to search in a log.
+  static func folding(_ descriptor: Int32) -> Int? {
+    if let columns = columns(of: descriptor) { return columns }
+    guard let text = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(text),
+      value > 0
+    else { return nil }
+    return value
+  }
 }

@@ -49,18 +49,7 @@ struct TrainingRun {
             Interruption.enter(
               .stopAtNextCheck, message: "Error: interrupted again; no model was written\n")
           }
-          switch event {
-          case .training(let event):
-            reporter.handle(event)
-          case .tryingCharacterNgrams(let minimum, let maximum):
-            reporter.note(
-              "small corpus: training again with character \(minimum)–\(maximum)-grams,"
-                + " to keep them only if dev prefers them (features.minn and maxn fix this)")
-          case .choseCharacterNgrams(let choice):
-            reporter.note(choice.description)
-          default:
-            break
-          }
+          reporter.handle(event)
         })
     } catch {
       reporter.finish()

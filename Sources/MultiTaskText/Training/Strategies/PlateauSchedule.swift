@@ -20,6 +20,8 @@ struct PlateauSchedule {
   /// The rate of the next epoch.
   private(set) var learningRate: Double
   private var stalls = 0
+  /// Whether any epoch was decided on yet; the first scored epoch always improves.
+  private var decided = false
 
   init(learningRate: Double, patience: Int, maximumEpochs: Int) {
     self.learningRate = learningRate
@@ -29,6 +31,7 @@ struct PlateauSchedule {
 
   /// Records whether epoch `epoch` improved the best dev score, and decides.
   mutating func decide(epoch: Int, improved: Bool) -> Decision {
+    decided = true
     if improved {
       stalls = 0
       return .goOn
@@ -37,5 +40,15 @@ struct PlateauSchedule {
     if stalls > patience || epoch == maximumEpochs { return .stop }
     learningRate /= 2
     return .rewind
+  }
+
+  /// The earliest epoch after which training can stop, as seen during `epoch`: the one at
+  /// which the stalls reach `patience + 1` if dev never improves again, or the maximum.
+  ///
+  /// Progress displays estimate the least time left from it, since the real end, a dev
+  /// plateau, cannot be known in advance.
+  func earliestLastEpoch(during epoch: Int) -> Int {
+    let stallsNeeded = patience + 1 - stalls
+    return min(maximumEpochs, epoch - 1 + (decided ? 0 : 1) + stallsNeeded)
   }
 }
