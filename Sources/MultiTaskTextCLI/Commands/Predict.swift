@@ -18,15 +18,8 @@ struct Predict: ParsableCommand {
 
       The input format follows each file's extension (.jsonl, .ndjson and .json are JSON \
       Lines, .csv and .tsv delimited, anything else one document a line); a record format \
-      classifies its text field and writes one line per record.
-
-      Examples:
-        mtl predict --model runs/default/model.mtl corpora/sentiment/test.jsonl
-        echo "win a free prize now" | mtl predict --model runs/default/model.mtl --top-k 2
-        mtl predict --model model.mtl reviews.csv --text-column body --id-field review_id \
-          --format tsv
-
-      Docs: README.md, "Training and prediction".
+      classifies its text field and writes one line per record (--text-field, \
+      --text-column); --id-field copies a field of each record into its answer.
       """
   )
 
