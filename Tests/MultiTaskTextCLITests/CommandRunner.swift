@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Runs the real `mtl` executable built beside the test bundle, the way a user would.
 struct CommandRunner {
   struct Result {
@@ -46,6 +50,9 @@ struct CommandRunner {
     process.standardOutput = output
     process.standardError = error
     process.standardInput = standardInput
+    // A command may exit before reading all its input (a model it refuses); writing the rest
+    // must then fail with EPIPE, not kill the test process with SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
     try process.run()
     // Feed input and drain output concurrently so large runs cannot deadlock on full pipes.
     let writer = Thread {
