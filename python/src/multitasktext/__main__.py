@@ -1,8 +1,9 @@
-"""`python -m multitasktext --version`: what is installed, and whether its native library loads.
+"""`python -m multitasktext --version`: what is installed and what its native library needs.
 
-The first thing to run when an install misbehaves: it prints the package and library versions,
-where the library is and which system libraries it needs, and, when the library cannot load,
-the same explanation `import multitasktext` would raise, with exit status 1.
+The first thing to run when an install misbehaves. Python imports the package before running
+this module, so when the library cannot load, the command ends with the package's own
+`ImportError`, which names the missing system library; when it loads, the command prints the
+package and library versions, where the library is and which system libraries it needs.
 """
 
 from __future__ import annotations
@@ -31,16 +32,13 @@ def main(arguments: list | None = None) -> int:
     if not options.version:
         parser.print_help()
         return 0
+    import multitasktext
+
     path = library_path()
     needed = needed_libraries(path)
     print(f"multitasktext {_distribution_version()}")
     print(f"library: {path}")
     print(f"needs: {', '.join(needed) if needed is not None else 'unknown (not a 64-bit ELF file)'}")
-    try:
-        import multitasktext
-    except ImportError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
     print(f"libMultiTaskTextC {multitasktext.__version__}: loads")
     return 0
 
