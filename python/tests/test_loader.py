@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from multitasktext._loader import library_path, needed_libraries
+from multitasktext._loader import explain_load_error, library_path, needed_libraries
 
 
 def run_python(*arguments: str, library: Path | None = None) -> subprocess.CompletedProcess:
@@ -66,3 +66,12 @@ def test_version_command_fails_when_the_library_cannot_load(tmp_path: Path) -> N
     result = run_python("-m", "multitasktext", "--version", library=broken)
     assert result.returncode != 0
     assert f"ImportError: multitasktext cannot load {broken}: " in result.stderr.splitlines()[-1]
+
+
+def test_an_old_glibc_is_explained() -> None:
+    # dlopen's message on a system older than the build machine's (Ubuntu 20.04's glibc 2.31).
+    path = Path("/site-packages/multitasktext/libMultiTaskTextC.so")
+    message = f"/lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.35' not found (required by {path})"
+    explained = explain_load_error(path, message)
+    assert explained.startswith(f"multitasktext cannot load {path}: the system's C or C++ runtime is older")
+    assert "(needs GLIBC_2.35)" in explained

@@ -71,7 +71,7 @@ def _explain_missing(path: Path, name: str, message: str) -> str:
             f"built against the system ICU of its build machine, and ICU's libraries are "
             f"versioned by major release, so exactly ICU {major} is accepted. Install it "
             f"(Debian and Ubuntu: apt-get install libicu{major}; Fedora: dnf install libicu), "
-            f"{_SOURCE_BUILD} against this machine's ICU."
+            f"{_SOURCE_BUILD}, which uses this machine's ICU."
         )
     if name.startswith(("libswift", "libFoundation", "libdispatch", "libBlocksRuntime")):
         return (
