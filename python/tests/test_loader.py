@@ -75,3 +75,14 @@ def test_an_old_glibc_is_explained() -> None:
     explained = explain_load_error(path, message)
     assert explained.startswith(f"multitasktext cannot load {path}: the system's C or C++ runtime is older")
     assert "(needs GLIBC_2.35)" in explained
+
+
+def test_a_missing_swift_runtime_is_explained() -> None:
+    # dlopen's message for a library linked to the toolchain's runtime, toolchain absent.
+    path = Path("/site-packages/multitasktext/libMultiTaskTextC.so")
+    message = "libswiftCore.so: cannot open shared object file: No such file or directory"
+    explained = explain_load_error(path, message)
+    assert explained.startswith(
+        f"multitasktext cannot load {path}: it needs the Swift runtime library libswiftCore.so"
+    )
+    assert "scripts/build-wheel" in explained
