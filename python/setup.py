@@ -5,7 +5,8 @@ folder. It runs `swift build -c release --product MultiTaskTextC` with the Swift
 Foundation linked statically (so the wheel needs no Swift toolchain where it is installed) on
 the package one folder up (or on $MULTITASKTEXT_SWIFT_PACKAGE), in the scratch folder
 `.build-static` that `scripts/build-static` shares, and copies `libMultiTaskTextC.so` next to
-the Python modules. Set $MULTITASKTEXT_LIBRARY to a built `.so` to skip the Swift build.
+the Python modules, without its debug information. Set $MULTITASKTEXT_LIBRARY to a built `.so`
+to skip the Swift build.
 
 The Swift build takes minutes from a clean checkout; it reports progress every 15 seconds on
 the terminal even when pip hides the build's output (`pip install -v` shows all of it).
@@ -19,6 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import List, TextIO
@@ -50,23 +52,33 @@ def _progress_stream() -> TextIO:
 
 
 def _run_with_progress(command: List[str]) -> None:
-    """Runs the Swift build, echoing its output and a progress line every few seconds."""
+    """Runs the Swift build, echoing its output, with a progress line every few seconds.
+
+    A release build can spend minutes in one module without printing, so a timer, not the
+    build's output, decides when to report."""
     started = time.monotonic()
-    reported = started
-    last_step = "starting"
+    last_step = ["starting"]
     stream = _progress_stream()
     print(f"multitasktext: {' '.join(command)}", file=stream, flush=True)
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert process.stdout is not None
-    for line in process.stdout:
-        sys.stdout.write(line)
-        if line.startswith("["):
-            last_step = line.strip()[:100]
-        now = time.monotonic()
-        if now - reported >= PROGRESS_SECONDS:
-            reported = now
-            print(f"multitasktext: swift build, {now - started:.0f} s: {last_step}", file=stream, flush=True)
-    status = process.wait()
+
+    def echo() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            sys.stdout.write(line)
+            if line.startswith("["):
+                last_step[0] = line.strip()[:100]
+
+    reader = threading.Thread(target=echo, daemon=True)
+    reader.start()
+    while True:
+        try:
+            status = process.wait(timeout=PROGRESS_SECONDS)
+            break
+        except subprocess.TimeoutExpired:
+            elapsed = time.monotonic() - started
+            print(f"multitasktext: swift build, {elapsed:.0f} s: {last_step[0]}", file=stream, flush=True)
+    reader.join()
     print(f"multitasktext: swift build finished in {time.monotonic() - started:.0f} s", file=stream, flush=True)
     if stream is not sys.stderr:
         stream.close()
@@ -109,6 +121,10 @@ class BuildWithSwift(build_py):
         target = Path(self.build_lib) / "multitasktext" / LIBRARY
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(library, target)
+        # The symbol table stays (crash reports name functions); the DWARF debug information,
+        # a quarter of the file, goes.
+        if shutil.which("strip"):
+            subprocess.run(["strip", "--strip-debug", str(target)], check=True)
 
 
 class BinaryDistribution(Distribution):
