@@ -14,7 +14,7 @@ The mtl model is `mtl train corpora/default.yaml` (three tasks, dimension 100, c
 dimension and n-grams and the number of buckets that makes the two files the same size.
 Under load the wall times include waiting for a core; the CPU columns do not.
 
-Usage: Benchmarks/import_time.py --wheel WHEEL --mtl MTL [--runs N]
+Usage: Benchmarks/import_time.py --wheel WHEEL --mtl MTL [--runs N] [--numpy "numpy<2"]
 Needs: the fastText module in the running interpreter (`pip install fasttext "numpy<2"`: its
 0.9.3 `predict` fails on numpy 2 with "Unable to avoid copy while creating an array"), a wheel
 and static `mtl` from scripts/build-wheel. Uses no corpus outside the repository.
@@ -35,13 +35,13 @@ FASTTEXT_SNIPPET = (
 )
 
 
-def install(wheel, work):
+def install(wheel, work, numpy):
     """A new venv with the wheel installed; returns its python and the install's seconds."""
     venv = os.path.join(work, "venv")
     subprocess.run([sys.executable, "-m", "venv", venv], check=True)
     python = os.path.join(venv, "bin", "python")
     # numpy first, so the timed install is the wheel's own (numpy is cached after one run).
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "numpy"], check=True)
+    subprocess.run([python, "-m", "pip", "install", "--quiet", numpy], check=True)
     started = time.perf_counter()
     subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", wheel], check=True)
     return python, time.perf_counter() - started
@@ -97,9 +97,11 @@ def main():
     parser.add_argument("--wheel", required=True)
     parser.add_argument("--mtl", required=True)
     parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--numpy", default="numpy",
+                        help='the numpy for the wheel\'s environment, e.g. "numpy<2" as fastText\'s')
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
-        python, install_seconds = install(os.path.abspath(options.wheel), work)
+        python, install_seconds = install(os.path.abspath(options.wheel), work, options.numpy)
         models = {"mtl": mtl_model(os.path.abspath(options.mtl), work)}
         models["fastText"] = fasttext_model(work, os.path.getsize(models["mtl"]))
         snippets = {"mtl": (python, MTL_SNIPPET), "fastText": (sys.executable, FASTTEXT_SNIPPET)}
@@ -112,6 +114,10 @@ def main():
         columns = list(runs["mtl"][0])
         medians = {name: {column: statistics.median(run[column] for run in runs[name])
                           for column in columns} for name in models}
+        numpy_versions = [subprocess.run([interpreter, "-c", "import numpy; print(numpy.__version__)"],
+                                         check=True, capture_output=True, text=True).stdout.strip()
+                          for interpreter in (python, sys.executable)]
+        print(f"numpy {numpy_versions[0]} for mtl, {numpy_versions[1]} for fastText")
         print(f"wheel {os.path.basename(options.wheel)}: {os.path.getsize(options.wheel) / 1e6:.1f} MB, "
               f"pip install --no-deps {install_seconds:.1f} s")
         print(f"import + load + predict one text, seconds, median of {options.runs} alternating runs "
