@@ -8,15 +8,12 @@ predictor per concurrent caller.
 from __future__ import annotations
 
 import ctypes
-import os
-from pathlib import Path
 from typing import Any, Iterable, Sequence, Tuple
 
 import numpy as np
 
+from ._loader import load_library
 from .errors import InvalidArgumentError, raise_last_error
-
-_LIBRARY_NAME = "libMultiTaskTextC.so"
 
 c_char_p_p = ctypes.POINTER(ctypes.c_char_p)
 c_uint64_p = ctypes.POINTER(ctypes.c_uint64)
@@ -51,13 +48,6 @@ class TokenizeOptions(ctypes.Structure):
         ("emails", ctypes.c_int32),
         ("locale", ctypes.c_char_p),
     ]
-
-
-def _library_path() -> str:
-    override = os.environ.get("MULTITASKTEXT_LIBRARY")
-    if override:
-        return override
-    return str(Path(__file__).resolve().parent / _LIBRARY_NAME)
 
 
 def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
@@ -98,7 +88,7 @@ def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
     return lib
 
 
-lib = _declare(ctypes.CDLL(_library_path()))
+lib = _declare(load_library())
 
 
 def check(status: int) -> None:
