@@ -43,10 +43,18 @@ final class ProgressReporter: @unchecked Sendable {
       }
     case .epochFinished(let summary):
       var line = "epoch \(summary.epoch) done; loss " + lossText(summary.loss)
-      let dev = summary.devAccuracy.present.map { task, value in
-        "\(task) " + String(format: "%.2f%%", value * 100)
+      // The dev score that selects the kept epoch, named by its metric: a multi-label task
+      // is selected on macro-F1, and its accuracy (subset accuracy) would mislead.
+      let metrics = summary.devMetric.present.filter { summary.devScore[$0.task] != nil }
+      let shared = Set(metrics.map(\.value.description)).count == 1 ? metrics.first?.value : nil
+      let dev = summary.devScore.present.map { task, value in
+        let metric = summary.devMetric[task] ?? .accuracy
+        let shown =
+          metric == .accuracy
+          ? String(format: "%.2f%%", value * 100) : String(format: "%.4f", value)
+        return shared == nil ? "\(task) \(metric) \(shown)" : "\(task) \(shown)"
       }
-      if !dev.isEmpty { line += "; dev accuracy " + dev.joined(separator: ", ") }
+      if !dev.isEmpty { line += "; dev " + (shared.map { "\($0) " } ?? "") + dev.joined(separator: ", ") }
       emitLine(line)
     case .keptEpoch(let epoch):
       emitLine("kept epoch \(epoch), the best on dev")

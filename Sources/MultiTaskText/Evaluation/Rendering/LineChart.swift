@@ -20,6 +20,9 @@ struct LineChart {
   var percent = false
   /// The epoch whose parameters were kept, marked with a dashed line.
   var keptEpoch: Int?
+  /// The values the series can take (0...1 for scores); the axis stays within them and
+  /// zooms to the data rather than starting at 0.
+  var bounds: ClosedRange<Double>?
 
   private let width = 560.0
   private let height = 300.0
@@ -31,9 +34,10 @@ struct LineChart {
   func svg() -> String {
     let top = 56.0 + legendHeight - 18
     let values = series.flatMap { $0.values.values }.filter(\.isFinite)
+    let zoomed = percent || bounds != nil
     let yScale = ChartScale(
-      minimum: percent ? (values.min() ?? 0) : min(0, values.min() ?? 0), maximum: values.max() ?? 1
-    )
+      minimum: zoomed ? (values.min() ?? 0) : min(0, values.min() ?? 0),
+      maximum: values.max() ?? 1, bounds: bounds ?? -Double.infinity...Double.infinity)
     let first = Double(epochs.min() ?? 1)
     let last = Double(epochs.max() ?? 1)
     func x(_ epoch: Double) -> Double {
