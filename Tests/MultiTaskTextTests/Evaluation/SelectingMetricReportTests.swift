@@ -73,7 +73,8 @@ struct SelectingMetricReportTests {
     #expect(history.devMetrics == ["colour": .macroF1])
     let scores = history.epochs.compactMap { $0.devScore["colour"] }
     #expect(scores.count == history.epochs.count)
-    let kept = try #require(history.keptEpoch)
+    // The last epoch is kept when it is the best, and then no earlier one is restored.
+    let kept = history.keptEpoch ?? history.epochs.count
     let keptScore = try #require(history.epochs.first { $0.epoch == kept }?.devScore["colour"])
     #expect(scores.allSatisfy { $0 <= keptScore })
     let html = HTMLReportRenderer().render(result.report)
