@@ -18,7 +18,7 @@ struct HTMLHistorySection {
     var lines = ["<section class=\"training\">", "<h2>Training</h2>"]
     var note =
       "\(history.epochs.count) epochs in \(ReportNumberFormat.decimal(history.seconds, digits: 1)) s"
-    if let selection = history.selectionNote {
+    if let selection = history.selectionNote(order: report.tasks.map(\.name)) {
       note += "; " + selection
     } else if let kept = history.keptEpoch {
       note += "; kept the parameters of epoch \(kept), best on dev"

@@ -99,12 +99,23 @@ struct HTMLReliabilityDiagram {
           + "<title>confidence \(ReportNumberFormat.percent(bin.confidence)), accuracy "
           + "\(ReportNumberFormat.percent(bin.accuracy)), \(bin.count) documents</title></rect>")
     }
+    // Ticks at 0, ½ and 1 on both axes, so a bar's height reads as an accuracy.
+    for (fraction, label) in [(0.0, "0"), (0.5, "0.5"), (1.0, "1")] {
+      svg.append(
+        "<text class=\"tick\" x=\"\(SVGNumber.format(margin + fraction * plot))\""
+          + " y=\"\(SVGNumber.format(margin + plot + 13))\" text-anchor=\"middle\""
+          + " font-size=\"10\">\(label)</text>")
+      svg.append(
+        "<text class=\"tick\" x=\"\(SVGNumber.format(margin - 4))\""
+          + " y=\"\(SVGNumber.format(margin + plot - fraction * plot + 3))\" text-anchor=\"end\""
+          + " font-size=\"10\">\(label)</text>")
+    }
     svg.append(
       "<text x=\"\(SVGNumber.format(side / 2))\" y=\"\(SVGNumber.format(side - 6))\""
         + " text-anchor=\"middle\" font-size=\"11\" fill=\"currentColor\">confidence</text>")
     svg.append(
-      "<text x=\"10\" y=\"\(SVGNumber.format(side / 2))\" font-size=\"11\" fill=\"currentColor\""
-        + " transform=\"rotate(-90 10 \(SVGNumber.format(side / 2)))\" text-anchor=\"middle\">"
+      "<text x=\"9\" y=\"\(SVGNumber.format(side / 2))\" font-size=\"11\" fill=\"currentColor\""
+        + " transform=\"rotate(-90 9 \(SVGNumber.format(side / 2)))\" text-anchor=\"middle\">"
         + "accuracy</text>")
     svg.append("</svg>")
     return ["<figure class=\"reliability\">"] + svg + [

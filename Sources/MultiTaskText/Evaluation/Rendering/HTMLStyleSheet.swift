@@ -114,18 +114,23 @@ enum HTMLStyleSheet {
        off-screen; chart text is enlarged to stay readable where the chart is scaled down. */
     @media (max-width: 600px) {
       table.stack, table.stack tbody, table.stack tfoot, table.stack tr { display: block;
-        width: 100%; }
+        width: 100%; box-sizing: border-box; }
       table.stack thead { display: none; }
       table.stack tr { border: 1px solid var(--line); border-radius: 8px; margin: 0 0 10px;
         padding: 6px 10px; }
-      table.stack td, table.stack tfoot th { display: flex; justify-content: space-between;
-        gap: 12px; border: none; padding: 3px 0; text-align: right; position: static; }
-      table.stack td::before, table.stack tfoot th::before { content: attr(data-label);
+      table.stack td { display: block; border: none; padding: 3px 0; text-align: right;
+        overflow-wrap: anywhere; }
+      table.stack td::before { content: attr(data-label); float: left; margin-right: 12px;
         color: var(--muted); font-size: 12px; font-weight: 600; text-transform: uppercase;
-        letter-spacing: 0.04em; text-align: left; }
+        letter-spacing: 0.04em; line-height: 21px; }
       table.stack td:empty { display: none; }
-      table.stack td:first-child { font-weight: 600; font-size: 16px; }
+      table.stack td:first-child { font-weight: 600; font-size: 16px; text-align: left; }
       .table-wrap table.stack td:first-child { position: static; background: none; }
+      .classes th, .classes td { padding: 6px 5px; }
+      .classes thead th { font-size: 10px; letter-spacing: 0.02em; }
+      .classes .meter, .classes .bar { display: none; }
+      .classes .f1 { min-width: 0; }
+      td.label { min-width: 0; }
       svg.curve .tick, svg.curve .kept-label, svg.curve .band-label { font-size: 17px; }
       svg.curve .legend text, svg.curve .axis-title { font-size: 17px; }
       svg.curve .chart-title { font-size: 19px; }

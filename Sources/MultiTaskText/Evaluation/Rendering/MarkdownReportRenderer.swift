@@ -21,7 +21,7 @@ public struct MarkdownReportRenderer: Sendable {
     if let model = report.modelPath { lines += ["Model: \(Self.escape(model))", ""] }
     lines += summaryTable(report) + [""]
     if let run = report.run { lines += run.markdown() }
-    if let kept = report.history?.selectionNote {
+    if let kept = report.history?.selectionNote(order: report.tasks.map(\.name)) {
       lines += ["Training: " + Self.escape(kept), ""]
     }
     if let choice = report.history?.characterNgrams {

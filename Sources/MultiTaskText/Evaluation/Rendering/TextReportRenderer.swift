@@ -164,7 +164,7 @@ public struct TextReportRenderer: Sendable {
     let choice = (report.history?.characterNgrams).map {
       wordWrapped("chosen on dev: " + $0.description, indent: "  ", continuation: "        ")
     }
-    let kept = (report.history?.selectionNote).map {
+    let kept = (report.history?.selectionNote(order: report.tasks.map(\.name))).map {
       wordWrapped(DisplayWidth.sanitized($0), indent: "  ", continuation: "    ")
     }
     return [rule("summary")] + table.lines(indent: 2, colors: colors)

@@ -26,18 +26,31 @@ extension TrainingHistory {
     return devMetrics.values.first ?? .accuracy
   }
 
-  /// `kept epoch 16 of 19, the best mean dev score: emotion macroF1 0.4213, …`; nil when no
-  /// epoch was kept or none was scored on dev.
-  var selectionNote: String? {
-    guard let kept = keptEpoch, let record = epochs.first(where: { $0.epoch == kept }) else {
-      return nil
-    }
+  /// `kept epoch 16 of 19, the best dev score: emotion macroF1 0.4513` (or, when no earlier
+  /// epoch was restored, `kept the last epoch, 19; its dev score: …`); nil when no epoch was
+  /// scored on dev.
+  ///
+  /// - Parameter order: Task names in the report's order; the note lists the scores in it,
+  ///   then any other task by name.
+  func selectionNote(order: [String] = []) -> String? {
+    let kept = keptEpoch ?? epochs.last?.epoch
+    guard let kept, let record = epochs.first(where: { $0.epoch == kept }) else { return nil }
     let scores = selectingScores(of: record)
     guard !scores.isEmpty else { return nil }
-    let values = scores.sorted { $0.key < $1.key }.map { task, value in
-      "\(task) \(selectingMetric(of: task)) \(ReportNumberFormat.decimal(value, digits: 4))"
+    let names = order.filter { scores[$0] != nil } + scores.keys.filter { !order.contains($0) }.sorted()
+    let values = names.compactMap { task in
+      scores[task].map { value in
+        let metric = selectingMetric(of: task)
+        let shown =
+          metric == .accuracy
+          ? ReportNumberFormat.percent(value) : ReportNumberFormat.decimal(value, digits: 4)
+        return "\(task) \(metric) \(shown)"
+      }
     }
+    let shown = values.joined(separator: ", ")
+    // Without a restored epoch the last one is kept, best or not (fixed epochs).
+    guard keptEpoch != nil else { return "kept the last epoch, \(kept); its dev score: " + shown }
     let best = scores.count == 1 ? "the best dev score" : "the best mean dev score"
-    return "kept epoch \(kept) of \(epochs.count), \(best): " + values.joined(separator: ", ")
+    return "kept epoch \(kept) of \(epochs.count), \(best): " + shown
   }
 }

@@ -2,7 +2,7 @@
 ///
 /// The best of many noisy dev scores is biased upwards (the winner's curse), so the trial
 /// with the highest score is not simply taken. Its score has a standard error,
-/// `√(p(1 − p) / n)` over its `n` dev documents (at least ``DevScore/smallestMargin``);
+/// `√(p(1 − p) / n)` over its `n` dev documents (at least half a point, 0.005);
 /// every trial that scored within one standard error of the top is as good as the top as far
 /// as the dev data can tell. Of those, the cheapest is kept: the one whose model stores the
 /// fewest numbers (``Trial/parameters``), then the lower trial number. With macro-F1 or
