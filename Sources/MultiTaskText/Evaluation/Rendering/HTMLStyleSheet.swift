@@ -130,7 +130,9 @@ enum HTMLStyleSheet {
       .classes thead th { font-size: 10px; letter-spacing: 0.02em; }
       .classes .meter, .classes .bar { display: none; }
       .classes .f1 { min-width: 0; }
-      td.label { min-width: 0; }
+      .classes table { font-size: 13px; }
+      .table-wrap.classes td.label, .table-wrap.classes tbody th[scope=row] { min-width: 0;
+        max-width: 38vw; white-space: normal; overflow-wrap: anywhere; }
       svg.curve .tick, svg.curve .kept-label, svg.curve .band-label { font-size: 17px; }
       svg.curve .legend text, svg.curve .axis-title { font-size: 17px; }
       svg.curve .chart-title { font-size: 19px; }
