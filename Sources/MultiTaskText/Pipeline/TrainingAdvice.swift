@@ -23,6 +23,10 @@ enum TrainingAdvice {
     guard let last = means.last, means.count == history.epochs.count else { return [] }
     // The score that selects epochs, named: a multi-label task's is macro-F1, not accuracy.
     let name = "dev " + (history.sharedMetric?.description ?? "score")
+    let asPercent = history.selectsOnAccuracy
+    func percent(_ value: Double) -> String {
+      asPercent ? Self.percent(value) : ReportNumberFormat.decimal(value, digits: 4)
+    }
     let kept = history.keptEpoch ?? last.epoch
     if training.automaticEpochs {
       guard kept == training.epochs, last.epoch == training.epochs else { return [] }

@@ -41,7 +41,8 @@ struct HTMLMultiLabelSection {
           + "<td class=\"num\">\(ReportNumberFormat.decimal(threshold, digits: 3))</td>"
           + "<td class=\"num\">\(ReportNumberFormat.score(counts.precision(label)))</td>"
           + "<td class=\"num\">\(ReportNumberFormat.score(counts.recall(label)))</td>"
-          + "<td class=\"num f1\"><span class=\"bar\" style=\"width:\(percent)%\"></span>"
+          + "<td class=\"num f1\"><span class=\"meter\"><span style=\"width:\(percent)%\">"
+          + "</span></span>"
           + "\(ReportNumberFormat.score(f1))</td>"
           + "<td class=\"num\">\(ReportNumberFormat.count(counts.support(label)))</td></tr>")
     }

@@ -91,14 +91,16 @@ public struct HTMLReportRenderer: Sendable {
       "<tbody>",
     ]
     for (index, task) in report.tasks.enumerated() {
-      let quality = task.isNoBetterThanBaseline ? "bad" : "good"
+      // A multi-label task has no majority baseline to colour its (subset) accuracy against.
+      let quality =
+        task.multiLabel != nil ? "" : task.isNoBetterThanBaseline ? " bad" : " good"
       let warning =
         task.isNoBetterThanBaseline ? " <span class=\"flag\">no better than baseline</span>" : ""
       lines.append(
         "<tr><td><a href=\"#\(Self.anchor(index))\">\(HTMLEscaping.escape(task.name))</a>\(warning)</td>"
           + "<td class=\"num\" data-label=\"Examples\">"
           + "\(ReportNumberFormat.count(task.metrics.examples))</td>"
-          + "<td class=\"num \(quality)\" data-label=\"Accuracy\">"
+          + "<td class=\"num\(quality)\" data-label=\"Accuracy\">"
           + "\(ReportNumberFormat.percent(task.metrics.accuracy))</td>"
           + "<td class=\"num\" data-label=\"Macro-F1\">"
           + "\(ReportNumberFormat.score(task.metrics.macroF1))</td>"
