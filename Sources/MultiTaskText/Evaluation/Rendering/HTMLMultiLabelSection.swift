@@ -25,7 +25,7 @@ struct HTMLMultiLabelSection {
       stat("Examples", ReportNumberFormat.count(counts.documents)),
       "</div>",
       "<div class=\"table-wrap classes\">", "<table>",
-      "<thead><tr><th>Label</th><th class=\"num\">Threshold</th><th class=\"num\">Precision</th>"
+      "<thead><tr><th>Label</th><th class=\"num threshold\">Threshold</th><th class=\"num\">Precision</th>"
         + "<th class=\"num\">Recall</th><th class=\"num\">F1</th><th class=\"num\">Support</th>"
         + "</tr></thead>",
       "<tbody>",
@@ -38,7 +38,7 @@ struct HTMLMultiLabelSection {
       let threshold = label < report.thresholds.count ? Double(report.thresholds[label]) : 0.5
       lines.append(
         "<tr><th scope=\"row\">\(HTMLEscaping.escape(report.labels[label]))</th>"
-          + "<td class=\"num\">\(ReportNumberFormat.decimal(threshold, digits: 3))</td>"
+          + "<td class=\"num threshold\">\(ReportNumberFormat.decimal(threshold, digits: 3))</td>"
           + "<td class=\"num\">\(ReportNumberFormat.score(counts.precision(label)))</td>"
           + "<td class=\"num\">\(ReportNumberFormat.score(counts.recall(label)))</td>"
           + "<td class=\"num f1\"><span class=\"meter\"><span style=\"width:\(percent)%\">"

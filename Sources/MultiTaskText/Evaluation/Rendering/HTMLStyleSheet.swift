@@ -131,8 +131,9 @@ enum HTMLStyleSheet {
       .classes .meter, .classes .bar { display: none; }
       .classes .f1 { min-width: 0; }
       .classes table { font-size: 13px; }
-      .table-wrap.classes td.label, .table-wrap.classes tbody th[scope=row] { min-width: 0;
+      .table-wrap.classes td.label, .table-wrap.classes tbody th[scope=row] { min-width: 6.5em;
         max-width: 38vw; white-space: normal; overflow-wrap: anywhere; }
+      .classes .threshold { display: none; }
       svg.curve .tick, svg.curve .kept-label, svg.curve .band-label { font-size: 17px; }
       svg.curve .legend text, svg.curve .axis-title { font-size: 17px; }
       svg.curve .chart-title { font-size: 19px; }
