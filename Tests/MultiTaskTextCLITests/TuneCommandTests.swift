@@ -28,7 +28,10 @@ struct TuneCommandTests {
     #expect(html.contains("<rect class=\"band\""))
   }
 
-  @Test(arguments: [("30s", true), ("5m", true), ("1h30m", true), ("90", true), ("5x", false), ("0", false), ("-3s", false)])
+  @Test(arguments: [
+    ("30s", true), ("5m", true), ("1h30m", true), ("90", true), ("5x", false), ("0", false),
+    ("-3s", false),
+  ])
   func theBudgetTakesUnits(budget: String, accepted: Bool) throws {
     let workspace = try TrainPredictCommandTests.Workspace()
     // --trials 1 keeps an accepted run short; a refused budget fails before any work.

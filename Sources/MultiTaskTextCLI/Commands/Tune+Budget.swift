@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 
 /// `--budget`: seconds, written as a plain number (`90`) or with a unit (`30s`, `5m`,
 /// `1h`, `1m30s`), as a user types a duration.

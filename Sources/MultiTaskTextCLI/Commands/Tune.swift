@@ -77,7 +77,8 @@ struct Tune: ParsableCommand {
     Interruption.enter(
       .exitAtOnce,
       message: "Error: interrupted while evaluating the best trial; nothing was written\n")
-    let directory = (run.output.directory as NSString).appendingPathComponent(Self.folder)
+    let directory =
+      (run.output.directory as NSString).appendingPathComponent(Self.folder)
       as NSString
     var written: [String] = []
     let tuned = try TunedConfiguration.yaml(

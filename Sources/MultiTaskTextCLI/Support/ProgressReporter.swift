@@ -54,7 +54,9 @@ final class ProgressReporter: @unchecked Sendable {
           ? String(format: "%.2f%%", value * 100) : String(format: "%.4f", value)
         return shared == nil ? "\(task) \(metric) \(shown)" : "\(task) \(shown)"
       }
-      if !dev.isEmpty { line += "; dev " + (shared.map { "\($0) " } ?? "") + dev.joined(separator: ", ") }
+      if !dev.isEmpty {
+        line += "; dev " + (shared.map { "\($0) " } ?? "") + dev.joined(separator: ", ")
+      }
       emitLine(line)
     case .keptEpoch(let epoch):
       emitLine("kept epoch \(epoch), the best on dev")

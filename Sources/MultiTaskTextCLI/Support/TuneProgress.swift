@@ -24,11 +24,13 @@ final class TuneProgress: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     switch event {
-    case .trialFinished(let trial, let best, _, let elapsed):
+    case .trialFinished(let trial, let best, let elapsed):
+      let kept = best.map {
+        " kept so far: trial \($0.number), dev \(String(format: "%.4f", $0.objective));"
+      }
       let line =
         "trial \(trial.number): \(Self.outcome(trial)) in \(String(format: "%.1f", trial.seconds)) s;"
-        + " kept so far: trial \(best.number), dev \(String(format: "%.4f", best.objective));"
-        + " \(Int(max(0, budget - elapsed).rounded())) s left"
+        + (kept ?? "") + " \(Int(max(0, budget - elapsed).rounded())) s left"
       // A trial that did not end normally gets its own line, so it stays readable.
       if isTerminal && trial.isScored {
         writeToStandardError("\r\u{1B}[2K" + line, newline: false)
@@ -47,7 +49,8 @@ final class TuneProgress: @unchecked Sendable {
     switch trial.cut {
     case .budget?: return "cut by the budget"
     case .request?: return "interrupted"
-    case nil: return trial.failure == nil ? "dev " + String(format: "%.4f", trial.objective) : "failed"
+    case nil:
+      return trial.failure == nil ? "dev " + String(format: "%.4f", trial.objective) : "failed"
     }
   }
 

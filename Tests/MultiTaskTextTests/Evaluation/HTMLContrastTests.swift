@@ -61,11 +61,13 @@ struct HTMLContrastTests {
   static func colour(
     _ property: String, of selector: String, dark: Bool, schemes: (light: String, dark: String)
   ) -> String? {
-    var text = (dark ? value(property, of: selector, in: schemes.dark) : nil)
+    var text =
+      (dark ? value(property, of: selector, in: schemes.dark) : nil)
       ?? value(property, of: selector, in: schemes.light)
     if let reference = text, reference.hasPrefix("var(") {
       let name = String(reference.dropFirst(4).dropLast())
-      text = (dark ? value(name, of: ":root", in: schemes.dark) : nil)
+      text =
+        (dark ? value(name, of: ":root", in: schemes.dark) : nil)
         ?? value(name, of: ":root", in: schemes.light)
     }
     return text
@@ -100,12 +102,15 @@ struct HTMLContrastTests {
       let matrix = ConfusionMatrix(
         labels: ["a", "b"], knownLabelCount: 2,
         cells: [
-          .init(truth: 0, predicted: 0, count: hits), .init(truth: 0, predicted: 1, count: 400 - hits),
-          .init(truth: 1, predicted: 1, count: 400 - hits), .init(truth: 1, predicted: 0, count: hits),
+          .init(truth: 0, predicted: 0, count: hits),
+          .init(truth: 0, predicted: 1, count: 400 - hits),
+          .init(truth: 1, predicted: 1, count: 400 - hits),
+          .init(truth: 1, predicted: 0, count: hits),
         ])
       let svg = ConfusionHeatMap(matrix).svg()
       for match in pattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)) {
-        guard let ink = Range(match.range(at: 1), in: svg), let fill = Range(match.range(at: 2), in: svg)
+        guard let ink = Range(match.range(at: 1), in: svg),
+          let fill = Range(match.range(at: 2), in: svg)
         else { continue }
         cells.append((String(svg[ink]), String(svg[fill])))
       }

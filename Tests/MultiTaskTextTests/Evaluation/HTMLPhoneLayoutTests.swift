@@ -35,9 +35,11 @@ struct HTMLPhoneLayoutTests {
         .components(separatedBy: "</section>").first)
     #expect(summary.contains("<table class=\"stack\">"))
     let headers = summary.matches(of: /<th(?: class="num")?>([^<]+)<\/th>/).map { String($0.1) }
-    #expect(headers == ["Task", "Examples", "Accuracy", "Macro-F1", "Weighted F1", "Majority baseline"])
-    let body = try #require(summary.components(separatedBy: "<tbody>").last?
-      .components(separatedBy: "</tbody>").first)
+    #expect(
+      headers == ["Task", "Examples", "Accuracy", "Macro-F1", "Weighted F1", "Majority baseline"])
+    let body = try #require(
+      summary.components(separatedBy: "<tbody>").last?
+        .components(separatedBy: "</tbody>").first)
     for row in body.components(separatedBy: "</tr>").dropLast() {
       let labels = row.matches(of: /<td[^>]* data-label="([^"]+)"/).map { String($0.1) }
       #expect(labels == Array(headers.dropFirst()), "\(row)")
@@ -57,7 +59,10 @@ struct HTMLPhoneLayoutTests {
     // Legend entries, at the phone's 17-unit text: each text ends before the next entry.
     let legendSize = 17.0
     for chart in html.components(separatedBy: "<svg class=\"curve\"").dropFirst() {
-      let entries = chart.matches(of: /<g class="legend"><line x1="([\d.]+)" x2="[\d.]+" y1="([\d.]+)"[^>]*>.*?<text x="([\d.]+)" y="[\d.]+">([^<]*)<\/text><\/g>/)
+      let entries = chart.matches(
+        of:
+          /<g class="legend"><line x1="([\d.]+)" x2="[\d.]+" y1="([\d.]+)"[^>]*>.*?<text x="([\d.]+)" y="[\d.]+">([^<]*)<\/text><\/g>/
+      )
       for (entry, next) in zip(entries, entries.dropFirst()) where entry.2 == next.2 {
         let textStart = try #require(Double(entry.3))
         let nextStart = try #require(Double(next.1))

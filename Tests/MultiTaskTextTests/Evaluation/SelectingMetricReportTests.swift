@@ -53,8 +53,10 @@ struct SelectingMetricReportTests {
     }
     report.history = TrainingHistory(epochs: records, keptEpoch: 1, seconds: 1)
     let html = HTMLReportRenderer().render(report)
-    let ticks = html.matches(of: /<text class="tick" x="58" y="[\d.]+" dy="4" text-anchor="end">([\d.]+)%<\/text>/)
-      .compactMap { Double($0.1) }
+    let ticks = html.matches(
+      of: /<text class="tick" x="58" y="[\d.]+" dy="4" text-anchor="end">([\d.]+)%<\/text>/
+    )
+    .compactMap { Double($0.1) }
     #expect(!ticks.isEmpty)
     #expect(ticks.allSatisfy { $0 <= 100 }, "\(ticks)")
     #expect(html.contains("Dev accuracy, which selects the kept epoch"))

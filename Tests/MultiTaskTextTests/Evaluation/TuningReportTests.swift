@@ -54,10 +54,13 @@ struct TuningReportTests {
     #expect(section.contains("kept: trial 3</text>"))
     // The band spans from the top score down one standard error: every 0.9905 point lies in
     // it, trial 1's 0.9886 too (0.0019 below), and 0.97 does not.
-    let band = try #require(section.firstMatch(of: /<rect class="band" x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/))
+    let band = try #require(
+      section.firstMatch(
+        of: /<rect class="band" x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/))
     let top = try #require(Double(band.1))
     let bottom = top + (try #require(Double(band.2)))
-    let points = section.matches(of: /<circle class="(?:trial|kept)" cx="[\d.]+" cy="([\d.]+)"[^>]*><title>trial (\d+)/)
+    let points = section.matches(
+      of: /<circle class="(?:trial|kept)" cx="[\d.]+" cy="([\d.]+)"[^>]*><title>trial (\d+)/)
     #expect(points.count == 9)
     for point in points {
       let y = try #require(Double(point.1))
@@ -76,8 +79,10 @@ struct TuningReportTests {
     var report = SampleReports.threeTasks()
     report.tuning = tuning
     let section = try Self.section(HTMLReportRenderer().render(report))
-    let ticks = section.matches(of: /<text class="tick" x="54" y="[\d.]+" dy="4" text-anchor="end">([\d.]+)<\/text>/)
-      .compactMap { Double($0.1) }
+    let ticks = section.matches(
+      of: /<text class="tick" x="70" y="[\d.]+" dy="4" text-anchor="end">([\d.]+)<\/text>/
+    )
+    .compactMap { Double($0.1) }
     #expect(!ticks.isEmpty)
     #expect(ticks.allSatisfy { $0 <= 1 }, "\(ticks)")
   }
@@ -122,6 +127,15 @@ struct TuningReportTests {
     #expect(table.count == 5)
     #expect(table.first?.trimmingCharacters(in: .whitespaces).hasPrefix("2 top") == true)
     #expect(table.contains { $0.contains("3 kept") && $0.contains("0.9905") })
+  }
+
+  /// The kept trial is in the table even when five trials scored higher.
+  @Test func theKeptTrialIsListedWhenItRanksBelowTheTopFive() {
+    var tuning = Self.summary()
+    tuning.best = 4  // 0.97, below the band: only the rendering is tested here
+    let text = TextReportRenderer(width: 100).renderTuning(tuning)
+    #expect(text.contains("top 4 of 11 trials, best first, then the kept one:"))
+    #expect(text.contains("4 kept"))
   }
 
   /// A report written before trials carried their cost and outcome still loads.

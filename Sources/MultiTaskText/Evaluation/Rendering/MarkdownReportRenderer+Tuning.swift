@@ -18,7 +18,8 @@ extension MarkdownReportRenderer {
       lines += tuning.bestSettings.map { "- `\($0)`" } + [""]
     }
     lines += [
-      Self.row(["Trial", "Dev score", "Within 1 SE", "Model size", "Seconds", "Epochs", "Settings"]),
+      Self.row(["Trial", "Dev score", "Within 1 SE", "Model size", "Seconds", "Epochs", "Settings"]
+      ),
       "|--:|--:|:--|--:|--:|--:|:--|",
     ]
     let rows = TuningExplanation.rows(tuning, limit: Self.trialRowLimit)
@@ -36,7 +37,8 @@ extension MarkdownReportRenderer {
     }
     if tuning.trials.count > rows.count {
       lines += [
-        "", "The \(rows.count) best of \(tuning.trials.count) trials; `trials.jsonl` and"
+        "",
+        "The \(rows.count) best of \(tuning.trials.count) trials; `trials.jsonl` and"
           + " `report.json` list every one.",
       ]
     }

@@ -38,11 +38,19 @@ extension TextReportRenderer {
       ])
     }
     let fixed = table.columns.dropLast().count * 2 + 2
-    let others = TextTable(columns: Array(table.columns.dropLast()), rows: table.rows.map {
-      Array($0.dropLast())
-    }).width()
+    let others = TextTable(
+      columns: Array(table.columns.dropLast()),
+      rows: table.rows.map {
+        Array($0.dropLast())
+      }
+    ).width()
     table.columns[table.columns.count - 1].maximumWidth = max(12, width - others - fixed)
-    lines.append("  top \(rows.count) of \(tuning.trials.count) trials, best first:")
+    let keptRanks = tuning.ranked.prefix(rows.count).contains { $0.trial == tuning.best }
+    lines.append(
+      keptRanks || rows.count < 2
+        ? "  top \(rows.count) of \(tuning.trials.count) trials, best first:"
+        : "  top \(rows.count - 1) of \(tuning.trials.count) trials, best first, then the kept one:"
+    )
     lines += table.lines(indent: 2, colors: colors)
     return fitted(lines).joined(separator: "\n") + "\n"
   }

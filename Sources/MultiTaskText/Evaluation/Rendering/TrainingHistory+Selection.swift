@@ -37,7 +37,8 @@ extension TrainingHistory {
     guard let kept, let record = epochs.first(where: { $0.epoch == kept }) else { return nil }
     let scores = selectingScores(of: record)
     guard !scores.isEmpty else { return nil }
-    let names = order.filter { scores[$0] != nil } + scores.keys.filter { !order.contains($0) }.sorted()
+    let names =
+      order.filter { scores[$0] != nil } + scores.keys.filter { !order.contains($0) }.sorted()
     let values = names.compactMap { task in
       scores[task].map { value in
         let metric = selectingMetric(of: task)

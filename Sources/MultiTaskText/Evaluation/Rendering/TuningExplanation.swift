@@ -13,7 +13,8 @@ enum TuningExplanation {
     switch parameters {
     case ..<1: return "–"
     case ..<10_000: return ReportNumberFormat.count(parameters)
-    case ..<1_000_000: return ReportNumberFormat.decimal(Double(parameters) / 1000, digits: 0) + " k"
+    case ..<1_000_000:
+      return ReportNumberFormat.decimal(Double(parameters) / 1000, digits: 0) + " k"
     default: return ReportNumberFormat.decimal(Double(parameters) / 1e6, digits: 1) + " M"
     }
   }
@@ -53,6 +54,10 @@ enum TuningExplanation {
       + " \(band.count) trial\(band.count == 1 ? "" : "s") scoring \(score(topScore - error))"
       + " or more are as good as far as the dev data can tell (the one-standard-error rule);"
       + " of those the cheapest, the smallest model, is kept."
+    if band.count == 1 {
+      return "Trial \(top) scored highest on dev (\(score(topScore))) and is kept: no other"
+        + " trial scored within one standard error of it (\(score(error))\(documents ?? ""))."
+    }
     if best.trial == top {
       return "Trial \(top) scored highest on dev (\(score(topScore))) and is kept. " + rule
     }
@@ -72,10 +77,16 @@ enum TuningExplanation {
   }
 
   /// The rows of a trials table: scored trials best first, then the others by number, at most
-  /// `limit`.
+  /// `limit`; the kept trial is always among them (last, when it ranks below the limit).
   static func rows(_ tuning: TuningSummary, limit: Int) -> [TuningSummary.Point] {
     let unscored = tuning.trials.filter { $0.score == nil }.sorted { $0.trial < $1.trial }
-    return Array((tuning.ranked + unscored).prefix(limit))
+    var rows = Array((tuning.ranked + unscored).prefix(limit))
+    if !rows.contains(where: { $0.trial == tuning.best }),
+      let kept = tuning.trials.first(where: { $0.trial == tuning.best })
+    {
+      rows[rows.count - 1] = kept
+    }
+    return rows
   }
 
   /// A trial's settings in a table cell: "as given" for trial 1.

@@ -6,7 +6,7 @@ struct TuningScatter {
 
   private let width = 560.0
   private let height = 300.0
-  private let left = 62.0
+  private let left = 78.0
   private let right = 18.0
   private let top = 30.0
   private let bottom = 46.0
@@ -32,7 +32,8 @@ struct TuningScatter {
       let lower = y(max(floor, yScale.lower))
       parts.append(
         "<rect class=\"band\" x=\"\(Int(left))\" y=\"\(SVGNumber.format(upper))\""
-          + " width=\"\(Int(width - left - right))\" height=\"\(SVGNumber.format(lower - upper))\"/>")
+          + " width=\"\(Int(width - left - right))\" height=\"\(SVGNumber.format(lower - upper))\"/>"
+      )
       parts.append(
         "<text class=\"band-label\" x=\"\(SVGNumber.format(width - right - 4))\""
           + " y=\"\(SVGNumber.format(upper - 4))\" text-anchor=\"end\">"
@@ -91,7 +92,7 @@ struct TuningScatter {
       "<text class=\"axis-title\" x=\"\(SVGNumber.format((left + width - right) / 2))\""
         + " y=\"\(SVGNumber.format(height - 8))\" text-anchor=\"middle\">seconds</text>")
     parts.append(
-      "<text class=\"axis-title\" transform=\"translate(16 \(SVGNumber.format((top + height - bottom) / 2)))"
+      "<text class=\"axis-title\" transform=\"translate(14 \(SVGNumber.format((top + height - bottom) / 2)))"
         + " rotate(-90)\" text-anchor=\"middle\">dev score</text>")
     return parts
   }

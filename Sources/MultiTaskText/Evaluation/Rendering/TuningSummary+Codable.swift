@@ -27,7 +27,9 @@ extension TuningSummary.Point {
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(trial, forKey: .trial)
-    if let score { try container.encode(score, forKey: .score) } else {
+    if let score {
+      try container.encode(score, forKey: .score)
+    } else {
       try container.encodeNil(forKey: .score)
     }
     try container.encode(finishedAt, forKey: .finishedAt)

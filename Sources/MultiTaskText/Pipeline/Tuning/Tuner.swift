@@ -33,8 +33,8 @@ public struct Tuner: Sendable {
   /// What the tuner reports.
   public enum Event: Sendable {
     /// A trial finished, failed or was cut; `best` is the trial the search would keep now
-    /// (see ``TrialSelection``).
-    case trialFinished(Trial, best: Trial, selection: TrialSelection, elapsed: Double)
+    /// (see ``TrialSelection``), nil while no trial has been scored.
+    case trialFinished(Trial, best: Trial?, elapsed: Double)
     /// The kept trial's model was dropped to save memory while later trials led, so the trial
     /// is trained again (deterministically, to the same model).
     case retraining(Trial)
@@ -131,12 +131,8 @@ public struct Tuner: Sendable {
         }
         trial.seconds = elapsed() - began
         trial.finishedAt = elapsed()
-        if let selection = search.record(trial, model: outcome),
-          let best = search.trial(selection.winner)
-        {
-          onEvent(
-            .trialFinished(trial, best: best, selection: selection, elapsed: trial.finishedAt))
-        }
+        let best = search.record(trial, model: outcome).flatMap { search.trial($0.winner) }
+        onEvent(.trialFinished(trial, best: best, elapsed: trial.finishedAt))
       }
     }
     if parallelTrials == 1 {
