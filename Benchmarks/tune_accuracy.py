@@ -38,9 +38,9 @@ def main():
                 capture_output=True, text=True)
             if result.returncode != 0:
                 sys.exit(f"{corpus}: mtl tune failed\n{result.stderr[-2000:]}")
-            with open(os.path.join(work, corpus, "report.json"), encoding="utf-8") as handle:
+            with open(os.path.join(work, corpus, "tune", "report.json"), encoding="utf-8") as handle:
                 accuracy = 100 * json.load(handle)["tasks"][corpus]["accuracy"]
-            with open(os.path.join(work, corpus, "trials.jsonl"), encoding="utf-8") as handle:
+            with open(os.path.join(work, corpus, "tune", "trials.jsonl"), encoding="utf-8") as handle:
                 trials = sum(1 for _ in handle)
             anchor = FASTTEXT_TUNED[corpus]
             deltas.append(accuracy - anchor)

@@ -169,19 +169,36 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
     public var epoch: Int
     /// Mean weighted training loss per task name.
     public var loss: [String: Double]
-    /// Dev accuracy per task name, for tasks with a dev file.
+    /// Dev accuracy per task name, for tasks with a dev file (subset accuracy for a
+    /// multi-label task).
     public var devAccuracy: [String: Double]
+    /// Dev score per task name by the task's selection metric (``TrainingHistory/devMetrics``):
+    /// what the kept epoch is chosen on. Empty in reports written before it was recorded.
+    public var devScore: [String: Double]
 
     /// Creates a record.
-    public init(epoch: Int, loss: [String: Double], devAccuracy: [String: Double]) {
+    ///
+    /// - Parameters:
+    ///   - epoch: The epoch, from 1.
+    ///   - loss: Mean weighted training loss per task.
+    ///   - devAccuracy: Dev accuracy per task.
+    ///   - devScore: Dev score per task by its selection metric; empty when not recorded.
+    public init(
+      epoch: Int, loss: [String: Double], devAccuracy: [String: Double],
+      devScore: [String: Double] = [:]
+    ) {
       self.epoch = epoch
       self.loss = loss
       self.devAccuracy = devAccuracy
+      self.devScore = devScore
     }
   }
 
   /// The epochs, in order.
   public var epochs: [Epoch]
+  /// Each task's selection metric, the name of ``Epoch/devScore``; empty in reports written
+  /// before it was recorded.
+  public var devMetrics: [String: TaskMetric] = [:]
   /// The epoch whose parameters were kept, when the best epoch on dev was kept.
   public var keptEpoch: Int?
   /// Wall-clock training time.

@@ -16,11 +16,17 @@ enum TrainingAdvice {
   ///   - training: The settings the run used.
   static func lines(history: TrainingHistory, training: TrainingConfiguration) -> [String] {
     let means = history.epochs.compactMap { epoch -> (epoch: Int, accuracy: Double)? in
-      let values = epoch.devAccuracy.values.filter(\.isFinite)
+      let values = history.selectingScores(of: epoch).values.filter(\.isFinite)
       guard !values.isEmpty else { return nil }
       return (epoch.epoch, values.reduce(0, +) / Double(values.count))
     }
     guard let last = means.last, means.count == history.epochs.count else { return [] }
+    // The score that selects epochs, named: a multi-label task's is macro-F1, not accuracy.
+    let name = "dev " + (history.sharedMetric?.description ?? "score")
+    let asPercent = history.selectsOnAccuracy
+    func percent(_ value: Double) -> String {
+      asPercent ? Self.percent(value) : ReportNumberFormat.decimal(value, digits: 4)
+    }
     let kept = history.keptEpoch ?? last.epoch
     if training.automaticEpochs {
       guard kept == training.epochs, last.epoch == training.epochs else { return [] }
@@ -34,7 +40,7 @@ enum TrainingAdvice {
       let previous = means[means.count - 2]
       if last.accuracy - previous.accuracy >= threshold, kept == last.epoch {
         lines.append(
-          "dev accuracy was still rising at the last epoch (\(percent(previous.accuracy)) →"
+          "\(name) was still rising at the last epoch (\(percent(previous.accuracy)) →"
             + " \(percent(last.accuracy))): set training.epochs: auto, or train more epochs")
       }
     }
@@ -42,7 +48,7 @@ enum TrainingAdvice {
       best.accuracy - last.accuracy >= threshold, last.epoch - best.epoch >= 2
     {
       lines.append(
-        "dev accuracy peaked at epoch \(best.epoch) (\(percent(best.accuracy))) and ended at"
+        "\(name) peaked at epoch \(best.epoch) (\(percent(best.accuracy))) and ended at"
           + " \(percent(last.accuracy)): set training.epochs: auto, or"
           + " training.keepBestEpoch: true")
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Collects the per-epoch losses and dev accuracies that the trainer reports into a
+/// Collects the per-epoch losses, dev accuracies and dev scores (with their metrics) that the trainer reports into a
 /// ``TrainingHistory``, for the reports' training curves.
 ///
 /// A class with a lock because the trainer calls back from its training threads.
@@ -18,7 +18,11 @@ final class TrainingHistoryRecorder: @unchecked Sendable {
         TrainingHistory.Epoch(
           epoch: summary.epoch,
           loss: Dictionary(uniqueKeysWithValues: summary.loss.present),
-          devAccuracy: Dictionary(uniqueKeysWithValues: summary.devAccuracy.present)))
+          devAccuracy: Dictionary(uniqueKeysWithValues: summary.devAccuracy.present),
+          devScore: Dictionary(uniqueKeysWithValues: summary.devScore.present)))
+      for (task, metric) in summary.devMetric.present where summary.devScore[task] != nil {
+        history.devMetrics[task] = metric
+      }
     case .keptEpoch(let epoch):
       history.keptEpoch = epoch
     default:

@@ -271,7 +271,8 @@ public struct Trainer: Sendable {
           EpochSummary(
             epoch: epoch, loss: TaskValues(tasks: taskNames, values: losses),
             devAccuracy: TaskValues(tasks: taskNames, values: accuracy),
-            devScore: TaskValues(tasks: taskNames, values: scores.score))))
+            devScore: TaskValues(tasks: taskNames, values: scores.score),
+            devMetric: TaskValues(tasks: taskNames, values: tasks.map(\.metric)))))
       for task in stopping.update(epoch: epoch, scores: scores.score, state: state) {
         onEvent(
           .taskStopped(task: taskNames[task], epoch: epoch, keptEpoch: stopping.bestEpochs[task]))

@@ -16,7 +16,8 @@ public enum TrainingEvent: Sendable {
   /// Automatic epochs stopped training after `epoch`: no better dev score for `patience`
   /// epochs since `bestEpoch`.
   case stoppedEarly(epoch: Int, bestEpoch: Int)
-  /// Training ended by restoring the parameters of the epoch with the best mean dev accuracy.
+  /// Training ended by restoring the parameters of the epoch with the best mean dev score,
+  /// each task by its selection metric (``EpochSummary/devMetric``).
   case keptEpoch(Int)
   /// Per-task early stopping stopped task `task` after `epoch`, restoring its head from
   /// `keptEpoch`.
@@ -34,6 +35,10 @@ public struct EpochSummary: Sendable, Equatable {
   /// Each task's dev score by its own metric (``TrainingTask/metric``), what epochs are
   /// selected on; equal to the accuracy for tasks judged by accuracy.
   public var devScore: TaskValues<Double>
+  /// Each task's selection metric, the name of its ``devScore``: a multi-label task is
+  /// selected on macro-F1 by default while its ``devAccuracy`` is subset accuracy, so a log
+  /// or chart that shows the score must say which it is.
+  public var devMetric: TaskValues<TaskMetric>
 }
 
 /// A snapshot of training progress.

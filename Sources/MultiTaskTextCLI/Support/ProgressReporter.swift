@@ -103,9 +103,12 @@ final class ProgressReporter: @unchecked Sendable {
   /// Each task's figures for the epoch line. The dev figure's name is a parameter of
   /// ``EpochLine/Task``, so a task judged by another metric can be named as such.
   static func figures(of summary: EpochSummary) -> [EpochLine.Task] {
+    // The dev score that selects the kept epoch, named by its metric: a multi-label task is
+    // selected on macro-F1, and its accuracy (subset accuracy) would mislead.
     zip(summary.loss.tasks, summary.loss.values).map { task, loss in
       EpochLine.Task(
-        name: task, loss: loss, metric: "accuracy", development: summary.devAccuracy[task])
+        name: task, loss: loss, metric: "\(summary.devMetric[task] ?? .accuracy)",
+        development: summary.devScore[task])
     }
   }
 

@@ -5,7 +5,8 @@ import MultiTaskText
   import Glibc
 #endif
 
-/// The live line of `mtl tune`: the trial, the best dev score so far, and the time left.
+/// The live line of `mtl tune`: the trial, how it ended, the kept trial so far, and the time
+/// left.
 final class TuneProgress: @unchecked Sendable {
   private let quiet: Bool
   private let budget: Double
@@ -19,19 +20,37 @@ final class TuneProgress: @unchecked Sendable {
   }
 
   func handle(_ event: Tuner.Event) {
-    guard !quiet, case .trialFinished(let trial, let best, let elapsed) = event else { return }
+    guard !quiet else { return }
     lock.lock()
     defer { lock.unlock() }
-    let score = trial.failure == nil ? String(format: "%.4f", trial.objective) : "failed"
-    let line =
-      "trial \(trial.number): dev \(score) in \(String(format: "%.1f", trial.seconds)) s;"
-      + " best \(String(format: "%.4f", best.objective)) (trial \(best.number));"
-      + " \(Int(max(0, budget - elapsed).rounded())) s left"
-    if isTerminal {
-      writeToStandardError("\r\u{1B}[2K" + line, newline: false)
-      drewLine = true
-    } else {
-      writeToStandardError(line)
+    switch event {
+    case .trialFinished(let trial, let best, let elapsed):
+      let kept = best.map {
+        " kept so far: trial \($0.number), dev \(String(format: "%.4f", $0.objective));"
+      }
+      let line =
+        "trial \(trial.number): \(Self.outcome(trial)) in \(String(format: "%.1f", trial.seconds)) s;"
+        + (kept ?? "") + " \(Int(max(0, budget - elapsed).rounded())) s left"
+      // A trial that did not end normally gets its own line, so it stays readable.
+      if isTerminal && trial.isScored {
+        writeToStandardError("\r\u{1B}[2K" + line, newline: false)
+        drewLine = true
+      } else {
+        emit(line)
+      }
+    case .retraining(let trial):
+      emit(
+        "training trial \(trial.number) again: its model was set aside while other trials led")
+    }
+  }
+
+  /// How a trial ended, in a few words.
+  static func outcome(_ trial: Trial) -> String {
+    switch trial.cut {
+    case .budget?: return "cut by the budget"
+    case .request?: return "interrupted"
+    case nil:
+      return trial.failure == nil ? "dev " + String(format: "%.4f", trial.objective) : "failed"
     }
   }
 
@@ -40,5 +59,11 @@ final class TuneProgress: @unchecked Sendable {
     defer { lock.unlock() }
     if drewLine { writeToStandardError("") }
     drewLine = false
+  }
+
+  private func emit(_ line: String) {
+    if drewLine { writeToStandardError("\r\u{1B}[2K", newline: false) }
+    drewLine = false
+    writeToStandardError(line)
   }
 }

@@ -9,27 +9,35 @@ struct ChartScale {
   /// The distance between ticks.
   let step: Double
 
-  /// A scale covering `minimum...maximum` with about `ticks` intervals.
-  init(minimum: Double, maximum: Double, ticks: Int = 5) {
-    var low = minimum.isFinite ? minimum : 0
-    var high = maximum.isFinite ? maximum : 1
+  /// A scale covering `minimum...maximum` with about `ticks` intervals, never reaching past
+  /// `bounds` (0...1 for a score or an accuracy: an axis that runs to 110% shows a value no
+  /// model can have).
+  init(
+    minimum: Double, maximum: Double, ticks: Int = 5,
+    bounds: ClosedRange<Double> = -Double.infinity...Double.infinity
+  ) {
+    var low = min(max(minimum.isFinite ? minimum : 0, bounds.lowerBound), bounds.upperBound)
+    var high = min(max(maximum.isFinite ? maximum : 1, bounds.lowerBound), bounds.upperBound)
     if high <= low {
+      // A flat series gets room on both sides, or below it alone at the top of its bounds.
       let pad = low == 0 ? 1 : abs(low) * 0.1
-      low -= pad
-      high += pad
+      low = max(low - pad, bounds.lowerBound)
+      high = min(high + pad, bounds.upperBound)
+      if high <= low { low = max(bounds.lowerBound, high - pad) }
     }
     let raw = (high - low) / Double(max(1, ticks))
     let magnitude = pow(10, floor(log10(raw)))
     let fraction = raw / magnitude
     let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
     step = nice * magnitude
-    lower = floor(low / step + 1e-9) * step
-    upper = ceil(high / step - 1e-9) * step
+    lower = max(floor(low / step + 1e-9) * step, bounds.lowerBound)
+    upper = min(ceil(high / step - 1e-9) * step, bounds.upperBound)
   }
 
   /// The tick values, lower to upper.
   var ticks: [Double] {
-    let count = Int(((upper - lower) / step).rounded())
+    // Rounded down: an upper end cut to its bounds gets no tick past it.
+    let count = Int(((upper - lower) / step + 1e-6).rounded(.down))
     return (0...max(0, count)).map { lower + Double($0) * step }
   }
 

@@ -87,7 +87,7 @@ struct ConfusionHeatMap {
           + "\(ReportNumberFormat.count(count)) of \(ReportNumberFormat.count(totals[row])) (\(Self.percent(share)))"
         let fill = HeatMapColor.fill(share: share, diagonal: diagonal)
         let ink =
-          count == 0 ? "zero" : (HeatMapColor.isDark(share: share) ? "ink-light" : "ink-dark")
+          count == 0 ? "zero" : (HeatMapColor.wantsLightText(fill: fill) ? "ink-light" : "ink-dark")
         parts.append(
           "<g class=\"cell \(ink)\"><rect x=\"\(SVGNumber.format(x))\" y=\"\(SVGNumber.format(y))\" "
             + "width=\"\(SVGNumber.format(layout.cell - 2))\" height=\"\(SVGNumber.format(layout.cell - 2))\" "

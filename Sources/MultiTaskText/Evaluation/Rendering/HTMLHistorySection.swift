@@ -1,4 +1,6 @@
-/// The training section of the HTML report: loss and dev accuracy per task per epoch.
+/// The training section of the HTML report: loss per task per epoch, and the dev score that
+/// selects the kept epoch, named by its metric (dev accuracy unless a task is selected on
+/// another metric, as a multi-label task is on macro-F1).
 struct HTMLHistorySection {
   /// Distinct, colour-blind-friendly-ish hues, one per task, the same in both charts.
   static let palette = [
@@ -12,11 +14,13 @@ struct HTMLHistorySection {
   func html() -> [String] {
     let epochs = history.epochs.map(\.epoch)
     let loss = series { $0.loss }
-    let dev = series { $0.devAccuracy }
+    let dev = series { history.selectingScores(of: $0) }
     var lines = ["<section class=\"training\">", "<h2>Training</h2>"]
     var note =
       "\(history.epochs.count) epochs in \(ReportNumberFormat.decimal(history.seconds, digits: 1)) s"
-    if let kept = history.keptEpoch {
+    if let selection = history.selectionNote(order: report.tasks.map(\.name)) {
+      note += "; " + selection
+    } else if let kept = history.keptEpoch {
       note += "; kept the parameters of epoch \(kept), best on dev"
     }
     lines.append("<p class=\"muted\">\(HTMLEscaping.escape(note)).</p>")
@@ -29,10 +33,21 @@ struct HTMLHistorySection {
         ).svg())
     }
     if !dev.isEmpty {
+      let shared = history.sharedMetric
+      let named =
+        shared != nil
+        ? dev
+        : dev.map {
+          var line = $0
+          line.name += " (\(history.selectingMetric(of: $0.name)))"
+          return line
+        }
+      let metric = shared.map(\.description) ?? "score"
       lines.append(
         LineChart(
-          title: "Dev accuracy", yLabel: "accuracy", epochs: epochs, series: dev, percent: true,
-          keptEpoch: history.keptEpoch
+          title: "Dev \(metric), which selects the kept epoch", yLabel: "dev \(metric)",
+          epochs: epochs, series: named, percent: history.selectsOnAccuracy,
+          keptEpoch: history.keptEpoch, bounds: 0...1
         ).svg())
     }
     return lines + ["</div>", "</section>"]

@@ -25,7 +25,7 @@ struct HTMLMultiLabelSection {
       stat("Examples", ReportNumberFormat.count(counts.documents)),
       "</div>",
       "<div class=\"table-wrap classes\">", "<table>",
-      "<thead><tr><th>Label</th><th class=\"num\">Threshold</th><th class=\"num\">Precision</th>"
+      "<thead><tr><th>Label</th><th class=\"num threshold\">Threshold</th><th class=\"num\">Precision</th>"
         + "<th class=\"num\">Recall</th><th class=\"num\">F1</th><th class=\"num\">Support</th>"
         + "</tr></thead>",
       "<tbody>",
@@ -38,10 +38,11 @@ struct HTMLMultiLabelSection {
       let threshold = label < report.thresholds.count ? Double(report.thresholds[label]) : 0.5
       lines.append(
         "<tr><th scope=\"row\">\(HTMLEscaping.escape(report.labels[label]))</th>"
-          + "<td class=\"num\">\(ReportNumberFormat.decimal(threshold, digits: 3))</td>"
+          + "<td class=\"num threshold\">\(ReportNumberFormat.decimal(threshold, digits: 3))</td>"
           + "<td class=\"num\">\(ReportNumberFormat.score(counts.precision(label)))</td>"
           + "<td class=\"num\">\(ReportNumberFormat.score(counts.recall(label)))</td>"
-          + "<td class=\"num f1\"><span class=\"bar\" style=\"width:\(percent)%\"></span>"
+          + "<td class=\"num f1\"><span class=\"meter\"><span style=\"width:\(percent)%\">"
+          + "</span></span>"
           + "\(ReportNumberFormat.score(f1))</td>"
           + "<td class=\"num\">\(ReportNumberFormat.count(counts.support(label)))</td></tr>")
     }
@@ -99,12 +100,23 @@ struct HTMLReliabilityDiagram {
           + "<title>confidence \(ReportNumberFormat.percent(bin.confidence)), accuracy "
           + "\(ReportNumberFormat.percent(bin.accuracy)), \(bin.count) documents</title></rect>")
     }
+    // Ticks at 0, ½ and 1 on both axes, so a bar's height reads as an accuracy.
+    for (fraction, label) in [(0.0, "0"), (0.5, "0.5"), (1.0, "1")] {
+      svg.append(
+        "<text class=\"tick\" x=\"\(SVGNumber.format(margin + fraction * plot))\""
+          + " y=\"\(SVGNumber.format(margin + plot + 13))\" text-anchor=\"middle\""
+          + " font-size=\"10\">\(label)</text>")
+      svg.append(
+        "<text class=\"tick\" x=\"\(SVGNumber.format(margin - 4))\""
+          + " y=\"\(SVGNumber.format(margin + plot - fraction * plot + 3))\" text-anchor=\"end\""
+          + " font-size=\"10\">\(label)</text>")
+    }
     svg.append(
       "<text x=\"\(SVGNumber.format(side / 2))\" y=\"\(SVGNumber.format(side - 6))\""
         + " text-anchor=\"middle\" font-size=\"11\" fill=\"currentColor\">confidence</text>")
     svg.append(
-      "<text x=\"10\" y=\"\(SVGNumber.format(side / 2))\" font-size=\"11\" fill=\"currentColor\""
-        + " transform=\"rotate(-90 10 \(SVGNumber.format(side / 2)))\" text-anchor=\"middle\">"
+      "<text x=\"9\" y=\"\(SVGNumber.format(side / 2))\" font-size=\"11\" fill=\"currentColor\""
+        + " transform=\"rotate(-90 9 \(SVGNumber.format(side / 2)))\" text-anchor=\"middle\">"
         + "accuracy</text>")
     svg.append("</svg>")
     return ["<figure class=\"reliability\">"] + svg + [

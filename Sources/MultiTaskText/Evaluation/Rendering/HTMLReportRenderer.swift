@@ -83,27 +83,36 @@ public struct HTMLReportRenderer: Sendable {
 
   private func summary(_ report: EvaluationReport) -> [String] {
     var lines = [
-      "<section class=\"summary\">", "<h2>Summary</h2>", "<div class=\"table-wrap\">", "<table>",
+      "<section class=\"summary\">", "<h2>Summary</h2>", "<div class=\"table-wrap\">",
+      "<table class=\"stack\">",
       "<thead><tr><th>Task</th><th class=\"num\">Examples</th><th class=\"num\">Accuracy</th>"
         + "<th class=\"num\">Macro-F1</th><th class=\"num\">Weighted F1</th>"
         + "<th>Majority baseline</th></tr></thead>",
       "<tbody>",
     ]
     for (index, task) in report.tasks.enumerated() {
-      let quality = task.isNoBetterThanBaseline ? "bad" : "good"
+      // A multi-label task has no majority baseline to colour its (subset) accuracy against.
+      let quality =
+        task.multiLabel != nil ? "" : task.isNoBetterThanBaseline ? " bad" : " good"
       let warning =
         task.isNoBetterThanBaseline ? " <span class=\"flag\">no better than baseline</span>" : ""
       lines.append(
         "<tr><td><a href=\"#\(Self.anchor(index))\">\(HTMLEscaping.escape(task.name))</a>\(warning)</td>"
-          + "<td class=\"num\">\(ReportNumberFormat.count(task.metrics.examples))</td>"
-          + "<td class=\"num \(quality)\">\(ReportNumberFormat.percent(task.metrics.accuracy))</td>"
-          + "<td class=\"num\">\(ReportNumberFormat.score(task.metrics.macroF1))</td>"
-          + "<td class=\"num\">\(ReportNumberFormat.score(task.metrics.weightedF1))</td>"
+          + "<td class=\"num\" data-label=\"Examples\">"
+          + "\(ReportNumberFormat.count(task.metrics.examples))</td>"
+          + "<td class=\"num\(quality)\" data-label=\"Accuracy\">"
+          + "\(ReportNumberFormat.percent(task.metrics.accuracy))</td>"
+          + "<td class=\"num\" data-label=\"Macro-F1\">"
+          + "\(ReportNumberFormat.score(task.metrics.macroF1))</td>"
+          + "<td class=\"num\" data-label=\"Weighted F1\">"
+          + "\(ReportNumberFormat.score(task.metrics.weightedF1))</td>"
           + (task.multiLabel == nil
-            ? "<td>\(ReportNumberFormat.percent(task.majorityBaseline.accuracy)) "
+            ? "<td data-label=\"Majority baseline\">"
+              + "\(ReportNumberFormat.percent(task.majorityBaseline.accuracy)) "
               + "<span class=\"muted\">(\(HTMLEscaping.escape(task.majorityBaseline.label)))</span>"
               + "</td></tr>"
-            : "<td><span class=\"muted\" title=\"multi-label: accuracy is subset accuracy\">"
+            : "<td data-label=\"Majority baseline\"><span class=\"muted\""
+              + " title=\"multi-label: accuracy is subset accuracy\">"
               + "—</span></td></tr>")
       )
     }
@@ -111,8 +120,10 @@ public struct HTMLReportRenderer: Sendable {
     if report.tasks.count > 1 {
       let summary = report.summary
       lines.append(
-        "<tfoot><tr><th>Mean</th><td></td><td class=\"num\">\(ReportNumberFormat.percent(summary.accuracy))</td>"
-          + "<td class=\"num\">\(ReportNumberFormat.score(summary.macroF1))</td><td></td><td></td></tr></tfoot>"
+        "<tfoot><tr><td>Mean</td><td></td><td class=\"num\" data-label=\"Accuracy\">"
+          + "\(ReportNumberFormat.percent(summary.accuracy))</td><td class=\"num\""
+          + " data-label=\"Macro-F1\">\(ReportNumberFormat.score(summary.macroF1))</td>"
+          + "<td></td><td></td></tr></tfoot>"
       )
     }
     lines += ["</table>", "</div>"]

@@ -1,9 +1,14 @@
-/// The HTML report's inline style sheet: system fonts, a light page, tables with tabular
-/// numbers, and print rules that keep each task's section together.
+/// The HTML report's inline style sheet: system fonts, a light and a dark scheme, tables with
+/// tabular numbers, cards instead of wide tables on phones, and print rules that keep each
+/// task's section together.
+///
+/// The confusion heat map's cells keep their colours in both schemes (the shade is the data),
+/// so their text colours are fixed too: black or white, whichever contrasts more with the
+/// cell (see ``HeatMapColor``). An empty cell turns dark in the dark scheme.
 enum HTMLStyleSheet {
   static let css = """
     :root {
-      --ink: #0f172a; --muted: #64748b; --line: #e2e8f0; --paper: #ffffff; --page: #f6f7fb;
+      --ink: #0f172a; --muted: #5b6678; --line: #e2e8f0; --paper: #ffffff; --page: #f6f7fb;
       --good: #047857; --bad: #b91c1c; --accent: #2563eb;
       font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
         "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
@@ -69,9 +74,13 @@ enum HTMLStyleSheet {
       text-transform: uppercase; letter-spacing: 0.06em; }
     svg .axis-note, svg .total { font-size: 11px; fill: var(--muted); }
     svg .cell .count { font-weight: 600; }
+    svg .cell.ink-dark text { fill: #000000; }
     svg .cell.ink-light text { fill: #ffffff; }
-    svg .cell.zero text { fill: #b6c0cd; }
+    svg .cell.zero text { fill: #5b6678; }
+    svg .cell.zero .count { font-weight: 400; }
     svg .cell rect { stroke: none; }
+    figure.heatmap { overflow-x: auto; }
+    figure.heatmap svg { max-width: none; }
     .charts { display: flex; flex-wrap: wrap; gap: 16px 32px; }
     .charts svg { flex: 1 1 440px; max-width: 560px; }
     svg .chart-title { font-size: 14px; font-weight: 600; }
@@ -82,8 +91,18 @@ enum HTMLStyleSheet {
     svg .point { fill: #ffffff; stroke-width: 2; }
     svg .legend line { stroke-width: 2.25; }
     svg .legend text { font-size: 12px; }
-    svg .kept { stroke: #94a3b8; stroke-dasharray: 4 4; }
+    svg line.kept { stroke: #94a3b8; stroke-dasharray: 4 4; }
     svg .kept-label { font-size: 11px; fill: var(--muted); }
+    svg.tuning .band { fill: var(--accent); fill-opacity: 0.14; }
+    svg.tuning .band-label { font-size: 11px; fill: var(--muted); }
+    svg.tuning circle.trial { fill: var(--accent); fill-opacity: 0.8; }
+    svg.tuning circle.kept { fill: var(--bad); stroke: var(--paper); stroke-width: 2; }
+    svg.tuning .kept-label { font-size: 12px; font-weight: 600; fill: var(--ink); }
+    table.trials td.settings code { font-size: 12px; white-space: normal; overflow-wrap: anywhere; }
+    table.trials tr.kept td { font-weight: 600; }
+    .chip { display: inline-block; font-size: 11px; font-weight: 600; border-radius: 999px;
+      padding: 0 8px; margin-left: 6px; background: var(--line); color: var(--ink); }
+    .chip.kept { background: var(--good); color: var(--paper); }
     .unseen ul { list-style: none; padding: 0; margin: 4px 0 0; display: flex; flex-wrap: wrap;
       gap: 8px 16px; }
     .unseen p { margin: 16px 0 0; font-size: 14px; color: var(--muted); }
@@ -91,6 +110,34 @@ enum HTMLStyleSheet {
       font-weight: 600; }
     footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 32px; }
     @media (max-width: 640px) { main { padding: 16px 12px; } section { padding: 16px; } }
+    /* Phones: a wide table becomes one card per row, each value named, so no column hides
+       off-screen; chart text is enlarged to stay readable where the chart is scaled down. */
+    @media (max-width: 600px) {
+      table.stack, table.stack tbody, table.stack tfoot, table.stack tr { display: block;
+        width: 100%; box-sizing: border-box; }
+      table.stack thead { display: none; }
+      table.stack tr { border: 1px solid var(--line); border-radius: 8px; margin: 0 0 10px;
+        padding: 6px 10px; }
+      table.stack td { display: block; border: none; padding: 3px 0; text-align: right;
+        overflow-wrap: anywhere; }
+      table.stack td::before { content: attr(data-label); float: left; margin-right: 12px;
+        color: var(--muted); font-size: 12px; font-weight: 600; text-transform: uppercase;
+        letter-spacing: 0.04em; line-height: 21px; }
+      table.stack td:empty { display: none; }
+      table.stack td:first-child { font-weight: 600; font-size: 16px; text-align: left; }
+      .table-wrap table.stack td:first-child { position: static; background: none; }
+      .classes th, .classes td { padding: 6px 5px; }
+      .classes thead th { font-size: 10px; letter-spacing: 0.02em; }
+      .classes .meter, .classes .bar { display: none; }
+      .classes .f1 { min-width: 0; }
+      .classes table { font-size: 13px; }
+      .table-wrap.classes td.label, .table-wrap.classes tbody th[scope=row] { min-width: 6.5em;
+        max-width: 38vw; white-space: normal; overflow-wrap: anywhere; }
+      .classes .threshold { display: none; }
+      svg.curve .tick, svg.curve .kept-label, svg.curve .band-label { font-size: 17px; }
+      svg.curve .legend text, svg.curve .axis-title { font-size: 17px; }
+      svg.curve .chart-title { font-size: 19px; }
+    }
     @media print {
       :root { background: #ffffff; }
       main { max-width: none; padding: 0; }
@@ -125,6 +172,8 @@ enum HTMLStyleSheet {
       .meter { background: #334155; }
       svg .grid { stroke: #334155; }
       svg .point { fill: #0f172a; }
+      svg .cell.zero rect { fill: #1e293b; }
+      svg .cell.zero text { fill: #94a3b8; }
     }
     """
 }

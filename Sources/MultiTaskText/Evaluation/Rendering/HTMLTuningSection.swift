@@ -1,64 +1,77 @@
-/// The tuning section of the HTML report: every trial's dev score against the time it
-/// finished, the best one marked, and the best settings.
+/// The tuning section of the HTML report: why the kept trial was kept, every trial's dev
+/// score against the time it finished with the one-standard-error band drawn, the kept
+/// settings, and a table of the trials.
 struct HTMLTuningSection {
-  let tuning: TuningSummary
+  /// At most this many rows in the trials table; `trials.jsonl` and `report.json` hold all.
+  static let rowLimit = 50
 
-  static let width = 560.0
-  static let height = 240.0
-  static let margin = 40.0
+  let tuning: TuningSummary
 
   func html() -> [String] {
     var lines = ["<section class=\"tuning\">", "<h2>Tuning</h2>"]
+    lines.append("<p class=\"muted\">\(HTMLEscaping.escape(TuningExplanation.counts(tuning)))</p>")
+    lines.append("<p>\(HTMLEscaping.escape(TuningExplanation.reason(tuning)))</p>")
+    lines.append("<figure class=\"tuning-chart\">")
+    lines.append(TuningScatter(tuning: tuning).svg())
     lines.append(
-      "<p class=\"muted\">\(tuning.trials.count) trials; best: trial \(tuning.best)."
-        + " Dev score against the time each trial finished.</p>")
-    lines.append(chart())
+      "<figcaption>Dev score of each trial against the time it finished. The shaded band holds"
+        + " the trials within one standard error of the top; the ringed point is the kept"
+        + " trial.</figcaption>")
+    lines.append("</figure>")
     if tuning.bestSettings.isEmpty {
-      lines.append("<p>The configuration as given scored best.</p>")
+      lines.append("<p>The kept trial is the configuration as given.</p>")
     } else {
-      lines.append("<p>Best settings:</p><ul>")
+      lines.append("<p>Settings of the kept trial (trial \(tuning.best)):</p><ul>")
       for setting in tuning.bestSettings {
         lines.append("<li><code>\(HTMLEscaping.escape(setting))</code></li>")
       }
       lines.append("</ul>")
     }
-    return lines + ["</section>"]
+    return lines + table() + ["</section>"]
   }
 
-  private func chart() -> String {
-    let scored = tuning.trials.filter { $0.score != nil }
-    let scores = scored.compactMap(\.score)
-    let low = scores.min() ?? 0
-    let high = max(scores.max() ?? 1, low + 1e-6)
-    let end = max(tuning.trials.map(\.finishedAt).max() ?? 1, 1e-6)
-    let plotWidth = Self.width - 2 * Self.margin
-    let plotHeight = Self.height - 2 * Self.margin
-    func x(_ seconds: Double) -> String {
-      SVGNumber.format(Self.margin + plotWidth * seconds / end)
-    }
-    func y(_ score: Double) -> String {
-      SVGNumber.format(Self.height - Self.margin - plotHeight * (score - low) / (high - low))
-    }
-    var parts = [
-      "<svg class=\"chart\" viewBox=\"0 0 \(SVGNumber.format(Self.width))"
-        + " \(SVGNumber.format(Self.height))\" role=\"img\""
-        + " aria-label=\"dev score of each trial against time\">",
-      "<line x1=\"\(x(0))\" y1=\"\(y(low))\" x2=\"\(x(end))\" y2=\"\(y(low))\" stroke=\"#94a3b8\"/>",
-      "<line x1=\"\(x(0))\" y1=\"\(y(low))\" x2=\"\(x(0))\" y2=\"\(y(high))\" stroke=\"#94a3b8\"/>",
-      "<text x=\"\(x(0))\" y=\"\(SVGNumber.format(Self.height - 10))\" font-size=\"11\">0 s</text>",
-      "<text x=\"\(x(end))\" y=\"\(SVGNumber.format(Self.height - 10))\" font-size=\"11\""
-        + " text-anchor=\"end\">\(SVGNumber.format(end)) s</text>",
-      "<text x=\"4\" y=\"\(y(high))\" font-size=\"11\">\(ReportNumberFormat.score(high))</text>",
-      "<text x=\"4\" y=\"\(y(low))\" font-size=\"11\">\(ReportNumberFormat.score(low))</text>",
+  private func table() -> [String] {
+    let rows = TuningExplanation.rows(tuning, limit: Self.rowLimit)
+    let headers = [
+      ("Trial", ""), ("Dev score", "num"), ("Within 1 SE", ""), ("Model size", "num"),
+      ("Seconds", "num"), ("Epochs", "num"), ("Settings", ""),
     ]
-    for point in scored {
-      guard let score = point.score else { continue }
-      let isBest = point.trial == tuning.best
-      parts.append(
-        "<circle cx=\"\(x(point.finishedAt))\" cy=\"\(y(score))\" r=\"\(isBest ? 5 : 2.5)\""
-          + " fill=\"\(isBest ? "#dc2626" : "#2563eb")\"><title>trial \(point.trial):"
-          + " \(ReportNumberFormat.score(score))</title></circle>")
+    var lines = [
+      "<div class=\"table-wrap\">", "<table class=\"trials stack\">",
+      "<thead><tr>"
+        + headers.map { "<th\($0.1.isEmpty ? "" : " class=\"\($0.1)\"")>\($0.0)</th>" }.joined()
+        + "</tr></thead>", "<tbody>",
+    ]
+    for point in rows {
+      let kept = point.trial == tuning.best
+      let mark =
+        kept
+        ? " <span class=\"chip kept\">kept</span>"
+        : (point.trial == tuning.top ? " <span class=\"chip\">top</span>" : "")
+      let cells = [
+        ("Trial", "", "\(point.trial)\(mark)"),
+        ("Dev score", "num", HTMLEscaping.escape(TuningExplanation.outcome(point))),
+        ("Within 1 SE", "", tuning.isWithinOneStandardError(point) ? "yes" : ""),
+        ("Model size", "num", TuningExplanation.size(point.parameters)),
+        ("Seconds", "num", ReportNumberFormat.decimal(point.seconds, digits: 1)),
+        ("Epochs", "num", TuningExplanation.epochs(point)),
+        (
+          "Settings", "settings",
+          "<code>\(HTMLEscaping.escape(TuningExplanation.settingsText(point)))</code>"
+        ),
+      ]
+      lines.append(
+        "<tr\(kept ? " class=\"kept\"" : "")>"
+          + cells.map { label, style, value in
+            "<td data-label=\"\(label)\"\(style.isEmpty ? "" : " class=\"\(style)\"")>\(value)</td>"
+          }.joined() + "</tr>")
     }
-    return (parts + ["</svg>"]).joined(separator: "\n")
+    lines += ["</tbody>", "</table>", "</div>"]
+    if tuning.trials.count > rows.count {
+      lines.append(
+        "<p class=\"muted\">The \(rows.count) best of \(tuning.trials.count) trials;"
+          + " <code>trials.jsonl</code> and <code>report.json</code> list every one.</p>")
+    }
+    return lines
   }
 }

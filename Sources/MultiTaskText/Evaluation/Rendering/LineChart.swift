@@ -20,10 +20,13 @@ struct LineChart {
   var percent = false
   /// The epoch whose parameters were kept, marked with a dashed line.
   var keptEpoch: Int?
+  /// The values the series can take (0...1 for scores); the axis stays within them and
+  /// zooms to the data rather than starting at 0.
+  var bounds: ClosedRange<Double>?
 
   private let width = 560.0
   private let height = 300.0
-  private let left = 58.0
+  private let left = 66.0
   private let right = 18.0
   private let bottom = 46.0
 
@@ -31,9 +34,10 @@ struct LineChart {
   func svg() -> String {
     let top = 56.0 + legendHeight - 18
     let values = series.flatMap { $0.values.values }.filter(\.isFinite)
+    let zoomed = percent || bounds != nil
     let yScale = ChartScale(
-      minimum: percent ? (values.min() ?? 0) : min(0, values.min() ?? 0), maximum: values.max() ?? 1
-    )
+      minimum: zoomed ? (values.min() ?? 0) : min(0, values.min() ?? 0),
+      maximum: values.max() ?? 1, bounds: bounds ?? -Double.infinity...Double.infinity)
     let first = Double(epochs.min() ?? 1)
     let last = Double(epochs.max() ?? 1)
     func x(_ epoch: Double) -> Double {
@@ -78,7 +82,7 @@ struct LineChart {
       "<text class=\"axis-title\" x=\"\(SVGNumber.format((left + width - right) / 2))\" "
         + "y=\"\(SVGNumber.format(height - 8))\" text-anchor=\"middle\">epoch</text>")
     parts.append(
-      "<text class=\"axis-title\" transform=\"translate(16 \(SVGNumber.format((top + height - bottom) / 2))) "
+      "<text class=\"axis-title\" transform=\"translate(14 \(SVGNumber.format((top + height - bottom) / 2))) "
         + "rotate(-90)\" text-anchor=\"middle\">\(HTMLEscaping.escape(yLabel))</text>")
     if let keptEpoch, epochs.contains(keptEpoch) {
       let position = SVGNumber.format(x(Double(keptEpoch)))
@@ -125,7 +129,9 @@ struct LineChart {
     var rows: [[(Series, Double)]] = [[]]
     var cursor = left
     for line in series {
-      let entryWidth = 34 + Double(min(24, DisplayWidth.of(line.name))) * 6.8 + 14
+      // Spaced for the 17-unit legend text of a phone's style (see HTMLStyleSheet), so the
+      // entries never overlap when the chart is scaled down and its text enlarged.
+      let entryWidth = 34 + Double(min(24, DisplayWidth.of(line.name))) * 9.6 + 14
       if cursor + entryWidth > width - right, !(rows.last ?? []).isEmpty {
         rows.append([])
         cursor = left
@@ -136,12 +142,12 @@ struct LineChart {
     return rows
   }
 
-  private var legendHeight: Double { Double(legendRows.count) * 18 }
+  private var legendHeight: Double { Double(legendRows.count) * 22 }
 
   private func legend() -> [String] {
     legendRows.enumerated().flatMap { row, entries in
       entries.map { line, x in
-        let y = 40 + Double(row) * 18
+        let y = 40 + Double(row) * 22
         return
           "<g class=\"legend\"><line x1=\"\(SVGNumber.format(x))\" x2=\"\(SVGNumber.format(x + 22))\" "
           + "y1=\"\(SVGNumber.format(y - 4))\" y2=\"\(SVGNumber.format(y - 4))\" stroke=\"\(line.color)\"/>"

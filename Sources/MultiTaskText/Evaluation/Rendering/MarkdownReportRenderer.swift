@@ -21,6 +21,9 @@ public struct MarkdownReportRenderer: Sendable {
     if let model = report.modelPath { lines += ["Model: \(Self.escape(model))", ""] }
     lines += summaryTable(report) + [""]
     if let run = report.run { lines += run.markdown() }
+    if let kept = report.history?.selectionNote(order: report.tasks.map(\.name)) {
+      lines += ["Training: " + Self.escape(kept), ""]
+    }
     if let choice = report.history?.characterNgrams {
       lines += ["Chosen on dev: " + Self.escape(choice.description), ""]
     }
@@ -35,6 +38,7 @@ public struct MarkdownReportRenderer: Sendable {
     if !selections.isEmpty {
       lines += ["Selected on: " + selections.joined(separator: "; "), ""]
     }
+    if let tuning = report.tuning { lines += tuningLines(tuning) }
     for task in report.tasks { lines += taskLines(task) }
     return lines.joined(separator: "\n")
   }

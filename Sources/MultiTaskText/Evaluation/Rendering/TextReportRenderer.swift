@@ -164,9 +164,12 @@ public struct TextReportRenderer: Sendable {
     let choice = (report.history?.characterNgrams).map {
       wordWrapped("chosen on dev: " + $0.description, indent: "  ", continuation: "        ")
     }
+    let kept = (report.history?.selectionNote(order: report.tasks.map(\.name))).map {
+      wordWrapped(DisplayWidth.sanitized($0), indent: "  ", continuation: "    ")
+    }
     return [rule("summary")] + table.lines(indent: 2, colors: colors)
       + (selections.isEmpty ? [] : wrapped("selected on:", items: selections, indent: 2))
-      + (choice ?? []) + advice
+      + (kept ?? []) + (choice ?? []) + advice
   }
 
   /// `text` broken at spaces to fit the width, the first line starting with `indent` and

@@ -7,11 +7,11 @@ struct JSONHistory: Codable {
   init(_ history: TrainingHistory) { self.history = history }
 
   enum CodingKeys: String, CodingKey {
-    case epochs, keptEpoch, seconds, advice, characterNgrams
+    case epochs, devMetrics, keptEpoch, seconds, advice, characterNgrams
   }
 
   enum EpochKeys: String, CodingKey {
-    case epoch, loss, devAccuracy
+    case epoch, loss, devAccuracy, devScore
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -22,6 +22,12 @@ struct JSONHistory: Codable {
       try item.encode(record.epoch, forKey: .epoch)
       try item.encode(Self.finite(record.loss), forKey: .loss)
       try item.encode(Self.finite(record.devAccuracy), forKey: .devAccuracy)
+      if !record.devScore.isEmpty {
+        try item.encode(Self.finite(record.devScore), forKey: .devScore)
+      }
+    }
+    if !history.devMetrics.isEmpty {
+      try container.encode(history.devMetrics, forKey: .devMetrics)
     }
     try container.encodeIfPresent(history.keptEpoch, forKey: .keptEpoch)
     try container.encodeFinite(history.seconds, forKey: .seconds)
@@ -40,7 +46,9 @@ struct JSONHistory: Codable {
           epoch: try item.decode(Int.self, forKey: .epoch),
           loss: try item.decode([String: Double?].self, forKey: .loss).mapValues { $0 ?? .nan },
           devAccuracy: try item.decode([String: Double?].self, forKey: .devAccuracy)
-            .mapValues { $0 ?? .nan }))
+            .mapValues { $0 ?? .nan },
+          devScore: try item.decodeIfPresent([String: Double?].self, forKey: .devScore)?
+            .mapValues { $0 ?? .nan } ?? [:]))
     }
     history = TrainingHistory(
       epochs: records,
@@ -49,6 +57,8 @@ struct JSONHistory: Codable {
       advice: try container.decodeIfPresent([String].self, forKey: .advice) ?? [],
       characterNgrams: try container.decodeIfPresent(
         CharacterNgramChoice.self, forKey: .characterNgrams))
+    history.devMetrics =
+      try container.decodeIfPresent([String: TaskMetric].self, forKey: .devMetrics) ?? [:]
   }
 
   private static func finite(_ values: [String: Double]) -> [String: Double?] {

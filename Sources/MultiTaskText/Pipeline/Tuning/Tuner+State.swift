@@ -1,68 +1,85 @@
 import Foundation
 
 /// The search's shared state: the next trial number, the finished trials, and the models of
-/// the trials that led so far. A class with a lock because trials finish on several threads.
+/// the trials that could still be kept. A class with a lock because trials finish on several
+/// threads.
 final class SearchState: @unchecked Sendable {
-  /// How much higher a later trial's dev score must be to replace `best`: one standard error
-  /// of its score over its dev documents, and at least half a point (see
-  /// ``DevScore/margin``). Trial 1, the configuration as given, keeps its place unless beaten
-  /// by more than chance would explain.
-  static func margin(over best: Trial) -> Double {
-    DevScore(value: best.objective, documents: best.devDocuments).margin
-  }
+  /// The models kept at most: those of the cheapest trials within one standard error of the
+  /// top. A trial's model can be hundreds of megabytes, and a winner whose model was dropped
+  /// is trained again at the end.
+  static let keptModels = 3
 
   private let lock = NSLock()
   private var next = 1
+  private var closed = false
   private var trials: [Trial] = []
   private var models: [Int: TrainedModel] = [:]
   private var firstFailure: PipelineError?
 
-  /// The next trial's number, or nil once `limit` trials were handed out.
-  func nextTrial(limit: Int?) -> Int? {
+  /// The next trial's number, or nil once `limit` trials were handed out or a trial was
+  /// refused: `mayStart(number, typicalSeconds)` says whether trial `number` may begin, given
+  /// the median seconds of the trials scored so far (nil before any). Once one trial is
+  /// refused no later one starts, so the trial numbers run without gaps.
+  func nextTrial(limit: Int?, mayStart: (Int, Double?) -> Bool) -> Int? {
     lock.lock()
     defer { lock.unlock() }
+    if closed { return nil }
     if let limit, next > limit { return nil }
+    guard mayStart(next, typicalSeconds) else {
+      closed = true
+      return nil
+    }
     defer { next += 1 }
     return next
   }
 
-  /// The best of `trials` taken in number order: a trial replaces the best so far only by
-  /// beating it by ``margin(over:)``. Depends only on which trials finished, not on their order.
-  static func best(of trials: [Trial]) -> Trial? {
-    var best: Trial?
-    for trial in trials.sorted(by: { $0.number < $1.number }) where trial.failure == nil {
-      if let current = best, trial.objective <= current.objective + margin(over: current) {
-        continue
-      }
-      best = trial
-    }
-    return best
+  /// The median duration of the trials scored so far; nil before any.
+  private var typicalSeconds: Double? {
+    let seconds = trials.filter(\.isScored).map(\.seconds).sorted()
+    guard !seconds.isEmpty else { return nil }
+    return seconds[seconds.count / 2]
   }
 
-  /// Records a finished trial; returns the best trial so far, or nil while none succeeded.
-  /// Only the models of trials that are, or were, the best are kept.
-  func record(_ trial: Trial, model: Result<TrainedModel, PipelineError>) -> Trial? {
+  /// Records a finished trial; returns the selection so far, or nil while no trial was scored.
+  /// Only the models of the cheapest trials within one standard error of the top are kept.
+  func record(_ trial: Trial, model: Result<TrainedModel, PipelineError>) -> TrialSelection? {
     lock.lock()
     defer { lock.unlock() }
     trials.append(trial)
     switch model {
-    case .success(let model):
-      guard let best = Self.best(of: trials) else { return nil }
-      if best.number == trial.number { models[trial.number] = model }
-      for number in models.keys where number > best.number { models[number] = nil }
-      return best
-    case .failure(let error):
-      if trial.number == 1 { firstFailure = error }
-      return Self.best(of: trials)
+    case .success(let model) where trial.isScored:
+      models[trial.number] = model
+    case .failure(let error) where trial.number == 1:
+      firstFailure = error
+    default:
+      break
     }
+    guard let selection = TrialSelection(trials: trials) else { return nil }
+    let band = Set(selection.withinOneStandardError)
+    let cost = Dictionary(uniqueKeysWithValues: trials.map { ($0.number, $0.parameters) })
+    let keep = models.keys.filter(band.contains)
+      .sorted { (cost[$0] ?? 0, $0) < (cost[$1] ?? 0, $1) }.prefix(Self.keptModels)
+    for number in models.keys where !keep.contains(number) { models[number] = nil }
+    return selection
   }
 
-  /// The trials in number order, the best one, and its model when it was kept.
-  func result() throws(PipelineError) -> (trials: [Trial], best: Trial, model: TrainedModel?) {
+  /// The trial numbered `number`.
+  func trial(_ number: Int) -> Trial? {
+    lock.lock()
+    defer { lock.unlock() }
+    return trials.first { $0.number == number }
+  }
+
+  /// The trials in number order, the selection, and the winner's model when it was kept.
+  func result() throws(PipelineError) -> (
+    trials: [Trial], selection: TrialSelection, model: TrainedModel?
+  ) {
     lock.lock()
     defer { lock.unlock() }
     if let firstFailure { throw firstFailure }
-    guard let best = Self.best(of: trials) else { throw .training(.cancelled(epochsCompleted: 0)) }
-    return (trials.sorted { $0.number < $1.number }, best, models[best.number])
+    guard let selection = TrialSelection(trials: trials) else {
+      throw .training(.cancelled(epochsCompleted: 0))
+    }
+    return (trials.sorted { $0.number < $1.number }, selection, models[selection.winner])
   }
 }

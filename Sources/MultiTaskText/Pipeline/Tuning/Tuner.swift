@@ -3,8 +3,8 @@ import Foundation
 
 /// `mtl tune`: a search for the settings that score best on dev data, within a time budget.
 ///
-/// Trial 1 is the configuration as given, so the search never returns worse than the
-/// defaults. Then each trial draws one value of every ``TunableSetting`` from the seed's own
+/// Trial 1 is the configuration as given, so the search never returns a configuration that
+/// scored worse than the defaults by more than chance. Then each trial draws one value of every ``TunableSetting`` from the seed's own
 /// stream. Epochs are always automatic, so every trial stops early once its dev score stops
 /// improving, which is what makes random search affordable (successive halving, in effect,
 /// within each trial).
@@ -14,12 +14,16 @@ import Foundation
 ///   machine.
 /// - Test files are never read: trials train on the training files and score on the dev files,
 ///   or on a held-out slice.
+/// - The trial kept is not always the highest-scoring one: see ``TrialSelection``.
 public struct Tuner: Sendable {
   /// What is tuned.
   public let configuration: PipelineConfiguration
   /// The search space.
   public let space: [TunableSetting]
-  /// How long the search may take; a trial running at the end finishes first.
+  /// How long the search may take, in seconds. No trial starts that the median trial so far
+  /// would not finish in the time left, and a trial still training when the time is up is cut
+  /// (recorded as ``Trial/Cut/budget``, not as a failure). Trial 1, the configuration as
+  /// given, always finishes: the search needs its score.
   public let budget: Double
   /// The task whose dev score is maximized, or nil for the mean over tasks.
   public let objective: String?
@@ -28,8 +32,12 @@ public struct Tuner: Sendable {
 
   /// What the tuner reports.
   public enum Event: Sendable {
-    /// A trial finished; `best` is the best so far.
-    case trialFinished(Trial, best: Trial, elapsed: Double)
+    /// A trial finished, failed or was cut; `best` is the trial the search would keep now
+    /// (see ``TrialSelection``), nil while no trial has been scored.
+    case trialFinished(Trial, best: Trial?, elapsed: Double)
+    /// The kept trial's model was dropped to save memory while later trials led, so the trial
+    /// is trained again (deterministically, to the same model).
+    case retraining(Trial)
   }
 
   /// Creates a tuner.
@@ -91,7 +99,7 @@ public struct Tuner: Sendable {
   ///     result depends only on the seed.
   ///   - shouldStop: Polled between epochs; true ends the search, keeping the best so far.
   ///   - onEvent: Receives each finished trial, from the thread that ran it.
-  /// - Returns: Every finished trial in order, and the best one's model.
+  /// - Returns: Every trial in order, the selection, and the kept trial's model.
   /// - Throws: ``PipelineError`` when even the configuration as given cannot train.
   public func run(
     maximumTrials: Int? = nil, shouldStop: @escaping @Sendable () -> Bool = { false },
@@ -103,22 +111,28 @@ public struct Tuner: Sendable {
       let duration = start.duration(to: .now)
       return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
+    let budget = budget
     let work: @Sendable (Int) -> Void = { _ in
-      while let number = search.nextTrial(limit: maximumTrials) {
-        if number > 1 && (elapsed() >= budget || shouldStop()) { break }
+      while let number = search.nextTrial(
+        limit: maximumTrials,
+        mayStart: { number, typical in
+          number == 1 || (!shouldStop() && elapsed() + (typical ?? 0) < budget)
+        })
+      {
         let began = elapsed()
         var trial = Trial(number: number, overrides: overrides(ofTrial: number))
-        let stopping: @Sendable () -> Bool = {
-          shouldStop() || (number > 1 && elapsed() >= budget * 1.5)
-        }
+        let outOfTime: @Sendable () -> Bool = { number > 1 && elapsed() >= budget }
         let outcome = Self.runTrial(
           configuration(ofTrial: number), objective: objective, trial: &trial,
-          shouldStop: stopping)
+          shouldStop: { shouldStop() || outOfTime() })
+        if case .failure(.training(.cancelled)) = outcome {
+          trial.failure = nil
+          trial.cut = shouldStop() ? .request : .budget
+        }
         trial.seconds = elapsed() - began
         trial.finishedAt = elapsed()
-        if let best = search.record(trial, model: outcome) {
-          onEvent(.trialFinished(trial, best: best, elapsed: trial.finishedAt))
-        }
+        let best = search.record(trial, model: outcome).flatMap { search.trial($0.winner) }
+        onEvent(.trialFinished(trial, best: best, elapsed: trial.finishedAt))
       }
     }
     if parallelTrials == 1 {
@@ -126,21 +140,26 @@ public struct Tuner: Sendable {
     } else {
       DispatchQueue.concurrentPerform(iterations: parallelTrials, execute: work)
     }
-    let (trials, best, kept) = try search.result()
-    if let kept { return TuningResult(trials: trials, best: best, trained: kept) }
-    // A trial that led while it finished may have lost its lead to an earlier trial that
-    // finished later; that earlier trial is trained again, deterministically.
+    let (trials, selection, kept) = try search.result()
+    guard let best = trials.first(where: { $0.number == selection.winner }) else {
+      throw .training(.cancelled(epochsCompleted: 0))
+    }
+    if let kept {
+      return TuningResult(trials: trials, best: best, selection: selection, trained: kept)
+    }
+    onEvent(.retraining(best))
     var again = best
     switch Self.runTrial(
       configuration(ofTrial: best.number), objective: objective, trial: &again,
       shouldStop: { false })
     {
-    case .success(let trained): return TuningResult(trials: trials, best: best, trained: trained)
+    case .success(let trained):
+      return TuningResult(trials: trials, best: best, selection: selection, trained: trained)
     case .failure(let error): throw error
     }
   }
 
-  /// Trains one trial and fills in its scores; returns its model, or nil when it failed.
+  /// Trains one trial and fills in its scores and cost; returns its model, or the error.
   static func runTrial(
     _ configuration: PipelineConfiguration, objective: String?, trial: inout Trial,
     shouldStop: @escaping @Sendable () -> Bool
@@ -153,6 +172,7 @@ public struct Tuner: Sendable {
       trial.devDocuments = trained.developmentDocuments
       trial.epochs = trained.history.epochs.count
       trial.keptEpoch = kept
+      trial.parameters = parameterCount(trained.model)
       if let objective {
         trial.objective = values[objective] ?? -1
       } else {
@@ -164,15 +184,26 @@ public struct Tuner: Sendable {
       return .failure(error)
     }
   }
+
+  /// The numbers `model` stores: the embedding rows it keeps times the dimension, every head,
+  /// and any private embeddings.
+  static func parameterCount(_ model: MultiTaskModel) -> Int {
+    let table = model.embeddings
+    let rows = table.isCompact ? table.storedRows.count : table.rows
+    let heads = model.heads.map { $0.rows * $0.columns }.reduce(0, +)
+    let extra = model.privateEmbeddings.map { $0.rows * $0.columns }.reduce(0, +)
+    return rows * table.columns + heads + extra
+  }
 }
 
 /// What a search found.
 public struct TuningResult: Sendable {
-  /// Every finished trial, by number.
+  /// Every trial, by number: scored, failed or cut.
   public let trials: [Trial]
-  /// The best trial: the highest objective, where a later trial must win by one standard
-  /// error of the best's dev score.
+  /// The kept trial: the cheapest within one standard error of the highest dev score.
   public let best: Trial
+  /// How ``best`` was chosen: the top trial, its standard error and the trials tied with it.
+  public let selection: TrialSelection
   /// The best trial's model and history.
   public let trained: TrainedModel
 }
