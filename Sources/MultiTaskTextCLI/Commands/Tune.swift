@@ -117,7 +117,8 @@ struct Tune: ParsableCommand {
       written.append(trialsPath)
       try prepared.commitAll()
     }
-    let renderer = TextReportRenderer(colors: isatty(1) != 0, width: TerminalWidth.rendering(1))
+    let renderer = TextReportRenderer(
+      colors: TerminalColors.enabled(for: 1), width: TerminalWidth.rendering(1))
     var summary =
       "\(result.trials.count) trial(s)\(interrupted ? " (interrupted)" : ""); kept: trial"
       + " \(result.best.number), dev \(String(format: "%.4f", result.best.objective))\n"

@@ -12,7 +12,10 @@ final class TuneProgress: @unchecked Sendable {
   private let budget: Double
   private let isTerminal = isatty(2) != 0
   private let lock = NSLock()
-  private var drewLine = false
+  /// The length of the live line drawn last, so the next one can blank what it leaves:
+  /// redrawn with a carriage return and spaces, never an escape code, so `NO_COLOR` and
+  /// plain terminals see no control sequences.
+  private var drawnLength = 0
 
   init(quiet: Bool, budget: Double) {
     self.quiet = quiet
@@ -33,8 +36,7 @@ final class TuneProgress: @unchecked Sendable {
         + (kept ?? "") + " \(Int(max(0, budget - elapsed).rounded())) s left"
       // A trial that did not end normally gets its own line, so it stays readable.
       if isTerminal && trial.isScored {
-        writeToStandardError("\r\u{1B}[2K" + line, newline: false)
-        drewLine = true
+        redraw(line)
       } else {
         emit(line)
       }
@@ -57,13 +59,22 @@ final class TuneProgress: @unchecked Sendable {
   func finish() {
     lock.lock()
     defer { lock.unlock() }
-    if drewLine { writeToStandardError("") }
-    drewLine = false
+    if drawnLength > 0 { writeToStandardError("") }
+    drawnLength = 0
+  }
+
+  private func redraw(_ line: String) {
+    let blank = String(repeating: " ", count: max(0, drawnLength - line.count))
+    writeToStandardError("\r" + line + blank, newline: false)
+    drawnLength = line.count
   }
 
   private func emit(_ line: String) {
-    if drewLine { writeToStandardError("\r\u{1B}[2K", newline: false) }
-    drewLine = false
+    if drawnLength > 0 {
+      writeToStandardError(
+        "\r" + String(repeating: " ", count: drawnLength) + "\r", newline: false)
+      drawnLength = 0
+    }
     writeToStandardError(line)
   }
 }
