@@ -35,6 +35,7 @@ enum JSONResponse {
     if case .methodNotAllowed(_, let allowed) = error {
       response.headers[.allow] = allowed.joined(separator: ", ")
     }
+    if case .overloaded = error { response.headers[.retryAfter] = "1" }
     return response
   }
 }
