@@ -16,7 +16,7 @@ Usage: Benchmarks/serve_load.py --model runs/default/model.mtl [--mtl .build/rel
 Train a model first with `mtl pipeline corpora/default.yaml` (writes runs/default/model.mtl).
 Uses only the Python standard library.
 """
-import argparse, json, os, socket, subprocess, sys, threading, time
+import argparse, json, os, socket, subprocess, sys, tempfile, threading, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -89,11 +89,13 @@ def main():
 
     port = free_port()
     body_limit = 8 * 1024 * 1024
+    # The server's log goes to a file: a pipe nobody reads would fill and stall it.
+    log = tempfile.NamedTemporaryFile(prefix="serve_load-", suffix=".log", delete=False)
     server = subprocess.Popen(
         [options.mtl, "serve", "--model", options.model, "--port", str(port),
          "--workers", str(options.workers), "--max-body-bytes", str(body_limit),
          "--log-format", "text"],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+        stderr=log, stdout=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
         while request(port, "GET", "/healthz", timeout=1)[0] != 200:
@@ -147,6 +149,7 @@ def main():
         "statuses": counts, "answered": len(results),
         "probes": len(probes), "failed_probes": failed_probes,
         "slowest_probe_seconds": round(slowest_probe, 3), "wall_seconds": round(wall, 1),
+        "server_log": log.name,
     }
     print(json.dumps(report, indent=2))
     missed = (slowest_probe >= 1 or failed_probes or set(counts) - allowed

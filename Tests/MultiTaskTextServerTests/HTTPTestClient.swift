@@ -114,20 +114,15 @@ struct HTTPTestClient: Sendable {
   }
 
   /// Sends a request and closes the connection without reading the answer, as a client
-  /// that gives up does.
+  /// that gives up does. The close waits until every byte has reached the socket.
   func sendAndHangUp(_ method: String, _ path: String, headers: [(String, String)], body: [UInt8])
     async throws
   {
     let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-      .connect(host: "127.0.0.1", port: port) { channel in
-        channel.eventLoop.makeCompletedFuture {
-          try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-        }
-      }
+      .connect(host: "127.0.0.1", port: port).get()
     let head = Self.head(method, path, headers: headers, body: .bytes(body))
-    try await channel.executeThenClose { _, outbound in
-      try await outbound.write(ByteBuffer(bytes: Array(head.utf8) + body))
-    }
+    try await channel.writeAndFlush(ByteBuffer(bytes: Array(head.utf8) + body))
+    try await channel.close()
   }
 
   /// Reads until the connection ends or resets, discarding any bytes.

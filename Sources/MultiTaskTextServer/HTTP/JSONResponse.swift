@@ -13,7 +13,8 @@ enum JSONResponse {
 
   static func encoding(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
+    // Paths and media types in messages read as written: `/tmp/m.mtl`, not `\/tmp\/m.mtl`.
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     do { return bytes(Array(try encoder.encode(value)), status: status) } catch {
       // Every value here is plain strings and numbers; failing is a programming error.
       return Response(status: .internalServerError)
