@@ -57,7 +57,9 @@ struct Serve: ParsableCommand {
     if let workers, !(1...1024).contains(workers) {
       throw ValidationError("--workers must be 1 to 1024")
     }
-    if queueDepth < 0 { throw ValidationError("--queue-depth must be 0 or more") }
+    if !(0...100_000).contains(queueDepth) {
+      throw ValidationError("--queue-depth must be 0 to 100000")
+    }
     if maxBatch < 1 { throw ValidationError("--max-batch must be 1 or more") }
     if maxBodyBytes < 1 { throw ValidationError("--max-body-bytes must be 1 or more") }
     if !(0...65535).contains(port) { throw ValidationError("--port must be 0 to 65535") }

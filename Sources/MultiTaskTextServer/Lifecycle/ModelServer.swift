@@ -49,8 +49,15 @@ public struct ModelServer: Sendable {
       slot: slot, metrics: metrics, logger: logger, maximumBatch: configuration.maximumBatch,
       bodyReader: BodyReader(
         maximumBytes: configuration.maximumBodyBytes,
-        timeout: .milliseconds(Int64(configuration.bodyTimeoutSeconds * 1000))),
+        timeout: Self.duration(seconds: configuration.bodyTimeoutSeconds, least: 0.001)),
       queue: queue)
+  }
+
+  /// `seconds` as a duration, kept within `least` and a day, so a value the command line
+  /// would refuse (NaN, infinity, a negative number) cannot trap here.
+  static func duration(seconds: Double, least: Double) -> Duration {
+    let bounded = seconds.isNaN ? least : min(max(seconds, least), 86_400)
+    return .milliseconds(Int64((bounded * 1000).rounded()))
   }
 
   /// Serves until cancelled, or until a shutdown signal has drained in-flight requests.
@@ -90,8 +97,8 @@ public struct ModelServer: Sendable {
     if handlesSignals { services.append(HangUpReloader(endpoints: endpoints)) }
     var group = ServiceGroupConfiguration(services: services, logger: frameworkLogger)
     if handlesSignals { group.gracefulShutdownSignals = [.sigterm, .sigint] }
-    group.maximumGracefulShutdownDuration = .milliseconds(
-      Int64(configuration.drainSeconds * 1000))
+    group.maximumGracefulShutdownDuration = Self.duration(
+      seconds: configuration.drainSeconds, least: 0)
     try await ServiceGroup(configuration: group).run()
     drain.reportEnd()
   }

@@ -17,7 +17,9 @@ final class PredictionQueue: Sendable {
   /// Creates a queue of `workers` threads and `waiting` further places.
   init(workers: Int, waiting: Int) {
     threads = NIOThreadPool(numberOfThreads: max(1, workers))
-    capacity = max(1, workers) + max(0, waiting)
+    // Saturating, so no queue depth a caller passes can overflow.
+    let (sum, overflow) = max(1, workers).addingReportingOverflow(max(0, waiting))
+    capacity = overflow ? Int.max : sum
   }
 
   /// Starts the threads.
