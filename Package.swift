@@ -21,7 +21,10 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    // Hummingbird's own transport; named so the server can run predictions on its thread
+    // pool and the server tests can open plain connections, with no TLS stack.
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+    .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
   ],
   targets: [
     // MARK: C interop (no stable Swift API)
@@ -73,6 +76,9 @@ let package = Package(
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         .product(name: "Prometheus", package: "swift-prometheus"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
       ]
     ),
 
@@ -105,7 +111,9 @@ let package = Package(
         "MultiTaskTextServer", "MultiTaskText", "MultiTaskTextTestSupport",
         // Built so the tests can compare with `mtl predict` and signal a real `mtl serve`.
         "MultiTaskTextCLI",
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        // The tests' HTTP client is a plain NIO connection (HTTPTestClient.swift).
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"),
       ]),
   ],

@@ -36,3 +36,45 @@ struct AccessTests {
     #expect(APIKey.constantTimeEqual(Array(left.utf8), Array(right.utf8)) == equal)
   }
 }
+
+/// The bearer scheme in any case, and the key file's surrounding whitespace.
+struct BearerSchemeTests {
+  @Test(arguments: [
+    ("Bearer s3cret-key", true), ("bearer s3cret-key", true), ("BEARER s3cret-key", true),
+    ("bEaReR   s3cret-key", true), ("Bearers3cret-key", false), ("Bearer s3cret-key ", false),
+    ("Basic s3cret-key", false), ("Bearer", false), ("", false),
+  ])
+  func theSchemeIgnoresCase(_ header: String, _ accepted: Bool) {
+    #expect(APIKey("s3cret-key").accepts(authorization: header) == accepted)
+  }
+
+  @Test func aLowercaseSchemeIsServed() async throws {
+    let harness = try await ServerHarness(apiKey: "s3cret-key")
+    let answer = try await harness.predict(
+      ["texts": ["free prize"]], headers: [("Authorization", "bearer s3cret-key")])
+    #expect(answer.status == 200)
+    try await harness.stop()
+  }
+
+  @Test(arguments: [
+    ("s3cret-key\n", "s3cret-key", false), ("s3cret-key  \n", "s3cret-key", true),
+    ("\ts3cret-key\r\n", "s3cret-key", true), ("s3cret-key", "s3cret-key", false),
+    ("s3cret-key \nsecond line\n", "s3cret-key", true),
+  ])
+  func theKeyFileLosesSurroundingWhitespace(_ contents: String, _ key: String, _ trimmed: Bool)
+    throws
+  {
+    let found = try APIKeyFile.key(from: contents, path: "key.txt")
+    #expect(found.key == key)
+    #expect(found.trimmed == trimmed)
+  }
+
+  @Test func aKeyFileWithoutAKeyIsRefused() {
+    #expect(throws: APIKeyFile.Problem.empty(path: "key.txt")) {
+      try APIKeyFile.key(from: "   \n", path: "key.txt")
+    }
+    #expect(throws: APIKeyFile.Problem.innerWhitespace(path: "key.txt")) {
+      try APIKeyFile.key(from: "two words\n", path: "key.txt")
+    }
+  }
+}

@@ -1,6 +1,4 @@
-import AsyncHTTPClient
 import Foundation
-import NIOCore
 import Testing
 
 /// Every row of the issue's error table: the status, the JSON error shape and its code.
@@ -11,6 +9,7 @@ struct ErrorResponseTests {
     var path = "/v1/predict"
     var body: [UInt8]?
     var contentType: String? = "application/json"
+    var headers: [(String, String)] = []
     var status: Int
     var code: String
     /// A piece of the message, such as the JSON path.
@@ -64,12 +63,29 @@ struct ErrorResponseTests {
       name: "wrong method on a GET route", method: .post, path: "/healthz", body: [], status: 405,
       code: "method_not_allowed"),
     Case(name: "unknown path", method: .get, path: "/v2/predict", status: 404, code: "not_found"),
+    Case(
+      name: "topK beyond any integer", body: Array(#"{"texts": ["a"], "topK": 1e30}"#.utf8),
+      status: 400, code: "invalid_value", mentions: "$.topK: must be a whole number"),
+    Case(
+      name: "explain not whole", body: Array(#"{"texts": ["a"], "explain": 2.5}"#.utf8),
+      status: 400, code: "invalid_value", mentions: "$.explain: must be a whole number"),
+    Case(
+      name: "minProbability beyond a float",
+      body: Array(#"{"texts": ["a"], "minProbability": 1e300}"#.utf8), status: 400,
+      code: "invalid_value", mentions: "$.minProbability: must be between 0 and 1"),
+    Case(
+      name: "empty task list", body: Array(#"{"texts": ["a"], "tasks": []}"#.utf8), status: 400,
+      code: "invalid_value", mentions: "$.tasks: names no task"),
+    Case(
+      name: "gzip body", body: [0x1F, 0x8B, 0x08, 0x00, 0x00],
+      headers: [("Content-Encoding", "gzip")],
+      status: 415, code: "unsupported_media_type", mentions: "Content-Encoding gzip"),
   ]
 
   @Test(arguments: cases) func answersWithTheStatusAndCode(_ row: Case) async throws {
     let harness = try await ServerHarness()
     let answer = try await harness.send(
-      row.method, row.path, body: row.body, contentType: row.contentType)
+      row.method, row.path, body: row.body, contentType: row.contentType, headers: row.headers)
     #expect(answer.status == row.status, "\(answer.body)")
     #expect(answer.errorCode == row.code, "\(answer.body)")
     let error = try #require(try answer.json()["error"] as? [String: Any])
@@ -83,37 +99,61 @@ struct ErrorResponseTests {
     try await harness.stop()
   }
 
-  /// A body sent a few bytes at a time, slower than the body timeout, is answered 408.
+  /// A body sent a few bytes at a time, slower than the body timeout, is answered 408 long
+  /// before the whole body (five seconds of it) could have arrived.
   @Test func aClientThatTricklesItsBodyTimesOut() async throws {
     let harness = try await ServerHarness()
-    var request = HTTPClientRequest(url: "http://127.0.0.1:\(harness.port)/v1/predict")
-    request.method = .POST
-    request.headers.add(name: "Content-Type", value: "application/json")
-    let pieces = Array(#"{"texts": ["free prize"]}"#.utf8).map { ByteBuffer(bytes: [$0]) }
-    let trickle = AsyncStream<ByteBuffer> { continuation in
-      let task = Task {
-        for piece in pieces {
-          continuation.yield(piece)
-          try? await Task.sleep(for: .milliseconds(100))
-          if Task.isCancelled { break }
-        }
-        continuation.finish()
-      }
-      continuation.onTermination = { _ in task.cancel() }
-    }
-    request.body = .stream(trickle, length: .known(Int64(pieces.count)))
+    let pieces = Array(#"{"texts": ["free prize"]}"#.utf8).map { [$0] }
     let started = ContinuousClock.now
     let status: Int
     do {
-      let response = try await harness.client.execute(request, timeout: .seconds(10))
-      status = Int(response.status.code)
+      status = try await harness.client.send(
+        "POST", "/v1/predict", headers: [("Content-Type", "application/json")],
+        body: .trickled(pieces: pieces, pause: .milliseconds(200))
+      ).status
     } catch {
       // The server may close the connection while the client is still sending.
       status = 408
     }
     #expect(status == 408)
-    #expect(ContinuousClock.now - started < .seconds(2))
+    #expect(ContinuousClock.now - started < .seconds(3))
     #expect(try await harness.send(.get, "/healthz").status == 200)
+    try await harness.stop()
+  }
+
+  /// A chunked body announces no length; passing the limit as it arrives is still a 413,
+  /// and the connection ends after the answer.
+  @Test func aChunkedBodyOverTheLimitIs413() async throws {
+    let harness = try await ServerHarness()
+    let text = Array(repeating: UInt8(ascii: "a"), count: 1000)
+    let pieces =
+      [Array(#"{"texts": [""#.utf8)] + Array(repeating: text, count: 8)
+      + [Array(#""]}"#.utf8)]
+    let answer = try await harness.client.send(
+      "POST", "/v1/predict", headers: [("Content-Type", "application/json")],
+      body: .chunked(pieces), watchClose: true)
+    #expect(answer.status == 413, "\(answer.body)")
+    #expect(answer.errorCode == "body_too_large")
+    #expect(answer.connectionClosed)
+    let small = try await harness.client.send(
+      "POST", "/v1/predict", headers: [("Content-Type", "application/json")],
+      body: .chunked([Array(#"{"texts": "#.utf8), Array(#"["free prize"]}"#.utf8)]))
+    #expect(small.status == 200, "\(small.body)")
+    try await harness.stop()
+  }
+
+  /// A client still sending a body the server refused from its announced length sees the
+  /// answer and the end of the connection, instead of sending into a server that waits.
+  @Test func aRefusedBodyEndsTheConnectionWhileTheClientSends() async throws {
+    let harness = try await ServerHarness()
+    let started = ContinuousClock.now
+    let answer = try await harness.client.send(
+      "POST", "/v1/predict", headers: [("Content-Type", "application/json")],
+      body: .bytes(Array(repeating: UInt8(ascii: " "), count: 4 << 20)), watchClose: true)
+    #expect(answer.status == 413)
+    #expect(answer.header("Connection")?.lowercased() == "close")
+    #expect(answer.connectionClosed)
+    #expect(ContinuousClock.now - started < .seconds(3))
     try await harness.stop()
   }
 }

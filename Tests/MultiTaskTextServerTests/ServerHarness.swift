@@ -1,21 +1,20 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
 import MultiTaskText
 import MultiTaskTextTestSupport
-import NIOCore
 import Testing
 
 @testable import MultiTaskTextServer
 
 /// A real server on an ephemeral loopback port, with a tiny model trained for the test and
 /// an HTTP client to talk to it.
+///
 /// Unchecked: the temporary directory is only read after set-up, and removed at the end.
 final class ServerHarness: @unchecked Sendable {
   let directory: TemporaryDirectory
   let modelPath: String
   let port: Int
-  let client: HTTPClient
+  let client: HTTPTestClient
   let server: ModelServer
   let lines: LogLines
   private let task: Task<Void, any Error>
@@ -32,6 +31,10 @@ final class ServerHarness: @unchecked Sendable {
     Example(text: "bank transfer fee refund", labels: ["topic": "money"]),
   ]
 
+  /// The default model, trained once for every test: training is deterministic, and
+  /// training it again in every test would keep the threads the servers need busy.
+  static let defaultModel = Result { try trainModel() }
+
   /// A small two-task model; `epochs` varies it so reloads change the checksum.
   static func trainModel(epochs: Int = 30) throws -> MultiTaskModel {
     var training = TrainingConfiguration()
@@ -45,11 +48,12 @@ final class ServerHarness: @unchecked Sendable {
 
   init(
     apiKey: String? = nil, maximumBatch: Int = 16, maximumBodyBytes: Int = 4096,
-    workers: Int = 2, quantized: Bool = false
+    workers: Int = 2, queueDepth: Int = 32, bodyTimeoutSeconds: Double = 0.5,
+    quantized: Bool = false
   ) async throws {
     directory = try TemporaryDirectory()
     modelPath = directory.url.appendingPathComponent("model.mtl").path
-    let model = try Self.trainModel()
+    let model = try Self.defaultModel.get()
     try ModelFile.write(quantized ? try Quantizer().quantize(model) : model, to: modelPath)
     let lines = LogLines()
     self.lines = lines
@@ -57,9 +61,9 @@ final class ServerHarness: @unchecked Sendable {
       LineLogHandler(format: .json) { lines.append($0) }
     }
     let configuration = ServerConfiguration(
-      modelPath: modelPath, port: 0, workers: workers, maximumBatch: maximumBatch,
-      maximumBodyBytes: maximumBodyBytes, apiKey: apiKey, drainSeconds: 2,
-      bodyTimeoutSeconds: 0.5)
+      modelPath: modelPath, port: 0, workers: workers, queueDepth: queueDepth,
+      maximumBatch: maximumBatch, maximumBodyBytes: maximumBodyBytes, apiKey: apiKey,
+      drainSeconds: 2, bodyTimeoutSeconds: bodyTimeoutSeconds)
     let server = try ModelServer(configuration: configuration, logger: logger)
     self.server = server
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -68,12 +72,11 @@ final class ServerHarness: @unchecked Sendable {
     }
     var iterator = ports.makeAsyncIterator()
     port = try #require(await iterator.next())
-    client = HTTPClient(eventLoopGroupProvider: .singleton)
+    client = HTTPTestClient(port: port)
   }
 
-  /// Stops the client and the server.
+  /// Stops the server.
   func stop() async throws {
-    try await client.shutdown()
     task.cancel()
     _ = await task.result
   }
@@ -84,42 +87,33 @@ final class ServerHarness: @unchecked Sendable {
     case post = "POST"
   }
 
-  struct Answer {
-    var status: Int
-    var body: String
-    var headers: [(String, String)]
-
-    func json() throws -> [String: Any] {
-      try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
-    }
-
-    /// The error object's code, for failures.
-    var errorCode: String? {
-      ((try? json())?["error"] as? [String: Any])?["code"] as? String
-    }
-  }
-
   /// Sends one request and reads the whole answer.
   func send(
     _ method: Method = .get, _ path: String, body: [UInt8]? = nil,
     contentType: String? = "application/json", headers: [(String, String)] = []
-  ) async throws -> Answer {
-    var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
-    request.method = .init(rawValue: method.rawValue)
-    if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
-    for (name, value) in headers { request.headers.add(name: name, value: value) }
-    if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-    let response = try await client.execute(request, timeout: .seconds(10))
-    let bytes = try await response.body.collect(upTo: 16 * 1024 * 1024)
-    return Answer(
-      status: Int(response.status.code), body: String(buffer: bytes),
-      headers: response.headers.map { ($0.name, $0.value) })
+  ) async throws -> HTTPTestClient.Answer {
+    try await client.send(
+      method.rawValue, path, json: body, contentType: contentType, headers: headers)
   }
 
   /// `POST /v1/predict` with a JSON body.
-  func predict(_ object: [String: Any], headers: [(String, String)] = []) async throws -> Answer {
+  func predict(_ object: [String: Any], headers: [(String, String)] = []) async throws
+    -> HTTPTestClient.Answer
+  {
     let data = try JSONSerialization.data(withJSONObject: object)
     return try await send(.post, "/v1/predict", body: Array(data), headers: headers)
+  }
+}
+
+extension HTTPTestClient.Answer {
+  /// The body as a JSON object.
+  func json() throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(bodyBytes)) as? [String: Any])
+  }
+
+  /// The error object's code, for failures.
+  var errorCode: String? {
+    ((try? json())?["error"] as? [String: Any])?["code"] as? String
   }
 }
 

@@ -32,6 +32,9 @@ struct Serve: ParsableCommand {
   @Option(help: "Concurrent predictors (default: the number of cores).")
   var workers: Int?
 
+  @Option(help: "Requests that may wait for a worker; one more is answered 503 with Retry-After.")
+  var queueDepth: Int = 32
+
   @Option(help: "The most texts one request may carry.")
   var maxBatch: Int = 1024
 
@@ -51,20 +54,29 @@ struct Serve: ParsableCommand {
   var logFormat: LogFormat = .json
 
   func validate() throws {
-    if let workers, workers < 1 { throw ValidationError("--workers must be 1 or more") }
+    if let workers, !(1...1024).contains(workers) {
+      throw ValidationError("--workers must be 1 to 1024")
+    }
+    if !(0...100_000).contains(queueDepth) {
+      throw ValidationError("--queue-depth must be 0 to 100000")
+    }
     if maxBatch < 1 { throw ValidationError("--max-batch must be 1 or more") }
     if maxBodyBytes < 1 { throw ValidationError("--max-body-bytes must be 1 or more") }
     if !(0...65535).contains(port) { throw ValidationError("--port must be 0 to 65535") }
-    if drainSeconds < 0 { throw ValidationError("--drain-seconds must be 0 or more") }
-    if bodyTimeoutSeconds <= 0 {
-      throw ValidationError("--body-timeout-seconds must be more than 0")
+    // Finite and at most a day: the server turns both into milliseconds.
+    if !drainSeconds.isFinite || !(0...86_400).contains(drainSeconds) {
+      throw ValidationError("--drain-seconds must be a number from 0 to 86400")
+    }
+    if !bodyTimeoutSeconds.isFinite || !(0.001...86_400).contains(bodyTimeoutSeconds) {
+      throw ValidationError("--body-timeout-seconds must be a number from 0.001 to 86400")
     }
   }
 
   func run() throws {
     let configuration = ServerConfiguration(
       modelPath: model, host: host, port: port,
-      workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, maximumBatch: maxBatch,
+      workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, queueDepth: queueDepth,
+      maximumBatch: maxBatch,
       maximumBodyBytes: maxBodyBytes, apiKey: try readAPIKey(), drainSeconds: drainSeconds,
       bodyTimeoutSeconds: bodyTimeoutSeconds)
     let format = LineLogHandler.Format(rawValue: logFormat.rawValue) ?? .json
@@ -104,9 +116,15 @@ struct Serve: ParsableCommand {
     do { text = try String(contentsOfFile: apiKeyFile, encoding: .utf8) } catch {
       throw CommandFailure("\(apiKeyFile): cannot read the API key: \(error.localizedDescription)")
     }
-    let key = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-    guard !key.isEmpty else { throw CommandFailure("\(apiKeyFile): the API key file is empty") }
-    return key
+    let found: (key: String, trimmed: Bool)
+    do { found = try APIKeyFile.key(from: text, path: apiKeyFile) } catch {
+      throw CommandFailure(error.description)
+    }
+    if found.trimmed {
+      writeToStandardError(
+        "Note: \(apiKeyFile): ignored the spaces around the key; clients send it without them")
+    }
+    return found.key
   }
 }
 

@@ -1,7 +1,7 @@
 /// The settings of one `mtl serve` process, as the command line gives them.
 ///
-/// The defaults are the issue's: loopback only, 1,024 texts and 8 MiB per request, ten
-/// seconds to drain, ten seconds for a client to send its body.
+/// The defaults: loopback only, 1,024 texts and 8 MiB per request, 32 requests waiting,
+/// ten seconds to drain, ten seconds for a client to send its body.
 public struct ServerConfiguration: Sendable, Equatable {
   /// The model file, read at start and again on every reload.
   public var modelPath: String
@@ -11,6 +11,9 @@ public struct ServerConfiguration: Sendable, Equatable {
   public var port: Int
   /// Predictors, each with its own scratch buffers: the most requests predicting at once.
   public var workers: Int
+  /// Requests that may wait for a predictor beyond those running; one more is answered
+  /// 503 with `Retry-After`.
+  public var queueDepth: Int
   /// The most texts one request may carry.
   public var maximumBatch: Int
   /// The largest request body accepted, in bytes.
@@ -30,6 +33,7 @@ public struct ServerConfiguration: Sendable, Equatable {
   ///   - host: The bind address.
   ///   - port: The port, 0 for any free one.
   ///   - workers: Concurrent predictors, at least 1.
+  ///   - queueDepth: Requests waiting for a predictor, at least 0.
   ///   - maximumBatch: Texts per request.
   ///   - maximumBodyBytes: Bytes per request body.
   ///   - apiKey: The bearer key, if any.
@@ -37,13 +41,15 @@ public struct ServerConfiguration: Sendable, Equatable {
   ///   - bodyTimeoutSeconds: The bound on receiving one body.
   public init(
     modelPath: String, host: String = "127.0.0.1", port: Int = 8080, workers: Int = 1,
-    maximumBatch: Int = 1024, maximumBodyBytes: Int = 8 * 1024 * 1024, apiKey: String? = nil,
+    queueDepth: Int = 32, maximumBatch: Int = 1024, maximumBodyBytes: Int = 8 * 1024 * 1024,
+    apiKey: String? = nil,
     drainSeconds: Double = 10, bodyTimeoutSeconds: Double = 10
   ) {
     self.modelPath = modelPath
     self.host = host
     self.port = port
     self.workers = max(1, workers)
+    self.queueDepth = max(0, queueDepth)
     self.maximumBatch = maximumBatch
     self.maximumBodyBytes = maximumBodyBytes
     self.apiKey = apiKey

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import MultiTaskText
+import NIOPosix
 
 /// What each route does, given the served model.
 struct Endpoints: Sendable {
@@ -10,62 +11,38 @@ struct Endpoints: Sendable {
   let logger: Logger
   let maximumBatch: Int
   let bodyReader: BodyReader
+  let queue: PredictionQueue
 
   /// `POST /v1/predict`: one `mtl predict` object per text, in order.
-  func predict(_ request: Request, texts count: inout Int) async throws(ServerError) -> Response {
+  ///
+  /// The request takes a place in the queue before its body is read, reads the body on
+  /// the event loop, and hands everything else to a prediction thread.
+  func predict(
+    _ request: Request, context: ServerRequestContext, progress: inout RequestProgress
+  ) async throws(ServerError) -> Response {
     let contentType = request.headers[.contentType]
     guard let contentType, Self.isJSON(contentType) else {
       throw .unsupportedContentType(contentType)
     }
+    if let encoding = request.headers[.contentEncoding],
+      encoding.trimmingCharacters(in: .whitespaces).lowercased() != "identity"
+    {
+      throw .unsupportedContentEncoding(encoding)
+    }
+    try bodyReader.checkAnnouncedLength(of: request)
+    let place = try queue.admit()
     let body = try await bodyReader.read(request)
-    let parsed = try PredictRequest.decode(body)
-    count = parsed.texts.count
-    guard parsed.texts.count <= maximumBatch else {
-      throw .batchTooLarge(count: parsed.texts.count, limit: maximumBatch)
-    }
-    let options = try parsed.options()
-    let served = slot.model
-    let formatter: PredictionFormatter
-    do { formatter = try PredictionFormatter(model: served.model, options: options) } catch {
-      switch error {
-      case .unknownTask(let name, let known): throw .unknownTask(name, known: known)
-      }
-    }
-    let answer = await served.pool.withWorker { worker in
-      Self.predict(parsed.texts, with: worker, formatter: formatter)
-    }
-    let buffer = try answer.get()
-    metrics.recordDocuments(parsed.texts.count)
+    progress.bodyRead = true
+    let client = await context.clientWatch()
+    let job = PredictionJob(body: body, served: slot.model, maximumBatch: maximumBatch)
+    let answer = try await queue.run(holding: place, client: client) { stopReason in
+      job.run(stopReason: stopReason)
+    }.get()
+    progress.texts = answer.texts
+    metrics.recordDocuments(answer.texts)
     var headers = HTTPFields()
     headers[.contentType] = "application/json"
-    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: buffer))
-  }
-
-  /// Runs every text through the worker's predictor into its reused buffer.
-  static func predict(
-    _ texts: [String], with worker: Worker, formatter: PredictionFormatter
-  ) -> Result<ByteBuffer, ServerError> {
-    let explain = formatter.options.explain > 0
-    worker.output.removeAll(keepingCapacity: true)
-    worker.output.append(contentsOf: #"{"predictions":["#.utf8)
-    for (index, text) in texts.enumerated() {
-      if index > 0 { worker.output.append(UInt8(ascii: ",")) }
-      var text = text
-      let failure: TextError? = text.withUTF8 { utf8 -> TextError? in
-        let bytes = UnsafeRawBufferPointer(utf8)
-        do throws(TextError) { try worker.predictor.run(bytes) } catch { return error }
-        formatter.appendJSONLine(
-          of: worker.predictor, originalText: explain ? bytes : nil, to: &worker.output)
-        return nil
-      }
-      if let failure {
-        return .failure(.invalidValue(path: "$.texts[\(index)]", problem: failure.description))
-      }
-      // The formatter ends each object with the newline `mtl predict` writes.
-      worker.output.removeLast()
-    }
-    worker.output.append(contentsOf: "]}".utf8)
-    return .success(ByteBuffer(bytes: worker.output))
+    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: answer.buffer))
   }
 
   static func isJSON(_ contentType: String) -> Bool {
@@ -80,13 +57,25 @@ struct Endpoints: Sendable {
     JSONResponse.encoding(ModelDescription(slot.model))
   }
 
-  /// `POST /v1/admin/reload` and SIGHUP: reads the file again; on failure the old model
-  /// keeps serving and the answer says why.
-  func reload(reason: String) -> Response {
+  /// `POST /v1/admin/reload` and SIGHUP: reads the file again; on failure, whatever it
+  /// is, the old model keeps serving and the answer (422) says why.
+  ///
+  /// The file is read on a thread of NIO's shared pool, so a large model does not hold up
+  /// the threads that answer probes.
+  func reload(reason: String) async -> Response {
     let previous = slot.model.checksumText
+    let slot = slot
+    let outcome: Result<LoadedModel, ServerError>
     do {
-      let fresh = try slot.reload()
-      metrics.recordReload(failed: false)
+      outcome = try await NIOThreadPool.singleton.runIfActive {
+        Result { () throws(ServerError) in try slot.reload() }
+      }
+    } catch {
+      outcome = .failure(.modelUnavailable("\(slot.path): the reload did not run: \(error)"))
+    }
+    switch outcome {
+    case .success(let fresh):
+      metrics.recordReload(.loaded)
       metrics.recordModel(checksum: fresh.checksumText, previous: previous)
       logger.notice(
         "model reloaded",
@@ -95,8 +84,12 @@ struct Endpoints: Sendable {
           "previous": "\(previous)",
         ])
       return JSONResponse.encoding(["status": "reloaded", "checksum": fresh.checksumText])
-    } catch {
-      metrics.recordReload(failed: true)
+    case .failure(.reloadInProgress):
+      // Not a refusal: the reload already running decides what serves.
+      metrics.recordReload(.alreadyRunning)
+      return JSONResponse.error(.reloadInProgress)
+    case .failure(let error):
+      metrics.recordReload(.refused)
       logger.error(
         "model reload refused; the previous model keeps serving",
         metadata: [

@@ -13,7 +13,8 @@ enum JSONResponse {
 
   static func encoding(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
+    // Paths and media types in messages read as written: `/tmp/m.mtl`, not `\/tmp\/m.mtl`.
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     do { return bytes(Array(try encoder.encode(value)), status: status) } catch {
       // Every value here is plain strings and numbers; failing is a programming error.
       return Response(status: .internalServerError)
@@ -35,6 +36,7 @@ enum JSONResponse {
     if case .methodNotAllowed(_, let allowed) = error {
       response.headers[.allow] = allowed.joined(separator: ", ")
     }
+    if case .overloaded = error { response.headers[.retryAfter] = "1" }
     return response
   }
 }

@@ -14,12 +14,51 @@ struct PredictRequest: Decodable, Sendable {
   var tasks: [String]?
   var minProbability: Float?
 
+  private enum CodingKeys: String, CodingKey {
+    case texts, topK, explain, tasks, minProbability
+  }
+
+  /// Decodes the fields, saying which number is out of range rather than that the JSON is
+  /// invalid: `"topK": 1e30` is valid JSON with a value no `Int` holds.
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    texts = try container.decode([String].self, forKey: .texts)
+    topK = try Self.wholeNumber(container, .topK)
+    explain = try Self.wholeNumber(container, .explain)
+    tasks = try container.decodeIfPresent([String].self, forKey: .tasks)
+    do { minProbability = try container.decodeIfPresent(Float.self, forKey: .minProbability) } catch
+    {
+      // Foundation reports a number no Float holds as corrupt data; read it as a Double to
+      // say which value it was.
+      guard let number = try? container.decode(Double.self, forKey: .minProbability) else {
+        throw error
+      }
+      throw ServerError.invalidValue(
+        path: "$.minProbability", problem: "must be between 0 and 1, found \(number)")
+    }
+  }
+
+  private static func wholeNumber(
+    _ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys
+  ) throws -> Int? {
+    do { return try container.decodeIfPresent(Int.self, forKey: key) } catch {
+      guard let number = try? container.decode(Double.self, forKey: key) else { throw error }
+      throw ServerError.invalidValue(
+        path: "$.\(key.stringValue)",
+        problem: "must be a whole number from 0 to \(Int.max), found \(number)")
+    }
+  }
+
   /// The options the library's formatter takes, checked as `mtl predict` checks its flags.
   func options() throws(ServerError) -> PredictionOptions {
     let topK = topK ?? 0
     let explain = explain ?? 0
     if topK < 0 { throw .invalidValue(path: "$.topK", problem: "must be 0 or more") }
     if explain < 0 { throw .invalidValue(path: "$.explain", problem: "must be 0 or more") }
+    if let tasks, tasks.isEmpty {
+      throw .invalidValue(
+        path: "$.tasks", problem: "names no task; name at least one, or leave it out for all")
+    }
     if let minProbability, !(0...1).contains(minProbability) {
       throw .invalidValue(path: "$.minProbability", problem: "must be between 0 and 1")
     }
@@ -38,6 +77,7 @@ struct PredictRequest: Decodable, Sendable {
   }
 
   private static func describe(_ error: any Error) -> ServerError {
+    if let error = error as? ServerError { return error }
     guard let error = error as? DecodingError else {
       return .invalidJSON(path: "$", problem: "not valid JSON")
     }

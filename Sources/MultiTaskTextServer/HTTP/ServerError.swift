@@ -18,6 +18,9 @@ public enum ServerError: Error, Equatable, Sendable, CustomStringConvertible {
   case batchTooLarge(count: Int, limit: Int)
   /// The body is not `application/json`.
   case unsupportedContentType(String?)
+  /// The body is compressed (`Content-Encoding: gzip` and the like); the server reads only
+  /// plain bodies.
+  case unsupportedContentEncoding(String)
   /// The path exists but not for this method.
   case methodNotAllowed(method: String, allowed: [String])
   /// No such path.
@@ -30,19 +33,28 @@ public enum ServerError: Error, Equatable, Sendable, CustomStringConvertible {
   case modelUnavailable(String)
   /// Another reload is reading the model file.
   case reloadInProgress
+  /// Every place in the prediction queue is taken; the client should retry shortly.
+  case overloaded(capacity: Int)
+  /// The server is shutting down and the drain deadline passed before the answer was ready.
+  case shuttingDown
+  /// The client closed its connection before the answer was ready; nobody reads this
+  /// answer, but the log records it (as nginx's 499).
+  case clientGone
 
   /// The HTTP status the error is answered with.
   public var status: HTTPResponse.Status {
     switch self {
     case .invalidJSON, .invalidUTF8, .invalidValue, .unknownTask: return .badRequest
     case .bodyTooLarge, .batchTooLarge: return .contentTooLarge
-    case .unsupportedContentType: return .unsupportedMediaType
+    case .unsupportedContentType, .unsupportedContentEncoding: return .unsupportedMediaType
     case .methodNotAllowed: return .methodNotAllowed
     case .notFound: return .notFound
     case .unauthorized: return .unauthorized
     case .bodyTimedOut: return .requestTimeout
     case .modelUnavailable: return .unprocessableContent
     case .reloadInProgress: return .conflict
+    case .overloaded, .shuttingDown: return .serviceUnavailable
+    case .clientGone: return .init(code: 499, reasonPhrase: "Client Closed Request")
     }
   }
 
@@ -55,13 +67,16 @@ public enum ServerError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unknownTask: return "unknown_task"
     case .bodyTooLarge: return "body_too_large"
     case .batchTooLarge: return "batch_too_large"
-    case .unsupportedContentType: return "unsupported_media_type"
+    case .unsupportedContentType, .unsupportedContentEncoding: return "unsupported_media_type"
     case .methodNotAllowed: return "method_not_allowed"
     case .notFound: return "not_found"
     case .unauthorized: return "unauthorized"
     case .bodyTimedOut: return "body_timeout"
     case .modelUnavailable: return "model_unavailable"
     case .reloadInProgress: return "reload_in_progress"
+    case .overloaded: return "overloaded"
+    case .shuttingDown: return "shutting_down"
+    case .clientGone: return "client_gone"
     }
   }
 
@@ -79,6 +94,9 @@ public enum ServerError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(count) texts is more than the limit of \(limit) per request"
     case .unsupportedContentType(let found):
       return "the body must be application/json, found \(found ?? "no content type")"
+    case .unsupportedContentEncoding(let encoding):
+      return "the body is sent with Content-Encoding \(encoding); send it uncompressed, "
+        + "as plain application/json"
     case .methodNotAllowed(let method, let allowed):
       return "\(method) is not allowed here; use \(allowed.joined(separator: " or "))"
     case .notFound(let path): return "no such endpoint: \(path)"
@@ -86,6 +104,12 @@ public enum ServerError: Error, Equatable, Sendable, CustomStringConvertible {
     case .bodyTimedOut(let seconds): return "the body did not arrive within \(seconds) seconds"
     case .modelUnavailable(let problem): return problem
     case .reloadInProgress: return "another reload is in progress"
+    case .overloaded(let capacity):
+      return "the server is busy: all \(capacity) places for predictions are taken; "
+        + "retry after the Retry-After seconds"
+    case .shuttingDown:
+      return "the server is shutting down and the answer was not ready within --drain-seconds"
+    case .clientGone: return "the client closed the connection before the answer was ready"
     }
   }
 }

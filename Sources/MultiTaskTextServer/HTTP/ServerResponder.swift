@@ -7,12 +7,13 @@ import Logging
 /// Routing is a switch rather than a router so that a known path with the wrong method is a
 /// 405 with an `Allow` header, and every failure has the JSON error shape.
 struct ServerResponder: HTTPResponder {
-  typealias Context = BasicRequestContext
+  typealias Context = ServerRequestContext
 
   let endpoints: Endpoints
   let apiKey: APIKey?
   let metrics: ServerMetrics
   let logger: Logger
+  let tally: RequestTally
 
   /// The routes: path, allowed method, and whether the API key applies.
   enum Route: String, CaseIterable {
@@ -36,30 +37,48 @@ struct ServerResponder: HTTPResponder {
 
   func respond(to request: Request, context: Context) async throws -> Response {
     let start = ContinuousClock.now
+    tally.start()
     let route = Route(rawValue: request.uri.path)
-    var texts = 0
-    let response: Response
-    do {
-      response = try await answer(request, route: route, texts: &texts)
+    var progress = RequestProgress()
+    var response: Response
+    var failure: ServerError?
+    do throws(ServerError) {
+      response = try await answer(request, route: route, context: context, progress: &progress)
     } catch {
+      failure = error
       response = JSONResponse.error(error)
     }
-    let duration = ContinuousClock.now - start
-    let routeName = route?.rawValue ?? "unknown"
-    metrics.recordRequest(route: routeName, status: response.status.code, duration: duration)
-    logger.info(
-      "request",
-      metadata: [
-        "method": "\(request.method.rawValue)", "path": "\(request.uri.path)",
-        "status": "\(response.status.code)",
-        "duration_ms": "\((duration.seconds * 1_000_000).rounded() / 1_000)",
-        "texts": "\(texts)",
-      ])
-    return response
+    if let failure, Self.closesConnection(failure, request: request, progress: progress) {
+      response.headers[.connection] = "close"
+    }
+    let record = RequestRecord(
+      request: request, route: route?.rawValue ?? "unknown", status: response.status.code,
+      texts: progress.texts, cutByShutdown: failure == .shuttingDown, start: start,
+      logger: logger, metrics: metrics, tally: tally)
+    if failure == .clientGone {
+      // Nobody reads this answer; the record says so now rather than after a failed write.
+      record.finish(written: false)
+    }
+    return record.wrapping(response)
+  }
+
+  /// Whether an error answer ends the connection: when part of the body may still be on
+  /// its way (the client is told so and sees the stream end), or when the server is
+  /// refusing work.
+  static func closesConnection(
+    _ error: ServerError, request: Request, progress: RequestProgress
+  ) -> Bool {
+    switch error {
+    case .bodyTooLarge, .bodyTimedOut, .overloaded, .shuttingDown, .clientGone: return true
+    default:
+      let announced = request.headers[.contentLength].flatMap(Int.init) ?? 0
+      let hasBody = announced > 0 || request.headers[.transferEncoding] != nil
+      return hasBody && !progress.bodyRead
+    }
   }
 
   private func answer(
-    _ request: Request, route: Route?, texts: inout Int
+    _ request: Request, route: Route?, context: Context, progress: inout RequestProgress
   ) async throws(ServerError) -> Response {
     guard let route else { throw .notFound(path: request.uri.path) }
     let allowed = route.method == .get ? [HTTPRequest.Method.get, .head] : [route.method]
@@ -75,14 +94,16 @@ struct ServerResponder: HTTPResponder {
     case .ready: return JSONResponse.encoding(["status": "ready"])
     case .model: return endpoints.describeModel()
     case .metrics:
+      metrics.recordQueue(
+        occupied: endpoints.queue.occupied, capacity: endpoints.queue.capacity)
       var headers = HTTPFields()
       headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
       return Response(
         status: .ok, headers: headers,
         body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.render())))
-    case .reload: return endpoints.reload(reason: "POST /v1/admin/reload")
+    case .reload: return await endpoints.reload(reason: "POST /v1/admin/reload")
     case .predict:
-      return try await endpoints.predict(request, texts: &texts)
+      return try await endpoints.predict(request, context: context, progress: &progress)
     }
   }
 }

@@ -12,6 +12,7 @@ public struct ModelServer: Sendable {
   public let configuration: ServerConfiguration
   let slot: ModelSlot
   let metrics = ServerMetrics()
+  let tally = RequestTally()
   let logger: Logger
 
   /// Reads the model and prepares one predictor per worker.
@@ -39,16 +40,24 @@ public struct ModelServer: Sendable {
     return
       ([
         "model \(loaded.path), checksum \(loaded.checksumText), "
-          + "\(configuration.workers) workers"
+          + "\(configuration.workers) workers, \(configuration.queueDepth) waiting"
       ] + tasks).joined(separator: "\n")
   }
 
-  var endpoints: Endpoints {
+  func endpoints(queue: PredictionQueue) -> Endpoints {
     Endpoints(
       slot: slot, metrics: metrics, logger: logger, maximumBatch: configuration.maximumBatch,
       bodyReader: BodyReader(
         maximumBytes: configuration.maximumBodyBytes,
-        timeout: .milliseconds(Int64(configuration.bodyTimeoutSeconds * 1000))))
+        timeout: Self.duration(seconds: configuration.bodyTimeoutSeconds, least: 0.001)),
+      queue: queue)
+  }
+
+  /// `seconds` as a duration, kept within `least` and a day, so a value the command line
+  /// would refuse (NaN, infinity, a negative number) cannot trap here.
+  static func duration(seconds: Double, least: Double) -> Duration {
+    let bounded = seconds.isNaN ? least : min(max(seconds, least), 86_400)
+    return .milliseconds(Int64((bounded * 1000).rounded()))
   }
 
   /// Serves until cancelled, or until a shutdown signal has drained in-flight requests.
@@ -61,25 +70,37 @@ public struct ModelServer: Sendable {
   public func run(
     handlesSignals: Bool, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
   ) async throws {
+    let queue = PredictionQueue(
+      workers: configuration.workers, waiting: configuration.queueDepth)
+    queue.start()
+    defer { queue.stop() }
+    let endpoints = endpoints(queue: queue)
     let responder = ServerResponder(
       endpoints: endpoints, apiKey: configuration.apiKey.map(APIKey.init), metrics: metrics,
-      logger: logger)
+      logger: logger, tally: tally)
     var frameworkLogger = logger
     frameworkLogger.logLevel = .warning
     let application = Application(
       responder: responder,
-      server: .http1(configuration: .init(idleTimeout: .seconds(60))),
+      server: .http1(
+        configuration: .init(
+          additionalChannelHandlers: [ConnectionGuard()], idleTimeout: .seconds(60))),
       configuration: ApplicationConfiguration(
         address: .hostname(configuration.host, port: configuration.port)),
       onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
       logger: frameworkLogger)
-    var services: [any Service] = [application]
+    let drain = DrainReporter(
+      tally: tally, logger: logger, drainSeconds: configuration.drainSeconds)
+    // Shutdown runs from the last service to the first: the reporter logs the drain's
+    // start, then the application stops taking connections and drains.
+    var services: [any Service] = [application, drain]
     if handlesSignals { services.append(HangUpReloader(endpoints: endpoints)) }
     var group = ServiceGroupConfiguration(services: services, logger: frameworkLogger)
     if handlesSignals { group.gracefulShutdownSignals = [.sigterm, .sigint] }
-    group.maximumGracefulShutdownDuration = .milliseconds(
-      Int64(configuration.drainSeconds * 1000))
+    group.maximumGracefulShutdownDuration = Self.duration(
+      seconds: configuration.drainSeconds, least: 0)
     try await ServiceGroup(configuration: group).run()
+    drain.reportEnd()
   }
 }
 
@@ -90,7 +111,7 @@ struct HangUpReloader: Service {
   func run() async throws {
     let signals = await UnixSignalsSequence(trapping: .sighup)
     for await _ in signals.cancelOnGracefulShutdown() {
-      _ = endpoints.reload(reason: "SIGHUP")
+      _ = await endpoints.reload(reason: "SIGHUP")
     }
   }
 }

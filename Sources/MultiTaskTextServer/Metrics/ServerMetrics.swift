@@ -6,6 +6,8 @@ final class ServerMetrics: Sendable {
   let registry = PrometheusCollectorRegistry()
   private let documents: Counter
   private let reloadFailed: Gauge
+  private let queueRequests: Gauge
+  private let queueCapacity: Gauge
 
   /// Latency buckets from 0.1 ms to 2.5 s: single texts take well under a millisecond.
   static let latencyBuckets: [Duration] = [
@@ -24,6 +26,20 @@ final class ServerMetrics: Sendable {
       descriptor: .init(
         namespace: "mtl", metricName: "model_reload_failed", unitName: "",
         helpText: "1 when the last reload was refused and an older model is serving."))
+    queueRequests = registry.makeGauge(
+      descriptor: .init(
+        namespace: "mtl", subsystem: "prediction_queue", metricName: "requests", unitName: "",
+        helpText: "Predict requests holding a place in the queue, running or waiting."))
+    queueCapacity = registry.makeGauge(
+      descriptor: .init(
+        namespace: "mtl", subsystem: "prediction_queue", metricName: "capacity", unitName: "",
+        helpText: "Places in the queue (--workers plus --queue-depth); one more is a 503."))
+  }
+
+  /// Records the prediction queue's state, as `/metrics` is rendered.
+  func recordQueue(occupied: Int, capacity: Int) {
+    queueRequests.set(to: Double(occupied))
+    queueCapacity.set(to: Double(capacity))
   }
 
   /// Records one answered request.
@@ -57,14 +73,28 @@ final class ServerMetrics: Sendable {
     registry.makeGauge(descriptor: descriptor, labels: [("checksum", checksum)]).set(to: 1)
   }
 
-  /// Counts a reload and whether it was refused.
-  func recordReload(failed: Bool) {
-    reloadFailed.set(to: failed ? 1 : 0)
+  /// How a reload request ended.
+  enum ReloadResult: String {
+    /// The file was read and now serves.
+    case loaded
+    /// The file was refused; the previous model serves on.
+    case refused
+    /// Another reload was running; this one did nothing (409).
+    case alreadyRunning = "already_running"
+  }
+
+  /// Counts a reload by its result; only a refusal or a load changes the failure gauge.
+  func recordReload(_ result: ReloadResult) {
+    switch result {
+    case .loaded: reloadFailed.set(to: 0)
+    case .refused: reloadFailed.set(to: 1)
+    case .alreadyRunning: break
+    }
     registry.makeCounter(
       descriptor: .init(
         namespace: "mtl", metricName: "model_reloads", unitName: "total",
         helpText: "Reloads, by result."),
-      labels: [("result", failed ? "refused" : "loaded")]
+      labels: [("result", result.rawValue)]
     ).increment()
   }
 

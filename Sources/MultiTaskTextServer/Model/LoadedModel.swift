@@ -14,10 +14,7 @@ final class LoadedModel: Sendable {
 
   /// Reads and checks the file at `path` and prepares `workers` predictors.
   static func read(path: String, workers: Int) throws(ServerError) -> LoadedModel {
-    let bytes: [UInt8]
-    do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
-      throw .modelUnavailable("\(path): cannot read the model: \(error.localizedDescription)")
-    }
+    let bytes = try ModelFileBytes.read(path: path)
     let model: MultiTaskModel
     do { model = try ModelFile.decode(bytes, path: path) } catch {
       throw .modelUnavailable(error.description)
