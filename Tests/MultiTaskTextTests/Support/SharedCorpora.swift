@@ -28,7 +28,8 @@ enum SharedCorpora {
       corpora = URL(fileURLWithPath: given, isDirectory: true).standardizedFileURL
     } else {
       guard let root = repositoryRoot() else { return nil }
-      corpora = root.deletingLastPathComponent()
+      corpora =
+        root.deletingLastPathComponent()
         .appendingPathComponent("shared/corpora", isDirectory: true).standardizedFileURL
     }
     var isDirectory: ObjCBool = false
