@@ -8,6 +8,7 @@ predictor per concurrent caller.
 from __future__ import annotations
 
 import ctypes
+import os
 from typing import Any, Iterable, Sequence, Tuple
 
 import numpy as np
