@@ -50,15 +50,18 @@ enum SharedCorpora {
   /// The explanation shown when such tests are skipped.
   static let skipMessage: Comment =
     """
-    shared corpora not found at ../shared/corpora next to the repository; \
-    skipped (required when CI=true)
+    shared corpora not found at ../shared/corpora next to the repository (or at \
+    $MULTITASKTEXT_CORPORA when set); skipped (required when CI=true)
     """
 
   /// The corpora directory, or `nil` after recording an issue when it is missing.
   static func require(sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
     guard let directory = directory() else {
       Issue.record(
-        "shared corpora are missing at ../shared/corpora (CI=true requires them)",
+        """
+        shared corpora are missing at ../shared/corpora (or $MULTITASKTEXT_CORPORA when set; \
+        CI=true requires them)
+        """,
         sourceLocation: sourceLocation)
       return nil
     }
