@@ -12,7 +12,7 @@ struct TerminalLinesTests {
     (-4200, "-4,200"),
   ])
   func thousandsSeparators(value: Int, text: String) {
-    #expect(ThousandsSeparators.text(value) == text)
+    #expect(ReportNumberFormat.count(value) == text)
   }
 
   static let readLine =

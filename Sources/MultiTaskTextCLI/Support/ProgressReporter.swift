@@ -66,7 +66,7 @@ final class ProgressReporter: @unchecked Sendable {
       if runStart == nil { runStart = Date() }
       // A second training reads nothing new; the note before it says why it runs.
       guard training == 1 else { return }
-      let number = ThousandsSeparators.text
+      let number = ReportNumberFormat.count
       emitLine(
         "read \(number(documents)) documents, \(number(tokens)) tokens; vocabulary "
           + "\(number(vocabulary)) words; "
@@ -84,12 +84,12 @@ final class ProgressReporter: @unchecked Sendable {
       emitLine("kept epoch \(epoch), the best on dev")
     case .pretrainedVectors(let words):
       emitLine(
-        "pretrained vectors start the rows of \(ThousandsSeparators.text(words)) vocabulary words")
+        "pretrained vectors start the rows of \(ReportNumberFormat.count(words)) vocabulary words")
     case .heldOut(let documents):
       // The second training holds out the very same documents.
       guard training <= 1 else { return }
       emitLine(
-        "no dev file: held out \(ThousandsSeparators.text(documents)) training documents to"
+        "no dev file: held out \(ReportNumberFormat.count(documents)) training documents to"
           + " choose the number of epochs")
     case .stoppedEarly(let epoch, let bestEpoch):
       emitLine("stopped after epoch \(epoch): no better on dev since epoch \(bestEpoch)")

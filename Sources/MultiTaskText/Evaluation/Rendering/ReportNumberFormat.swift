@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Accuracies read best as percentages; F1, precision and recall as three-decimal fractions,
 /// as scikit-learn's `classification_report` prints them. A non-finite value (never produced by
-/// ``TaskMetrics``, but a diverged loss can be) is written as a dash instead of `nan`.
-enum ReportNumberFormat {
+/// ``TaskMetrics``, but a diverged loss can be) is written as a dash instead of `nan`. Counts
+/// are grouped the same way in the reports and in `mtl`'s terminal lines.
+public enum ReportNumberFormat {
   /// `0.8734` → `87.3%`.
   static func percent(_ value: Double) -> String {
     guard value.isFinite else { return "–" }
@@ -24,8 +25,12 @@ enum ReportNumberFormat {
     return String(format: "%.\(max(0, digits))f", value)
   }
 
-  /// `12345` → `12,345`: grouped so large example counts scan at a glance.
-  static func count(_ value: Int) -> String {
+  /// `12345` → `12,345`: grouped so large example counts scan at a glance. Always commas,
+  /// whatever the locale, so output reads the same on every machine and tests can look for it.
+  ///
+  /// - Parameter value: The count.
+  /// - Returns: Its digits in groups of three.
+  public static func count(_ value: Int) -> String {
     let digits = String(value.magnitude)
     var grouped = ""
     for (offset, digit) in digits.enumerated() {
