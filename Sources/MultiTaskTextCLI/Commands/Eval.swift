@@ -210,19 +210,13 @@ struct Eval: ParsableCommand {
     if noHeader { source.hasHeader = false }
     if let textColumn {
       source.textField = textColumn
-      source.textColumns = [Self.column(textColumn)]
+      source.textColumns = [ColumnReference(argument: textColumn)]
     }
     if let labelColumn {
       source.labelField = labelColumn
-      source.labelColumns = [task: Self.column(labelColumn)]
+      source.labelColumns = [task: ColumnReference(argument: labelColumn)]
     }
     return source
-  }
-
-  /// A column given on the command line: a 0-based position when it is a number, else a
-  /// header name.
-  private static func column(_ text: String) -> ColumnReference {
-    Int(text).map { .index($0) } ?? .name(text)
   }
 
   /// Fails when no task of `configuration` is a task of the model (and no `--task` names

@@ -88,12 +88,12 @@ struct PredictionInput {
     source.readsLabels = false
     source.readsLabelLists = true
     if let textField { source.textField = textField }
-    if let textColumn { source.textColumns = [Self.column(textColumn)] }
+    if let textColumn { source.textColumns = [ColumnReference(argument: textColumn)] }
     if let idField {
       if format == .jsonl {
         source.idField = idField
       } else if format == .csv || format == .tsv {
-        source.idColumn = Self.column(idField)
+        source.idColumn = ColumnReference(argument: idField)
       } else {
         throw CommandFailure(
           "\(path): --id-field needs records with fields (jsonl, csv or tsv); "
@@ -101,12 +101,6 @@ struct PredictionInput {
       }
     }
     return source
-  }
-
-  /// A column given on the command line: a 0-based position when it is a number, else a
-  /// header name.
-  static func column(_ text: String) -> ColumnReference {
-    Int(text).map { .index($0) } ?? .name(text)
   }
 
   /// Plain lines, with the look-alike check: a warning when every non-empty line starts
