@@ -13,7 +13,17 @@ public final class CorpusReader {
   /// The source being read.
   public let source: CorpusSource
   /// Counts of what was read, skipped and repaired so far.
-  public private(set) var statistics = CorpusStatistics()
+  ///
+  /// The near-miss label field comes from the record decoder when asked for, rather than
+  /// being copied into the counts after every record.
+  public var statistics: CorpusStatistics {
+    var statistics = counts
+    statistics.nearMissLabelField = recordDecoder.nearMissLabelField
+    return statistics
+  }
+
+  /// What reading counted so far, apart from the decoder's near-miss finding.
+  private var counts = CorpusStatistics()
 
   private let lines: LineReader
   private let lineDecoder: LineDecoder
@@ -32,8 +42,8 @@ public final class CorpusReader {
   public init(source: CorpusSource) throws(CorpusError) {
     try source.validate()
     self.source = source
-    statistics = CorpusStatistics(path: source.path)
-    statistics.labelDescription = source.labelMarkDescription
+    counts = CorpusStatistics(path: source.path)
+    counts.labelDescription = source.labelMarkDescription
     countedTasks = source.readsLabels ? [source.taskName] + source.sharingTasks.keys.sorted() : []
     do {
       lines = try LineReader(path: source.path)
@@ -65,12 +75,11 @@ public final class CorpusReader {
     while !reachedEnd {
       do {
         if let example = try readRecord() {
-          statistics.examplesRead += 1
+          counts.examplesRead += 1
           if example.labels.isEmpty && example.labelLists.isEmpty {
-            statistics.unlabelledExamples += 1
+            counts.unlabelledExamples += 1
           }
-          statistics.count(example, tasks: countedTasks)
-          statistics.nearMissLabelField = recordDecoder.nearMissLabelField
+          counts.count(example, tasks: countedTasks)
           return example
         }
       } catch {
@@ -79,7 +88,7 @@ public final class CorpusReader {
           throw error
         }
         recordDecoder.reset()
-        statistics.recordSkipped(error)
+        counts.recordSkipped(error)
       }
     }
     return nil
@@ -102,7 +111,7 @@ public final class CorpusReader {
           raw, isFirstLine: lines.lineNumber == 1, into: &lineBytes)
         switch outcome {
         case .decoded: break
-        case .repaired: statistics.lineRepaired(lines.lineNumber)
+        case .repaired: counts.lineRepaired(lines.lineNumber)
         case .binary(let offset):
           throw CorpusError.binaryData(path: source.path, line: lines.lineNumber, offset: offset)
         case .invalid(let offset):
