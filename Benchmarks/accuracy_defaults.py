@@ -16,9 +16,9 @@ With --seeds N, each corpus is trained with seeds 1..N and the mean accuracy is 
 (the default seed, 1, alone otherwise), to tell a setting's effect from one seed's luck.
 Needs a release build of mtl (built here) and the shared corpora at ../shared/corpora.
 """
-import argparse, concurrent.futures, json, os, subprocess, sys, tempfile, time
+import argparse, concurrent.futures, os, tempfile
 
-from benchmark_support import CORPORA, ROOT, release_mtl
+from benchmark_support import CORPORA, ROOT, pipeline_report, release_mtl
 FASTTEXT_TUNED = {
     "ag_news": 86.6, "sst2": 80.8, "sms_spam": 99.4, "cr": 74.2, "mpqa": 83.2, "subj": 90.4,
     "trec": 89.8, "uci_amazon_cells": 77.7, "uci_imdb": 66.7, "uci_yelp": 76.9,
@@ -29,27 +29,12 @@ FASTTEXT_TUNED = {
 def run(mtl, corpus, work, use_dev, overrides, seed=None):
     source = os.path.join(CORPORA, corpus)
     folder = os.path.join(work, corpus if seed is None else f"{corpus}-{seed}")
-    os.makedirs(folder, exist_ok=True)
-    lines = ["tasks:", f"  - name: {corpus}", f"    train: {source}/train.jsonl",
-             f"    test: {source}/test.jsonl"]
+    files = {split: f"{source}/{split}.jsonl" for split in ("train", "test")}
     if use_dev:
-        lines.append(f"    dev: {source}/dev.jsonl")
-    lines.append(f"output: {{directory: {folder}/out}}")
-    config = os.path.join(folder, "config.yaml")
-    with open(config, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines) + "\n")
-    command = [mtl, "pipeline", config, "--quiet"]
-    for override in overrides:
-        command += ["--set", override]
+        files["dev"] = f"{source}/dev.jsonl"
     if seed is not None:
-        command += ["--set", f"training.seed={seed}"]
-    start = time.monotonic()
-    result = subprocess.run(command, capture_output=True, text=True)
-    seconds = time.monotonic() - start
-    if result.returncode != 0:
-        sys.exit(f"{corpus}: mtl failed\n{result.stderr[-2000:]}")
-    with open(os.path.join(folder, "out", "report.json"), encoding="utf-8") as handle:
-        report = json.load(handle)
+        overrides = [*overrides, f"training.seed={seed}"]
+    report, seconds = pipeline_report(mtl, corpus, files, folder, overrides)
     history = report.get("history") or {}
     return {
         "corpus": corpus, "accuracy": 100 * report["tasks"][corpus]["accuracy"],

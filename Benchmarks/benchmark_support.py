@@ -1,6 +1,7 @@
 """What the benchmark scripts share: where the repository and corpora are, a release build of
-`mtl`, and timing a command under /usr/bin/time."""
-import os, re, subprocess, sys
+`mtl` (or the one given with --mtl), JSONL files, one-task `mtl pipeline` runs, and timing a
+command under /usr/bin/time."""
+import json, os, re, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPORA = os.environ.get("SHARED_CORPORA", os.path.join(ROOT, "..", "shared", "corpora"))
@@ -13,6 +14,55 @@ def release_mtl():
     binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
                             check=True, capture_output=True, text=True).stdout.strip()
     return os.path.join(binary, "mtl")
+
+
+def add_mtl_option(parser):
+    """Adds --mtl PATH: an `mtl` binary to measure instead of this checkout's release build."""
+    parser.add_argument("--mtl", metavar="PATH",
+                        help="the mtl binary to run (default: build this checkout in release)")
+
+
+def mtl_binary(path):
+    """The binary given with --mtl, checked to exist, or this checkout's release build."""
+    if path is None:
+        return release_mtl()
+    if not os.access(path, os.X_OK):
+        sys.exit(f"--mtl {path}: not an executable file")
+    return os.path.abspath(path)
+
+
+def read_jsonl(path):
+    """The records of a JSONL file, one object a line."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def write_jsonl(records, path):
+    """Writes records one JSON object a line (UTF-8, not ASCII-escaped)."""
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+
+
+def pipeline_report(mtl, task, files, folder, overrides=()):
+    """Runs `mtl pipeline --quiet` on one task named `task` whose files are `files` (keys train,
+    test and optionally dev), writing into `folder`; returns (report.json, wall seconds)."""
+    os.makedirs(folder, exist_ok=True)
+    lines = ["tasks:", f"  - name: {task}"]
+    lines += [f"    {split}: {files[split]}" for split in ("train", "dev", "test") if split in files]
+    lines.append(f"output: {{directory: {folder}/out}}")
+    config = os.path.join(folder, "config.yaml")
+    with open(config, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    command = [mtl, "pipeline", config, "--quiet"]
+    for override in overrides:
+        command += ["--set", override]
+    start = time.monotonic()
+    result = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.monotonic() - start
+    if result.returncode != 0:
+        sys.exit(f"{task}: mtl pipeline failed\n{result.stderr[-2000:]}")
+    with open(os.path.join(folder, "out", "report.json"), encoding="utf-8") as handle:
+        return json.load(handle), seconds
 
 
 def timed(command, **kwargs):
