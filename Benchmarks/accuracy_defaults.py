@@ -18,7 +18,7 @@ Needs a release build of mtl (built here) and the shared corpora at ../shared/co
 """
 import argparse, concurrent.futures, os, tempfile
 
-from benchmark_support import CORPORA, ROOT, pipeline_report, release_mtl
+from benchmark_support import CORPORA, pipeline_report, release_mtl
 FASTTEXT_TUNED = {
     "ag_news": 86.6, "sst2": 80.8, "sms_spam": 99.4, "cr": 74.2, "mpqa": 83.2, "subj": 90.4,
     "trec": 89.8, "uci_amazon_cells": 77.7, "uci_imdb": 66.7, "uci_yelp": 76.9,

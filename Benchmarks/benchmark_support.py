@@ -1,7 +1,7 @@
 """What the benchmark scripts share: where the repository and corpora are, a release build of
 `mtl` (or the one given with --mtl), JSONL files, one-task `mtl pipeline` runs, and timing a
 command under /usr/bin/time."""
-import json, os, re, subprocess, sys, time
+import argparse, json, os, re, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPORA = os.environ.get("SHARED_CORPORA", os.path.join(ROOT, "..", "shared", "corpora"))
@@ -41,6 +41,34 @@ def write_jsonl(records, path):
     """Writes records one JSON object a line (UTF-8, not ASCII-escaped)."""
     with open(path, "w", encoding="utf-8") as handle:
         handle.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+
+
+def corpus_parser(description, default_corpora):
+    """An argument parser with the options of the scripts that run corpus by corpus: --mtl,
+    --corpora (default `default_corpora`) and --json FILE."""
+    parser = argparse.ArgumentParser(description=description)
+    add_mtl_option(parser)
+    parser.add_argument("--corpora", default=",".join(default_corpora),
+                        help="comma-separated corpus names")
+    parser.add_argument("--json", metavar="FILE", help="write the results here as JSON")
+    return parser
+
+
+def corpus_names(text):
+    """The comma-separated corpus names of a --corpora option, each checked to have a
+    train.jsonl among the shared corpora."""
+    names = text.split(",")
+    unknown = [n for n in names if not os.path.exists(os.path.join(CORPORA, n, "train.jsonl"))]
+    if unknown:
+        sys.exit(f"no train.jsonl in {CORPORA} for: {', '.join(unknown)}")
+    return names
+
+
+def write_json(path, data):
+    """Writes a --json results file, indented."""
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, indent=2)
+        handle.write("\n")
 
 
 def pipeline_report(mtl, task, files, folder, overrides=()):

@@ -18,9 +18,10 @@ Rerun as in docs/ACCURACY.md: `nice -n 10 python3 Benchmarks/linear_baseline.py 
 /tmp/linear.json` with a Python that has scikit-learn. Needs the shared corpora at
 ../shared/corpora (or SHARED_CORPORA); without --mtl, builds this checkout in release.
 """
-import argparse, json, os, sys, tempfile, time
+import os, tempfile, time
 
-from benchmark_support import CORPORA, add_mtl_option, mtl_binary, pipeline_report, read_jsonl
+from benchmark_support import (CORPORA, corpus_names, corpus_parser, mtl_binary,
+                               pipeline_report, read_jsonl, write_json)
 
 CORPUS_NAMES = [
     "twenty_newsgroups", "ag_news", "sst2", "cr", "mpqa", "subj", "trec", "uci_amazon_cells",
@@ -82,39 +83,33 @@ def mtl_defaults(mtl, corpus, work):
     return 100 * report["tasks"][corpus]["accuracy"], seconds
 
 
+def measure(mtl, corpus, work):
+    """Both systems on one corpus; prints the corpus's row and returns its results."""
+    start = time.monotonic()
+    linear, c, tuned_on = linear_svc(corpus)
+    linear_seconds = time.monotonic() - start
+    accuracy, mtl_seconds = mtl_defaults(mtl, corpus, work)
+    note = "" if tuned_on == "dev" else f"  (C chosen on {tuned_on}, seed {SEED})"
+    print(f"  {corpus:20s} {linear:7.2f} {c:4g} {accuracy:7.2f} {accuracy - linear:+6.2f} "
+          f"{linear_seconds:8.1f} {mtl_seconds:6.1f}{note}", flush=True)
+    return {"corpus": corpus, "linear": linear, "C": c, "tunedOn": tuned_on, "mtl": accuracy,
+            "delta": accuracy - linear, "linearSeconds": linear_seconds,
+            "mtlSeconds": mtl_seconds}
+
+
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    add_mtl_option(parser)
-    parser.add_argument("--corpora", default=",".join(CORPUS_NAMES))
-    parser.add_argument("--json", metavar="FILE", help="write the results here as JSON")
-    options = parser.parse_args()
-    corpora = options.corpora.split(",")
-    unknown = [c for c in corpora if not os.path.exists(os.path.join(CORPORA, c, "train.jsonl"))]
-    if unknown:
-        sys.exit(f"no train.jsonl in {CORPORA} for: {', '.join(unknown)}")
+    options = corpus_parser(__doc__.split("\n")[0], CORPUS_NAMES).parse_args()
+    corpora = corpus_names(options.corpora)
     mtl = mtl_binary(options.mtl)
     print(f"TF-IDF + LinearSVC (C from {C_VALUES} on dev) against mtl pipeline defaults "
-          f"({mtl}); test accuracy")
-    print(f"  {'corpus':20s} {'linear':>7s} {'C':>4s} {'mtl':>7s} {'delta':>6s} "
-          f"{'linear s':>8s} {'mtl s':>6s}")
-    results = []
+          f"({mtl}); test accuracy\n  {'corpus':20s} {'linear':>7s} {'C':>4s} {'mtl':>7s} "
+          f"{'delta':>6s} {'linear s':>8s} {'mtl s':>6s}")
     with tempfile.TemporaryDirectory() as work:
-        for corpus in corpora:
-            start = time.monotonic()
-            linear, c, tuned_on = linear_svc(corpus)
-            linear_seconds = time.monotonic() - start
-            accuracy, mtl_seconds = mtl_defaults(mtl, corpus, work)
-            results.append({"corpus": corpus, "linear": linear, "C": c, "tunedOn": tuned_on,
-                            "mtl": accuracy, "delta": accuracy - linear,
-                            "linearSeconds": linear_seconds, "mtlSeconds": mtl_seconds})
-            note = "" if tuned_on == "dev" else f"  (C chosen on {tuned_on}, seed {SEED})"
-            print(f"  {corpus:20s} {linear:7.2f} {c:4g} {accuracy:7.2f} {accuracy - linear:+6.2f} "
-                  f"{linear_seconds:8.1f} {mtl_seconds:6.1f}{note}", flush=True)
+        results = [measure(mtl, corpus, work) for corpus in corpora]
     mean = {key: sum(r[key] for r in results) / len(results) for key in ("linear", "mtl", "delta")}
     print(f"  {'mean':20s} {mean['linear']:7.2f} {'':4s} {mean['mtl']:7.2f} {mean['delta']:+6.2f}")
     if options.json:
-        with open(options.json, "w", encoding="utf-8") as handle:
-            json.dump({"mtl": mtl, "corpora": results, "mean": mean}, handle, indent=2)
+        write_json(options.json, {"mtl": mtl, "corpora": results, "mean": mean})
 
 
 if __name__ == "__main__":
