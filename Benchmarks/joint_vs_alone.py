@@ -7,8 +7,11 @@ tasks and one per task (same settings and seed) and writes compare.json; this sc
 it. A task's score is its own metric: macro-F1 where the configuration says `metric:
 macroF1` or the task is `type: multiLabel`, accuracy otherwise (only those two keys and
 `- name:` are read from the YAML). A task FAILS when its score is lower jointly and the
-paired test of `mtl compare` gives p < 0.05 (McNemar's exact test on the documents only one
-of the two models gets right), or when `mtl compare` flags it as negative transfer. A
+paired test of `mtl compare` gives p < 0.05, or when `mtl compare` flags it as negative
+transfer (fewer test documents right jointly, p < 0.05). That test is McNemar's exact test on
+the documents only one of the two models gets right (for a multi-label task, right means
+the exact label set), so for a macro-F1 task it says that the two models differ and the
+metric says which way; the accuracy change is printed beside it. A
 configuration FAILS when any task fails, or when the joint mean accuracy or the joint mean
 macro-F1 is below the alone mean (issue 25's floor). The exit status is 1 when any
 configuration fails.
@@ -64,24 +67,27 @@ def judge(name, report, metrics, seconds):
     """Prints the configuration's table and verdict; returns its results."""
     print(f"== {name} ({seconds:.0f} s): alone against joint, in points")
     print(f"  {'task':20s} {'metric':8s} {'alone':>7s} {'joint':>7s} {'delta':>6s} "
-          f"{'p':>7s}  verdict")
+          f"{'p':>7s} {'acc delta':>9s}  verdict")
     tasks = []
     for row in report["rows"]:
         metric = metrics.get(row["task"], "accuracy")
         alone, joint = 100 * row["single"][metric], 100 * row["multi"][metric]
         p = (row.get("paired") or {}).get("pValue")
+        accuracy_delta = 100 * (row["multi"]["accuracy"] - row["single"]["accuracy"])
         worse = row["negativeTransfer"] or (joint < alone and p is not None and p < LEVEL)
         tasks.append({"task": row["task"], "metric": metric, "alone": alone, "joint": joint,
-                      "delta": joint - alone, "p": p, "significantlyWorse": worse})
+                      "delta": joint - alone, "p": p, "accuracyDelta": accuracy_delta,
+                      "negativeTransfer": row["negativeTransfer"], "significantlyWorse": worse})
         print(f"  {row['task']:20s} {metric:8s} {alone:7.2f} {joint:7.2f} {joint - alone:+6.2f} "
-              f"{'-' if p is None else f'{p:.3f}':>7s}  {'FAIL' if worse else 'ok'}")
+              f"{'-' if p is None else f'{p:.3f}':>7s} {accuracy_delta:+9.2f}  "
+              f"{'FAIL' if worse else 'ok'}")
     means = {}
     for metric in ("accuracy", "macroF1"):
         alone = sum(100 * r["single"][metric] for r in report["rows"]) / len(report["rows"])
         joint = sum(100 * r["multi"][metric] for r in report["rows"]) / len(report["rows"])
         means[metric] = {"alone": alone, "joint": joint, "ok": joint >= alone}
         print(f"  {'mean ' + metric:29s} {alone:7.2f} {joint:7.2f} {joint - alone:+6.2f} "
-              f"{'':7s}  {'ok' if joint >= alone else 'FAIL'}")
+              f"{'':17s}  {'ok' if joint >= alone else 'FAIL'}")
     passed = not any(t["significantlyWorse"] for t in tasks) and all(
         m["ok"] for m in means.values())
     print(f"  {'PASS' if passed else 'FAIL'}: no task significantly worse joint (p < {LEVEL}) "
