@@ -86,8 +86,8 @@ import Testing
       output: OutputConfiguration(directory: "/data/runs/quick"))
     #expect(configuration == expected)
     #expect(configuration.pipeline.training.sampling == .temperature(1.5))
-    #expect(configuration.pipeline.tasks[0].weight == 1)
-    #expect(configuration.pipeline.tasks[0].classWeighting == .none)
+    #expect(configuration.pipeline.tasks[0].specification.weight == 1)
+    #expect(configuration.pipeline.tasks[0].specification.classWeighting == .none)
     #expect(configuration.pipeline.features.maxVocabularySize == nil)
     #expect(configuration.pipeline.text == TextConfiguration())
   }
@@ -227,7 +227,7 @@ import Testing
       text: text, format: .yaml, baseDirectory: "/", sourceName: "c.yaml")
     #expect(configuration.pipeline.training.optimizer == optimizer)
     #expect(configuration.pipeline.training.learningRate == rate)
-    #expect(configuration.pipeline.tasks[0].metric == .macroF1)
+    #expect(configuration.pipeline.tasks[0].specification.metric == .macroF1)
     let single = try RunConfiguration.parse(
       text: "tasks: [{name: t, train: a.jsonl}]\n", format: .yaml, baseDirectory: "/",
       sourceName: "c.yaml")
