@@ -142,8 +142,8 @@ import Testing
     #expect(task.test?.format == .fasttext)
     #expect(task.test?.labelPrefix == "")
     #expect(task.test?.skipInvalid == true)
-    #expect(task.classWeighting == .balanced)
-    #expect(task.weight == 0.5)
+    #expect(task.specification.classWeighting == .balanced)
+    #expect(task.specification.weight == 0.5)
   }
 
   static let extensions: [(String, CorpusFormat)] = [
@@ -171,7 +171,7 @@ import Testing
     #expect(configuration.pipeline.tasks.map(\.train.path) == ["/n/news.jsonl", "/n/news.jsonl"])
     #expect(configuration.pipeline.tasks.map(\.train.taskName) == ["topic", "sentiment"])
     #expect(configuration.pipeline.tasks.map(\.train.skipInvalid) == [true, true])
-    #expect(configuration.pipeline.task(named: "sentiment")?.weight == 2)
+    #expect(configuration.pipeline.task(named: "sentiment")?.specification.weight == 2)
     #expect(configuration.pipeline.training.sampling == .temperature(3))
   }
 
