@@ -40,7 +40,9 @@ public indirect enum RecordedJSON: Sendable, Equatable, Codable {
       self = .array(elements)
     } else if let object = try? decoder.container(keyedBy: Key.self) {
       var members: [String: RecordedJSON] = [:]
-      for key in object.allKeys { members[key.stringValue] = try object.decode(Self.self, forKey: key) }
+      for key in object.allKeys {
+        members[key.stringValue] = try object.decode(Self.self, forKey: key)
+      }
       self = .object(members)
     } else {
       self = try Self.scalar(decoder.singleValueContainer())

@@ -55,7 +55,9 @@ struct InMemoryTrainingTests {
   }
 
   @Test func aTaskWithoutTwoLabelsIsAnError() throws {
-    let trainer = Trainer(tasks: [TaskSpecification(name: "spam"), TaskSpecification(name: "missing")])
+    let trainer = Trainer(tasks: [
+      TaskSpecification(name: "spam"), TaskSpecification(name: "missing"),
+    ])
     #expect(throws: TrainingError.tooFewLabels(task: "missing", labels: [])) {
       try trainer.train(examples: Self.examples)
     }
