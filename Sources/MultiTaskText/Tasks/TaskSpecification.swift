@@ -4,7 +4,7 @@
 /// Where the task's examples come from is not part of it; the trainer takes examples, not
 /// files (see ``TaskConfiguration`` for a task with corpus files), and the model records
 /// what prediction needs of it in ``ModelManifest/Task``.
-public struct TaskSpecification: Sendable, Equatable {
+public struct TaskSpecification: Codable, Sendable, Equatable {
   /// The task's name; examples label the task under this name.
   public var name: String
   /// How much this task's loss counts relative to the others; greater than 0.
