@@ -18,7 +18,7 @@ extension RunConfiguration {
     // Corpus files default to `training.skipInvalid`, so the training section is decoded
     // before the tasks; its errors have always been reported first.
     self = try Self.configurationTable.decode(root, applyingFirst: [Self.trainingKey])
-    if pipeline.tasks.contains(where: { $0.type == .multiLabel }) {
+    if pipeline.tasks.contains(where: { $0.specification.type == .multiLabel }) {
       let section = try root[Self.trainingKey].map { (value) throws(ConfigurationError) in
         try ConfigurationObject(value, keyPath: Self.trainingKey, context: context)
       }

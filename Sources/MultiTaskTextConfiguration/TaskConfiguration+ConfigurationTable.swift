@@ -23,14 +23,14 @@ extension TaskConfiguration {
       corpusSetting(
         "test", \.test, summary: "The held-out test corpus, scored once after training."),
       .number(
-        "weight", \.weight, .positive,
+        "weight", \.specification.weight, .positive,
         summary: "How much this task's loss counts relative to the others'."),
       .choice(
-        "classWeighting", \.classWeighting,
+        "classWeighting", \.specification.classWeighting,
         summary: "`balanced` weights each class by the inverse of its frequency, so rare"
           + " classes are not drowned out."),
       .number(
-        "learningRateScale", \.learningRateScale, .positive,
+        "learningRateScale", \.specification.learningRateScale, .positive,
         summary: "Scales the learning rate of this task's head only, not its pull on the"
           + " shared rows."),
       typeSetting,
@@ -47,7 +47,7 @@ extension TaskConfiguration {
             path: object.sourceName, key: object.path(key), expected: "between 0 and 1",
             found: String(value))
         }
-        task.minProbability = value
+        task.specification.minProbability = value
       },
       metricSetting,
       .bool(
@@ -62,20 +62,20 @@ extension TaskConfiguration {
   /// `metric` says otherwise, since subset accuracy punishes every missed rare label.
   static let typeSetting = ConfigurationSetting<Self>(
     "type", type: ConfigurationReference.choices(TaskType.allCases.map(\.rawValue)),
-    shownDefault: { ConfigurationReference.code($0.type.rawValue) },
+    shownDefault: { ConfigurationReference.code($0.specification.type.rawValue) },
     summary: "`multiLabel` gives the task a one-vs-all sigmoid head: a document may have any"
       + " set of its labels (JSON lists, several fastText labels, `labelSeparator` cells), and"
       + " its metric defaults to `macroF1`."
   ) { object, key, task throws(ConfigurationError) in
     guard let type = try object.choice(key, of: TaskType.self) else { return }
-    task.type = type
-    if type == .multiLabel && object["metric"] == nil { task.metric = .macroF1 }
+    task.specification.type = type
+    if type == .multiLabel && object["metric"] == nil { task.specification.metric = .macroF1 }
   }
 
   /// A single-label head's loss; read after `type`, since a multi-label head has its own.
   static let lossSetting = ConfigurationSetting<Self>(
     "loss", type: ConfigurationReference.choices(HeadLoss.allCases.map(\.rawValue)),
-    shownDefault: { ConfigurationReference.code($0.loss.rawValue) },
+    shownDefault: { ConfigurationReference.code($0.specification.loss.rawValue) },
     summary: "How a single-label head trains: `softmax` scores every label; `hierarchical`"
       + " (fastText's `-loss hs`) walks a Huffman tree of the labels built from their counts,"
       + " for thousands of labels; `sampled` (`-loss ns`) trains against"
@@ -83,24 +83,24 @@ extension TaskConfiguration {
       + " softmax. See `docs/LARGE_LABELS.md`."
   ) { object, key, task throws(ConfigurationError) in
     guard let loss = try object.choice(key, of: HeadLoss.self) else { return }
-    if task.type == .multiLabel && loss != .softmax {
+    if task.specification.type == .multiLabel && loss != .softmax {
       throw .conflictingKeys(
         path: object.sourceName, key: object.path(key),
         problem: "is `\(loss.rawValue)`, which is for single-label tasks; a multi-label task"
           + " already trains one sigmoid per label (remove `loss` or `type: multiLabel`)")
     }
-    task.loss = loss
+    task.specification.loss = loss
   }
 
   /// A multi-label task's decision thresholds: a number for every label, or `tuned`.
   static let thresholdsSetting = ConfigurationSetting<Self>(
     "thresholds", type: "`tuned` or number 0–1",
-    shownDefault: { ConfigurationReference.code($0.thresholds.description) },
+    shownDefault: { ConfigurationReference.code($0.specification.thresholds.description) },
     summary: "For a multi-label task, the probability from which a label is answered; `tuned`"
       + " picks one per label on dev to maximise its F1 and stores them in the model."
   ) { object, key, task throws(ConfigurationError) in
     if case .string(let text) = object[key], text == "tuned" {
-      task.thresholds = .tuned
+      task.specification.thresholds = .tuned
       return
     }
     guard let value = try object.number(key, .positive) else { return }
@@ -109,13 +109,13 @@ extension TaskConfiguration {
         path: object.sourceName, key: object.path(key), expected: "between 0 and 1",
         found: String(value))
     }
-    task.thresholds = .fixed(value)
+    task.specification.thresholds = .fixed(value)
   }
 
   /// The score the task's epochs are selected on, in its textual form.
   static let metricSetting = ConfigurationSetting<Self>(
     "metric", type: "one of " + TaskMetric.forms.map { "`\($0)`" }.joined(separator: ", "),
-    shownDefault: { ConfigurationReference.code($0.metric.description) },
+    shownDefault: { ConfigurationReference.code($0.specification.metric.description) },
     summary: "The score keep-best, early stopping and `epochs: auto` select this task's epochs"
       + " on, shown in reports next to accuracy."
   ) { object, key, task throws(ConfigurationError) in
@@ -124,7 +124,7 @@ extension TaskConfiguration {
       throw .invalidChoice(
         path: object.sourceName, key: object.path(key), choices: TaskMetric.forms, found: text)
     }
-    task.metric = metric
+    task.specification.metric = metric
   }
 
   /// The task's name, checked to be usable unquoted in file names, options and reports.

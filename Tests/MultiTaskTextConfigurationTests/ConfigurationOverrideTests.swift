@@ -26,8 +26,8 @@ import Testing
     ])
     #expect(configuration.pipeline.training.epochs == 10)
     #expect(configuration.pipeline.model.dimension == 100)
-    #expect(configuration.pipeline.task(named: "topic")?.weight == 2)
-    #expect(configuration.pipeline.task(named: "spam")?.weight == 3)
+    #expect(configuration.pipeline.task(named: "topic")?.specification.weight == 2)
+    #expect(configuration.pipeline.task(named: "spam")?.specification.weight == 3)
     #expect(configuration.pipeline.task(named: "topic")?.dev?.path == "/c/news-dev.jsonl")
     #expect(
       configuration.pipeline.task(named: "spam")?.train.textColumns == [.name("body"), .index(2)])

@@ -76,7 +76,7 @@ import Testing
   @Test func everyStoredSettingHasARow() throws {
     let source = CorpusSource(path: "a.jsonl", format: .jsonl)
     var task = TaskConfiguration(name: "t", train: source, dev: source, test: source)
-    task.minProbability = 0.5
+    task.specification.minProbability = 0.5
     task.allowUnlabelled = true
     let features = FeatureConfiguration(maxVocabularySize: 10)
     let output = OutputConfiguration(directory: "runs", vocabularyCopy: "vocab.tsv")

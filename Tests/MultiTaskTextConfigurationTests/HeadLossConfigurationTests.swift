@@ -18,8 +18,7 @@ import Testing
   ])
   func readsTheLoss(entry: String, loss: HeadLoss) throws {
     let configuration = try Self.parse(entry)
-    #expect(configuration.pipeline.tasks[0].loss == loss)
-    #expect(configuration.pipeline.tasks[0].trainingTask.loss == loss)
+    #expect(configuration.pipeline.tasks[0].specification.loss == loss)
   }
 
   @Test(arguments: [", loss: hierarchical, type: multiLabel", ", type: multiLabel, loss: sampled"])

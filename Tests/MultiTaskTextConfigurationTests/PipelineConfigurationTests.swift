@@ -86,8 +86,8 @@ import Testing
       output: OutputConfiguration(directory: "/data/runs/quick"))
     #expect(configuration == expected)
     #expect(configuration.pipeline.training.sampling == .temperature(1.5))
-    #expect(configuration.pipeline.tasks[0].weight == 1)
-    #expect(configuration.pipeline.tasks[0].classWeighting == .none)
+    #expect(configuration.pipeline.tasks[0].specification.weight == 1)
+    #expect(configuration.pipeline.tasks[0].specification.classWeighting == .none)
     #expect(configuration.pipeline.features.maxVocabularySize == nil)
     #expect(configuration.pipeline.text == TextConfiguration())
   }
@@ -142,8 +142,8 @@ import Testing
     #expect(task.test?.format == .fasttext)
     #expect(task.test?.labelPrefix == "")
     #expect(task.test?.skipInvalid == true)
-    #expect(task.classWeighting == .balanced)
-    #expect(task.weight == 0.5)
+    #expect(task.specification.classWeighting == .balanced)
+    #expect(task.specification.weight == 0.5)
   }
 
   static let extensions: [(String, CorpusFormat)] = [
@@ -171,7 +171,7 @@ import Testing
     #expect(configuration.pipeline.tasks.map(\.train.path) == ["/n/news.jsonl", "/n/news.jsonl"])
     #expect(configuration.pipeline.tasks.map(\.train.taskName) == ["topic", "sentiment"])
     #expect(configuration.pipeline.tasks.map(\.train.skipInvalid) == [true, true])
-    #expect(configuration.pipeline.task(named: "sentiment")?.weight == 2)
+    #expect(configuration.pipeline.task(named: "sentiment")?.specification.weight == 2)
     #expect(configuration.pipeline.training.sampling == .temperature(3))
   }
 
@@ -227,7 +227,7 @@ import Testing
       text: text, format: .yaml, baseDirectory: "/", sourceName: "c.yaml")
     #expect(configuration.pipeline.training.optimizer == optimizer)
     #expect(configuration.pipeline.training.learningRate == rate)
-    #expect(configuration.pipeline.tasks[0].metric == .macroF1)
+    #expect(configuration.pipeline.tasks[0].specification.metric == .macroF1)
     let single = try RunConfiguration.parse(
       text: "tasks: [{name: t, train: a.jsonl}]\n", format: .yaml, baseDirectory: "/",
       sourceName: "c.yaml")

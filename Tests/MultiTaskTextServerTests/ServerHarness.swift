@@ -40,7 +40,7 @@ final class ServerHarness: @unchecked Sendable {
     var training = TrainingConfiguration()
     training.epochs = epochs
     let trainer = Trainer(
-      tasks: [TrainingTask(name: "spam"), TrainingTask(name: "topic")],
+      tasks: [TaskSpecification(name: "spam"), TaskSpecification(name: "topic")],
       features: FeatureConfiguration(buckets: 1_000), model: ModelConfiguration(dimension: 8),
       training: training)
     return try trainer.train(examples: examples)

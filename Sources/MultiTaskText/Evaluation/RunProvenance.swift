@@ -12,9 +12,9 @@ public struct RunProvenance: Sendable, Equatable, Codable {
   public var mtlVersion: String
   /// When the report was made, ISO 8601 in UTC.
   public var createdAt: String
-  /// The effective configuration of the run that trained the model, when the report follows
-  /// training; nil for `mtl eval` of a model file.
-  public var configuration: PipelineConfiguration?
+  /// The effective configuration of the run that trained the model, as the JSON it encodes
+  /// to, when the report follows training; nil for `mtl eval` of a model file.
+  public var configuration: RecordedJSON?
   /// The random seed.
   public var seed: UInt64?
   /// The training threads.
@@ -34,17 +34,20 @@ public struct RunProvenance: Sendable, Equatable, Codable {
   /// - Parameters:
   ///   - mtlVersion: The program's version.
   ///   - createdAt: When.
-  ///   - configuration: The effective configuration.
+  ///   - recordedConfiguration: The effective configuration, as JSON.
+  ///   - seed: The run's random seed.
+  ///   - threads: The run's training threads.
   public init(
-    mtlVersion: String, createdAt: Date = Date(), configuration: PipelineConfiguration
+    mtlVersion: String, createdAt: Date = Date(), recordedConfiguration: RecordedJSON,
+    seed: UInt64, threads: Int
   ) {
     self.mtlVersion = mtlVersion
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = TimeZone(identifier: "UTC")
     self.createdAt = formatter.string(from: createdAt)
-    self.configuration = configuration
-    seed = configuration.training.seed
-    threads = configuration.training.threads
+    self.configuration = recordedConfiguration
+    self.seed = seed
+    self.threads = threads
     icuVersion = ICU.version
   }
 
@@ -53,28 +56,32 @@ public struct RunProvenance: Sendable, Equatable, Codable {
   /// - Parameters:
   ///   - mtlVersion: The program's version.
   ///   - createdAt: When, ISO 8601.
-  ///   - configuration: The effective configuration, if the report follows training.
+  ///   - recordedConfiguration: The effective configuration as JSON, if the report follows
+  ///     training.
+  ///   - seed: The run's seed, if it is not the one the model records.
+  ///   - threads: The run's training threads, if not those the model records.
   ///   - model: The model the report is about.
   ///   - modelBytes: The model file's bytes, for its checksum.
   ///   - history: The training history, for the kept epoch.
   public init(
-    mtlVersion: String, createdAt: Date = Date(), configuration: PipelineConfiguration? = nil,
-    model: MultiTaskModel, modelBytes: [UInt8]? = nil, history: TrainingHistory? = nil
+    mtlVersion: String, createdAt: Date = Date(), recordedConfiguration: RecordedJSON?,
+    seed: UInt64? = nil, threads: Int? = nil, model: MultiTaskModel, modelBytes: [UInt8]? = nil,
+    history: TrainingHistory? = nil
   ) {
     self.mtlVersion = mtlVersion
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = TimeZone(identifier: "UTC")
     self.createdAt = formatter.string(from: createdAt)
-    self.configuration = configuration
-    seed = configuration?.training.seed ?? model.manifest.training.seed
-    threads = configuration?.training.threads ?? model.manifest.training.threads
+    self.configuration = recordedConfiguration
+    self.seed = seed ?? model.manifest.training.seed
+    self.threads = threads ?? model.manifest.training.threads
     icuVersion = model.manifest.icuVersion
     // The file's trailer: the CRC-32C of every byte before its last four.
     modelChecksum = modelBytes.map { String(format: "%08x", Checksum.of($0.dropLast(4))) }
     if let history {
       keptEpoch = history.keptEpoch ?? history.epochs.last?.epoch
       let metrics = model.manifest.tasks.map { task in
-        "\(task.name) \(task.metric ?? (task.isMultiLabel ? "macroF1" : "accuracy"))"
+        "\(task.name) \(task.metric?.description ?? (task.isMultiLabel ? "macroF1" : "accuracy"))"
       }
       keptBecause =
         history.keptEpoch == nil

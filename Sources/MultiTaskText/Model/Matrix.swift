@@ -75,11 +75,4 @@ public struct Matrix: Sendable, Equatable {
   public mutating func zero() {
     for index in storage.indices { storage[index] = 0 }
   }
-
-  /// Gives the kernels write access to the elements without a copy when unshared.
-  mutating func withUnsafeMutableStorage<Result>(
-    _ body: (UnsafeMutableBufferPointer<Float>) throws -> Result
-  ) rethrows -> Result {
-    try storage.withUnsafeMutableBufferPointer { try body($0) }
-  }
 }

@@ -15,9 +15,9 @@ public struct ModelManifest: Codable, Sendable, Equatable {
     public var weight: Double
     /// Training documents per label, in label order: the majority baseline of reports.
     public var labelCounts: [Int]?
-    /// The metric epochs were selected on, in its configuration form; absent for accuracy,
-    /// as in every model written before tasks had metrics.
-    public var metric: String?
+    /// The metric epochs were selected on (written in its configuration form); absent for
+    /// accuracy, as in every model written before tasks had metrics.
+    public var metric: TaskMetric?
     /// `multiLabel` for a one-vs-all sigmoid head; absent for a single-label softmax head,
     /// as in every model written before multi-label tasks.
     public var type: TaskType?
@@ -41,7 +41,7 @@ public struct ModelManifest: Codable, Sendable, Equatable {
     /// Creates a task description.
     public init(
       name: String, labels: LabelSet, weight: Double = 1, labelCounts: [Int]? = nil,
-      metric: String? = nil
+      metric: TaskMetric? = nil
     ) {
       self.metric = metric
       self.name = name

@@ -64,24 +64,9 @@ public struct BinaryReader: Sendable {
     return low | high << 32
   }
 
-  /// Reads a little-endian 32-bit signed integer.
-  public mutating func readInt32() throws(PersistenceError) -> Int32 {
-    Int32(bitPattern: try readUInt32())
-  }
-
-  /// Reads a float from its little-endian 32-bit pattern.
-  public mutating func readFloat() throws(PersistenceError) -> Float {
-    Float(bitPattern: try readUInt32())
-  }
-
   /// Reads `count` floats written one after another.
   public mutating func readFloats(count: Int) throws(PersistenceError) -> [Float] {
     try readWords(count: count) { Float(bitPattern: $0) }
-  }
-
-  /// Reads `count` 32-bit signed integers written one after another.
-  public mutating func readInt32s(count: Int) throws(PersistenceError) -> [Int32] {
-    try readWords(count: count) { Int32(bitPattern: $0) }
   }
 
   /// Reads `count` 32-bit unsigned integers written one after another.
@@ -94,29 +79,6 @@ public struct BinaryReader: Sendable {
     try require(count)
     defer { offset += count }
     return Array(bytes[offset..<(offset + count)])
-  }
-
-  /// Reads a string written as a `UInt32` byte count and UTF-8 bytes.
-  ///
-  /// - Throws: `.truncated` if the bytes run out, `.invalidUTF8` if they do not decode.
-  public mutating func readString() throws(PersistenceError) -> String {
-    let start = offset
-    let count = Int(try readUInt32())
-    let utf8 = try readBytes(count: count)
-    guard let string = String(validating: utf8, as: UTF8.self) else {
-      throw .invalidUTF8(path: path, offset: start)
-    }
-    return string
-  }
-
-  /// Reads a blob written as a `UInt64` byte count and the bytes.
-  public mutating func readBlob() throws(PersistenceError) -> [UInt8] {
-    let start = offset
-    let count = try readUInt64()
-    guard count <= UInt64(remaining) else {
-      throw .truncated(path: path, offset: start + 8, needed: Int(clamping: count))
-    }
-    return try readBytes(count: Int(count))
   }
 
   /// Moves past `count` bytes, such as an unknown section.

@@ -34,11 +34,6 @@ public struct BinaryWriter: Sendable {
     }
   }
 
-  /// Appends a 32-bit signed integer in two's complement.
-  public mutating func write(_ value: Int32) {
-    write(UInt32(bitPattern: value))
-  }
-
   /// Appends a float as its 32-bit pattern.
   public mutating func write(_ value: Float) {
     write(value.bitPattern)
@@ -63,12 +58,6 @@ public struct BinaryWriter: Sendable {
     #endif
   }
 
-  /// Appends 32-bit signed integers one after another, without a count.
-  public mutating func write(contentsOf values: [Int32]) {
-    bytes.reserveCapacity(bytes.count + 4 * values.count)
-    for value in values { write(value) }
-  }
-
   /// Appends 32-bit unsigned integers one after another, without a count.
   public mutating func write(contentsOf values: [UInt32]) {
     bytes.reserveCapacity(bytes.count + 4 * values.count)
@@ -78,21 +67,5 @@ public struct BinaryWriter: Sendable {
   /// Appends raw bytes, without a count.
   public mutating func write(contentsOf values: [UInt8]) {
     bytes.append(contentsOf: values)
-  }
-
-  /// Appends a string as its UTF-8 byte count (`UInt32`) followed by the bytes.
-  ///
-  /// - Precondition: the string is shorter than 4 GiB.
-  public mutating func write(string: String) {
-    let utf8 = string.utf8
-    precondition(utf8.count <= Int(UInt32.max), "string too long for a 32-bit length prefix")
-    write(UInt32(utf8.count))
-    bytes.append(contentsOf: utf8)
-  }
-
-  /// Appends a byte blob as its byte count (`UInt64`) followed by the bytes.
-  public mutating func write(blob: [UInt8]) {
-    write(UInt64(blob.count))
-    bytes.append(contentsOf: blob)
   }
 }

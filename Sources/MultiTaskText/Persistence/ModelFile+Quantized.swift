@@ -50,9 +50,7 @@ extension ModelFile {
     _ reader: BinaryReader, expectedRows: Int, expectedColumns: Int, path: String
   ) throws -> QuantizedEmbeddings {
     var reader = reader
-    func malformed(_ problem: String) -> ModelFileError {
-      .malformed(path: path, problem: "the quantized embedding section " + problem)
-    }
+    let malformed = { (problem: String) in quantizedMalformed(problem, path: path) }
     let rows = Int(try reader.readUInt32())
     let columns = Int(try reader.readUInt32())
     let stored = Int(try reader.readUInt32())
@@ -68,7 +66,31 @@ extension ModelFile {
     }
     let indexBytes = Int(try reader.readUInt32())
     guard indexBytes <= reader.remaining else { throw malformed("has a row index past its end") }
-    let index = try reader.readBytes(count: indexBytes)
+    let storedRows = try readStoredRows(
+      try reader.readBytes(count: indexBytes), stored: stored, rows: rows, path: path)
+    let encodingKind = try reader.readUInt8()
+    let normsKind = try reader.readUInt8()
+    guard normsKind <= 1 else { throw malformed("has an unknown norm encoding \(normsKind)") }
+    let encoding = try readQuantizedEncoding(
+      &reader, kind: encodingKind, quantizesNorms: normsKind == 1, stored: stored,
+      columns: columns, path: path)
+    let norms =
+      normsKind == 1 ? try readQuantizedNorms(&reader, stored: stored, path: path) : nil
+    guard reader.remaining == 0 else { throw malformed("has \(reader.remaining) bytes left over") }
+    return QuantizedEmbeddings(
+      rows: rows, columns: columns, storedRows: storedRows, encoding: encoding, norms: norms)
+  }
+
+  /// The error for a damaged QEMB section.
+  private static func quantizedMalformed(_ problem: String, path: String) -> ModelFileError {
+    .malformed(path: path, problem: "the quantized embedding section " + problem)
+  }
+
+  /// Decodes the row index, each stored row's gap from the previous one in 7-bit groups,
+  /// checking that it ends exactly with the `stored` rows and names no row past `rows`.
+  private static func readStoredRows(
+    _ index: [UInt8], stored: Int, rows: Int, path: String
+  ) throws -> [UInt32] {
     var storedRows: [UInt32] = []
     storedRows.reserveCapacity(stored)
     var position = 0
@@ -78,7 +100,7 @@ extension ModelFile {
       var shift = 0
       while true {
         guard position < index.count, shift <= 28 else {
-          throw malformed("has a row index that ends early or is damaged")
+          throw quantizedMalformed("has a row index that ends early or is damaged", path: path)
         }
         let byte = index[position]
         position += 1
@@ -87,16 +109,26 @@ extension ModelFile {
         if byte < 0x80 { break }
       }
       let row = previous + 1 + gap
-      guard row < rows else { throw malformed("names row \(row), past the last row \(rows - 1)") }
+      guard row < rows else {
+        throw quantizedMalformed("names row \(row), past the last row \(rows - 1)", path: path)
+      }
       storedRows.append(UInt32(row))
       previous = row
     }
-    guard position == index.count else { throw malformed("has bytes after its row index") }
-    let encodingKind = try reader.readUInt8()
-    let normsKind = try reader.readUInt8()
-    guard normsKind <= 1 else { throw malformed("has an unknown norm encoding \(normsKind)") }
-    let encoding: QuantizedEmbeddings.Encoding
-    switch encodingKind {
+    guard position == index.count else {
+      throw quantizedMalformed("has bytes after its row index", path: path)
+    }
+    return storedRows
+  }
+
+  /// Reads the stored rows' codes: product codes with their codebook (kind 1), or eight-bit
+  /// rows with their offsets and steps (kind 2).
+  private static func readQuantizedEncoding(
+    _ reader: inout BinaryReader, kind: UInt8, quantizesNorms: Bool, stored: Int, columns: Int,
+    path: String
+  ) throws -> QuantizedEmbeddings.Encoding {
+    let malformed = { (problem: String) in quantizedMalformed(problem, path: path) }
+    switch kind {
     case 1:
       let subvector = Int(try reader.readUInt32())
       let centroidCount = Int(try reader.readUInt32())
@@ -122,34 +154,37 @@ extension ModelFile {
       guard codes.allSatisfy({ Int($0) < centroidCount }) else {
         throw malformed("has a code past its \(centroidCount) centroids")
       }
-      encoding = .product(quantizer, codes: codes)
+      return .product(quantizer, codes: codes)
     case 2:
-      guard normsKind == 0 else { throw malformed("quantizes the norms of 8-bit rows") }
+      guard !quantizesNorms else { throw malformed("quantizes the norms of 8-bit rows") }
       guard stored * (8 + columns) <= reader.remaining else {
         throw malformed("ends before its 8-bit rows")
       }
       let offsets = try reader.readFloats(count: stored)
       let steps = try reader.readFloats(count: stored)
-      encoding = .eightBit(
+      return .eightBit(
         offsets: offsets, steps: steps, codes: try reader.readBytes(count: stored * columns))
     default:
-      throw malformed("has an unknown row encoding \(encodingKind)")
+      throw malformed("has an unknown row encoding \(kind)")
     }
-    var norms: QuantizedEmbeddings.Norms?
-    if normsKind == 1 {
-      let count = Int(try reader.readUInt32())
-      guard count >= 1, count <= ProductQuantizer.maximumCentroids,
-        count * 4 + stored <= reader.remaining
-      else { throw malformed("has \(count) norm centroids, or ends before its norms") }
-      let centroids = try reader.readFloats(count: count)
-      let codes = try reader.readBytes(count: stored)
-      guard codes.allSatisfy({ Int($0) < count }) else {
-        throw malformed("has a norm code past its \(count) centroids")
-      }
-      norms = QuantizedEmbeddings.Norms(centroids: centroids, codes: codes)
+  }
+
+  /// Reads the quantized norms of the `stored` rows: a codebook, then a code per row.
+  private static func readQuantizedNorms(
+    _ reader: inout BinaryReader, stored: Int, path: String
+  ) throws -> QuantizedEmbeddings.Norms {
+    let count = Int(try reader.readUInt32())
+    guard count >= 1, count <= ProductQuantizer.maximumCentroids,
+      count * 4 + stored <= reader.remaining
+    else {
+      throw quantizedMalformed(
+        "has \(count) norm centroids, or ends before its norms", path: path)
     }
-    guard reader.remaining == 0 else { throw malformed("has \(reader.remaining) bytes left over") }
-    return QuantizedEmbeddings(
-      rows: rows, columns: columns, storedRows: storedRows, encoding: encoding, norms: norms)
+    let centroids = try reader.readFloats(count: count)
+    let codes = try reader.readBytes(count: stored)
+    guard codes.allSatisfy({ Int($0) < count }) else {
+      throw quantizedMalformed("has a norm code past its \(count) centroids", path: path)
+    }
+    return QuantizedEmbeddings.Norms(centroids: centroids, codes: codes)
   }
 }

@@ -132,92 +132,25 @@ extension ModelFile {
     return stored == Checksum.of(bytes[0..<(bytes.count - 4)])
   }
 
+  /// Builds the model from its sections, checking each against the manifest: the manifest,
+  /// the vocabulary, the embeddings, the heads, then the private tables.
   private static func assemble(
     bytes: [UInt8], sections: [(tag: UInt32, range: Range<Int>)], version: UInt32, path: String
   ) throws -> MultiTaskModel {
     func payload(_ range: Range<Int>) -> BinaryReader {
       BinaryReader(bytes: bytes, range: range, path: path)
     }
-    guard let manifestRange = sections.first(where: { $0.tag == manifestTag })?.range else {
-      throw ModelFileError.malformed(path: path, problem: "the manifest section is missing")
+    func section(_ tag: UInt32) -> BinaryReader? {
+      sections.first { $0.tag == tag }.map { payload($0.range) }
     }
-    let manifest: ModelManifest
-    do {
-      manifest = try JSONDecoder().decode(ModelManifest.self, from: Data(bytes[manifestRange]))
-    } catch {
-      throw ModelFileError.malformed(path: path, problem: "the manifest is not valid: \(error)")
-    }
-    if let problem = ModelLimits.problem(
-      rows: manifest.features.buckets, dimension: manifest.dimension)
-    {
-      throw ModelFileError.malformed(path: path, problem: "the manifest's shape: \(problem)")
-    }
-    for task in manifest.tasks where task.labels.count > LabelSet.maximumCount {
-      throw ModelFileError.malformed(
-        path: path,
-        problem: "task \"\(task.name)\" declares \(task.labels.count) labels, more than the"
-          + " \(LabelSet.maximumCount) a task may have")
-    }
-    guard let vocabularyRange = sections.first(where: { $0.tag == vocabularyTag })?.range else {
+    let manifest = try readManifest(section(manifestTag), path: path)
+    guard let vocabularyReader = section(vocabularyTag) else {
       throw ModelFileError.malformed(path: path, problem: "the vocabulary section is missing")
     }
-    var vocabularyReader = payload(vocabularyRange)
-    let tokenCount = Int(try vocabularyReader.readUInt32())
-    var builder = VocabularyBuilder()
-    var counts: [Int] = []
-    counts.reserveCapacity(min(tokenCount, vocabularyRange.count / 12))
-    for index in 0..<tokenCount {
-      var token = try vocabularyReader.readBytes(count: Int(try vocabularyReader.readUInt32()))
-      let hash = FNV1a.hash(token)
-      let id = token.withUnsafeMutableBufferPointer {
-        builder.add(UnsafeBufferPointer($0), hash: hash)
-      }
-      guard id == index else {
-        throw ModelFileError.malformed(path: path, problem: "duplicate vocabulary token \(index)")
-      }
-      guard let count = Int(exactly: try vocabularyReader.readUInt64()) else {
-        throw ModelFileError.malformed(
-          path: path, problem: "vocabulary token \(index) has a bad count")
-      }
-      counts.append(count)
-    }
-    let vocabulary = Vocabulary(table: builder.table, counts: counts)
-
-    let (expectedRows, rowsOverflow) = vocabulary.count.addingReportingOverflow(
-      manifest.features.buckets)
-    let embeddings: EmbeddingTable
-    var quantized: QuantizedEmbeddings?
-    let floatRange = sections.first(where: { $0.tag == embeddingsTag })?.range
-    let quantizedRange = sections.first(where: { $0.tag == quantizedEmbeddingsTag })?.range
-    switch (floatRange, quantizedRange) {
-    case (let range?, nil):
-      guard manifest.quantization == nil else {
-        throw ModelFileError.malformed(
-          path: path, problem: "the manifest records a quantization but the rows are float")
-      }
-      embeddings = try readSparseMatrix(
-        payload(range), expectedRows: rowsOverflow ? -1 : expectedRows,
-        expectedColumns: manifest.dimension, path: path)
-    case (nil, let range?):
-      guard version >= 2 else {
-        throw ModelFileError.malformed(
-          path: path, problem: "quantized rows need format version 2, the file says \(version)")
-      }
-      guard manifest.quantization != nil else {
-        throw ModelFileError.malformed(
-          path: path, problem: "the rows are quantized but the manifest does not record how")
-      }
-      let table = try readQuantized(
-        payload(range), expectedRows: rowsOverflow ? -1 : expectedRows,
-        expectedColumns: manifest.dimension, path: path)
-      quantized = table
-      embeddings = table.decoded()
-    case (nil, nil):
-      throw ModelFileError.malformed(path: path, problem: "the embedding section is missing")
-    case (.some, .some):
-      throw ModelFileError.malformed(
-        path: path, problem: "the file holds both float and quantized embedding sections")
-    }
+    let vocabulary = try readVocabulary(vocabularyReader, path: path)
+    let (embeddings, quantized) = try readEmbeddings(
+      float: section(embeddingsTag), quantized: section(quantizedEmbeddingsTag),
+      manifest: manifest, vocabulary: vocabulary, version: version, path: path)
     var heads = [Matrix?](repeating: nil, count: manifest.tasks.count)
     for section in sections where section.tag == headTag {
       let (index, matrix) = try readMatrix(payload(section.range), path: path, hasIndex: true)
@@ -227,150 +160,13 @@ extension ModelFile {
       heads[index] = matrix
     }
     let taskHeads = try validatedHeads(manifest, vocabulary, embeddings, heads, path: path)
-    var privateTables = [Matrix?](
-      repeating: nil, count: manifest.privateBuckets > 0 ? manifest.tasks.count : 0)
-    for section in sections where section.tag == privateTag {
-      let (index, matrix) = try readMatrix(payload(section.range), path: path, hasIndex: true)
-      guard index < privateTables.count, matrix.rows == manifest.privateBuckets,
-        matrix.columns == manifest.dimension
-      else {
-        throw ModelFileError.malformed(
-          path: path, problem: "private table \(index) does not match the manifest")
-      }
-      privateTables[index] = matrix
-    }
-    let taskPrivateTables = privateTables.compactMap { $0 }
-    guard taskPrivateTables.count == privateTables.count else {
-      throw ModelFileError.malformed(path: path, problem: "a task's private table is missing")
-    }
+    let privateTables = try readPrivateTables(
+      sections.filter { $0.tag == privateTag }.map { payload($0.range) }, manifest: manifest,
+      path: path)
     var model = MultiTaskModel(
       manifest: manifest, vocabulary: vocabulary, embeddings: embeddings,
-      heads: taskHeads, privateEmbeddings: taskPrivateTables)
+      heads: taskHeads, privateEmbeddings: privateTables)
     model.quantizedEmbeddings = quantized
     return model
-  }
-
-  /// Reads the sparse embedding matrix, checking its shape against the manifest's before
-  /// allocating it, so a small file cannot make the reader allocate a huge matrix.
-  private static func readSparseMatrix(
-    _ reader: BinaryReader, expectedRows: Int, expectedColumns: Int, path: String
-  ) throws -> EmbeddingTable {
-    var reader = reader
-    let rows = Int(try reader.readUInt32())
-    let columns = Int(try reader.readUInt32())
-    let stored = Int(try reader.readUInt32())
-    guard rows == expectedRows, columns == expectedColumns else {
-      throw ModelFileError.malformed(
-        path: path,
-        problem: "the embedding section holds a \(rows) × \(columns) matrix, the manifest needs "
-          + "\(expectedRows) × \(expectedColumns)")
-    }
-    let (size, overflow) = rows.multipliedReportingOverflow(by: columns)
-    // Each stored row takes a 4-byte index and `columns` floats.
-    let (storedBytes, storedOverflow) = stored.multipliedReportingOverflow(by: (columns + 1) * 4)
-    // A loaded table keeps one 4-byte position per row, so the row count is bounded too:
-    // 2^28 rows is far beyond any real vocabulary plus buckets.
-    guard !overflow, !storedOverflow, stored <= rows, reader.remaining == storedBytes,
-      ModelLimits.problem(rows: rows, dimension: columns) == nil, size >= 0
-    else {
-      throw ModelFileError.malformed(
-        path: path, problem: "a \(rows) × \(columns) embedding matrix does not fit its section")
-    }
-    let indices = try reader.readUInt32s(count: stored)
-    var previous = -1
-    for index in indices {
-      guard Int(index) > previous, Int(index) < rows else {
-        throw ModelFileError.malformed(
-          path: path, problem: "embedding row \(index) is out of order")
-      }
-      previous = Int(index)
-    }
-    return EmbeddingTable(
-      rows: rows, columns: columns, storedRows: indices,
-      values: try reader.readFloats(count: stored * columns))
-  }
-
-  private static func readMatrix(
-    _ reader: BinaryReader, path: String, hasIndex: Bool
-  ) throws -> (index: Int, matrix: Matrix) {
-    var reader = reader
-    let index = hasIndex ? Int(try reader.readUInt32()) : 0
-    let rows = Int(try reader.readUInt32())
-    let columns = Int(try reader.readUInt32())
-    let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
-    guard !overflow, reader.remaining % 4 == 0, count == reader.remaining / 4 else {
-      throw ModelFileError.malformed(
-        path: path, problem: "a \(rows) × \(columns) matrix does not fit its section")
-    }
-    return (
-      index,
-      Matrix(rows: rows, columns: columns, storage: try reader.readFloats(count: rows * columns))
-    )
-  }
-
-  /// Checks the embedding matrix and every task's head against the manifest.
-  ///
-  /// - Returns: The heads in task order, now known to be all present.
-  private static func validatedHeads(
-    _ manifest: ModelManifest, _ vocabulary: Vocabulary, _ embeddings: EmbeddingTable,
-    _ heads: [Matrix?],
-    path: String
-  ) throws -> [Matrix] {
-    guard embeddings.columns == manifest.dimension,
-      embeddings.rows == vocabulary.count + manifest.features.buckets
-    else {
-      throw ModelFileError.malformed(
-        path: path,
-        problem: "the embedding matrix is \(embeddings.rows) × \(embeddings.columns), expected "
-          + "\(vocabulary.count + manifest.features.buckets) × \(manifest.dimension)")
-    }
-    var taskHeads: [Matrix] = []
-    taskHeads.reserveCapacity(manifest.tasks.count)
-    for (index, task) in manifest.tasks.enumerated() {
-      guard let head = heads[index] else {
-        throw ModelFileError.malformed(path: path, problem: "task \"\(task.name)\" has no head")
-      }
-      guard head.rows == task.labels.count, head.columns == manifest.dimension else {
-        throw ModelFileError.malformed(
-          path: path, problem: "the head of task \"\(task.name)\" has the wrong shape")
-      }
-      taskHeads.append(head)
-    }
-    return taskHeads
-  }
-}
-
-/// Why a model file could not be loaded. Every message starts with the file's path.
-public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// The file is missing, a directory, or unreadable.
-  case unreadable(path: String, problem: String)
-  /// The file does not start with the model magic number.
-  case notAModel(path: String)
-  /// The file was written by a newer, incompatible version.
-  case unsupportedVersion(path: String, found: UInt32, supported: UInt32)
-  /// The file ends early.
-  case truncated(path: String, offset: Int, needed: Int)
-  /// The contents do not match the checksum: the file was damaged after it was written.
-  case checksumMismatch(path: String)
-  /// The structure is inconsistent.
-  case malformed(path: String, problem: String)
-
-  /// A one-line message for a terminal starting with the path, saying what is wrong and,
-  /// where there is one, what to do (upgrade `mtl`, copy the file again).
-  public var description: String {
-    switch self {
-    case .unreadable(let path, let problem): return "\(path): cannot read the model: \(problem)"
-    case .notAModel(let path):
-      return "\(path): not an mtl model file (the magic number \"MTLM\" is missing)"
-    case .unsupportedVersion(let path, let found, let supported):
-      return "\(path): model format version \(found) is newer than this mtl supports "
-        + "(\(supported)); upgrade mtl"
-    case .truncated(let path, let offset, let needed):
-      return "\(path): the model file is truncated at byte \(offset) "
-        + "(needed \(needed) more bytes); it was probably not copied completely"
-    case .checksumMismatch(let path):
-      return "\(path): the model file is damaged (checksum mismatch)"
-    case .malformed(let path, let problem): return "\(path): malformed model file: \(problem)"
-    }
   }
 }

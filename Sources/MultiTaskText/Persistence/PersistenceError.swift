@@ -3,8 +3,6 @@
 public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The data ended before a value of `needed` bytes starting at `offset`.
   case truncated(path: String, offset: Int, needed: Int)
-  /// A length-prefixed string at `offset` whose bytes are not valid UTF-8.
-  case invalidUTF8(path: String, offset: Int)
   /// The file does not start with the expected magic number, so it is not ours.
   case badMagic(path: String, expected: UInt32, found: UInt32)
   /// The file's format version is one this build cannot read.
@@ -25,7 +23,7 @@ public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertibl
   /// The file the error is about.
   public var path: String {
     switch self {
-    case .truncated(let path, _, _), .invalidUTF8(let path, _), .badMagic(let path, _, _),
+    case .truncated(let path, _, _), .badMagic(let path, _, _),
       .unsupportedVersion(let path, _, _), .checksumMismatch(let path, _, _),
       .fileSystem(let path, _, _), .unencodableManifest(let path, _),
       .outputIsInput(let path, _):
@@ -38,8 +36,6 @@ public enum PersistenceError: Error, Equatable, Sendable, CustomStringConvertibl
     switch self {
     case .truncated(let path, let offset, let needed):
       return "\(path): truncated at byte \(offset) (needed \(needed) more bytes)"
-    case .invalidUTF8(let path, let offset):
-      return "\(path): invalid UTF-8 in the string at byte \(offset)"
     case .badMagic(let path, let expected, let found):
       return "\(path): not a MultiTaskText file (magic \(hex(found)), expected \(hex(expected)))"
     case .unsupportedVersion(let path, let found, let supported):

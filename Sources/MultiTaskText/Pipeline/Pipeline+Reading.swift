@@ -46,7 +46,7 @@ extension Pipeline {
         let names = group.map { tasks[$0].name }
         var sharing: [String: Bool] = [:]
         for member in group.dropFirst() {
-          sharing[tasks[member].name] = tasks[member].type == .multiLabel
+          sharing[tasks[member].name] = tasks[member].specification.type == .multiLabel
         }
         func consume(_ example: Example, tokens: TokenizedDocument?) throws(PipelineError) {
           let kept = example.keepingLabels(ofTasks: names)
@@ -64,12 +64,12 @@ extension Pipeline {
         let statistics: CorpusStatistics
         if let parallel {
           statistics = try parallel.read(
-            task.train, task: task.name, multiLabel: task.type == .multiLabel,
+            task.train, task: task.name, multiLabel: task.specification.type == .multiLabel,
             sharingTasks: sharing, skipInvalid: configuration.training.skipInvalid
           ) { (example, tokens) throws(PipelineError) in try consume(example, tokens: tokens) }
         } else {
           statistics = try CorpusFile.read(
-            task.train, task: task.name, multiLabel: task.type == .multiLabel,
+            task.train, task: task.name, multiLabel: task.specification.type == .multiLabel,
             sharingTasks: sharing, skipInvalid: configuration.training.skipInvalid
           ) { (example) throws(PipelineError) in try consume(example, tokens: nil) }
         }
@@ -151,7 +151,7 @@ extension Pipeline {
       guard let source = task.dev else { continue }
       statistics.append(
         try CorpusFile.readEvaluation(
-          source, task: task.name, split: "dev", multiLabel: task.type == .multiLabel,
+          source, task: task.name, split: "dev", multiLabel: task.specification.type == .multiLabel,
           skipInvalid: configuration.training.skipInvalid
         ) { (example) throws(PipelineError) in
           do throws(TrainingError) {

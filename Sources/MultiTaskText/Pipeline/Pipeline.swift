@@ -110,7 +110,7 @@ public struct Pipeline: Sendable {
       configuration.tasks.contains { $0.dev != nil } || configuration.training.automaticEpochs
     // Multi-label models are not tried with subwords: on GoEmotions they scored the same on
     // dev (55.37 against 55.32) at twice the training time.
-    let multiLabel = configuration.tasks.contains { $0.type == .multiLabel }
+    let multiLabel = configuration.tasks.contains { $0.specification.type == .multiLabel }
     return trainer.features.automaticCharacterNgrams && scoresOnDev && !multiLabel
       && tokens <= FeatureConfiguration.characterNgramTrialTokens
   }
@@ -237,9 +237,9 @@ public struct Pipeline: Sendable {
       report.abstention = scorer.abstentionReport
       report.documentOutcomes = scorer.outcomes
       if let manifestTask, manifestTask.isMultiLabel {
-        let metric = manifestTask.metric.flatMap(TaskMetric.init) ?? .accuracy
+        let metric = manifestTask.metric ?? .accuracy
         report.select(by: metric, labels: manifestTask.labels)
-      } else if let manifestTask, let metric = manifestTask.metric.flatMap(TaskMetric.init) {
+      } else if let manifestTask, let metric = manifestTask.metric {
         report.select(by: metric, labels: manifestTask.labels)
       }
       tasks.append(report)

@@ -50,7 +50,7 @@ public struct PipelineConfiguration: Codable, Sendable, Equatable {
   /// A trainer with these settings.
   public var trainer: Trainer {
     Trainer(
-      tasks: tasks.map(\.trainingTask), text: text, features: features, model: model,
+      tasks: tasks.map(\.specification), text: text, features: features, model: model,
       training: training)
   }
 }

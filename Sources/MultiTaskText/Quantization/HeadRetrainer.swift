@@ -152,9 +152,7 @@ public struct HeadRetrainer: Sendable {
     var step = 0
     var scores = [Float](repeating: 0, count: model.heads.map(\.rows).max() ?? 1)
     for _ in 0..<epochs {
-      for index in stride(from: order.count - 1, to: 0, by: -1) {
-        order.swapAt(index, Int(generator.next() % UInt64(index + 1)))
-      }
+      generator.shuffle(&order)
       for documentIndex in order {
         let rate = Float(learningRate * (1 - Double(step) / total))
         step += 1

@@ -9,7 +9,7 @@ struct HeadLosses {
   let trees: [HuffmanTree?]
   let samplers: [NegativeSampler?]
 
-  init(tasks: [TrainingTask], labelCounts: [[Int]]) {
+  init(tasks: [TaskSpecification], labelCounts: [[Int]]) {
     losses = tasks.map { $0.type == .multiLabel ? .softmax : $0.loss }
     trees = zip(losses, labelCounts).map { loss, counts in
       loss == .hierarchical ? HuffmanTree(counts: counts) : nil

@@ -22,7 +22,7 @@ extension Trainer {
   ) throws(TrainingError) -> EpochOutcome {
     guard let cache = set.cache else { return .finished(EpochLosses(taskCount: set.taskCount)) }
     var shards = (0..<cache.shardCount).map { Int32($0) }
-    EpochSchedule.shuffle(&shards, using: &generator)
+    generator.shuffle(&shards)
     var losses = EpochLosses(taskCount: set.taskCount)
     var done = 0
     for (place, shard) in shards.enumerated() {

@@ -18,7 +18,7 @@ extension Trainer {
         var entry = ModelManifest.Task(
           name: tasks[task].name, labels: labelSets[task], weight: tasks[task].weight,
           labelCounts: labelCounts?[task],
-          metric: tasks[task].metric == .accuracy ? nil : tasks[task].metric.description)
+          metric: tasks[task].metric == .accuracy ? nil : tasks[task].metric)
         if tasks[task].type == .multiLabel { entry.type = .multiLabel }
         entry.minProbability = tasks[task].minProbability.map(Float.init)
         if tasks[task].loss != .softmax && tasks[task].type == .singleLabel {

@@ -11,7 +11,7 @@ import Dispatch
 /// ``TrainingEvent``s.
 ///
 /// ```swift
-/// let trainer = Trainer(tasks: [TrainingTask(name: "spam")])
+/// let trainer = Trainer(tasks: [TaskSpecification(name: "spam")])
 /// let model = try trainer.train(examples: [
 ///   Example(text: "win a free prize now", labels: ["spam": "spam"]),
 ///   Example(text: "see you at lunch", labels: ["spam": "ham"]),
@@ -19,7 +19,7 @@ import Dispatch
 /// ```
 public struct Trainer: Sendable {
   /// The tasks, in head order.
-  public var tasks: [TrainingTask]
+  public var tasks: [TaskSpecification]
   /// How text is normalized and tokenized.
   public var text: TextConfiguration
   /// Which n-grams become features.
@@ -38,7 +38,7 @@ public struct Trainer: Sendable {
   ///   - model: Model size.
   ///   - training: The training schedule.
   public init(
-    tasks: [TrainingTask], text: TextConfiguration = TextConfiguration(),
+    tasks: [TaskSpecification], text: TextConfiguration = TextConfiguration(),
     features: FeatureConfiguration = FeatureConfiguration(),
     model: ModelConfiguration = ModelConfiguration(),
     training: TrainingConfiguration = TrainingConfiguration()

@@ -7,7 +7,7 @@
 public struct TrainingData: Sendable {
   /// The known words, cut to the feature settings' limits.
   public var vocabulary: Vocabulary
-  /// Each task's labels, in ``TrainingTask`` order.
+  /// Each task's labels, in ``TaskSpecification`` order.
   public var labelSets: [LabelSet]
   /// The featurized documents and their labels.
   public var set: TrainingSet

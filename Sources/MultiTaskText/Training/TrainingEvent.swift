@@ -32,7 +32,7 @@ public struct EpochSummary: Sendable, Equatable {
   public var loss: TaskValues<Double>
   /// Each task's accuracy on its dev documents; absent for a task without any.
   public var devAccuracy: TaskValues<Double>
-  /// Each task's dev score by its own metric (``TrainingTask/metric``), what epochs are
+  /// Each task's dev score by its own metric (``TaskSpecification/metric``), what epochs are
   /// selected on; equal to the accuracy for tasks judged by accuracy.
   public var devScore: TaskValues<Double>
   /// Each task's selection metric, the name of its ``devScore``: a multi-label task is

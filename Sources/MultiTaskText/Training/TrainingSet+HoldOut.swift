@@ -28,9 +28,7 @@ extension TrainingSet {
     var heldOut = [Bool](repeating: false, count: documentCount)
     for key in strata.keys.sorted() {
       guard var documents = strata[key] else { continue }
-      for index in stride(from: documents.count - 1, to: 0, by: -1) {
-        documents.swapAt(index, Int(generator.next() % UInt64(index + 1)))
-      }
+      generator.shuffle(&documents)
       let count = min(documents.count - 1, Int((Double(documents.count) * fraction).rounded()))
       for document in documents.prefix(max(0, count)) { heldOut[document] = true }
     }

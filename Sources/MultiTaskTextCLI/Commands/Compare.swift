@@ -40,7 +40,8 @@ struct Compare: ParsableCommand {
       throw error
     }
     reporter.finish()
-    report.run = RunProvenance(mtlVersion: MTL.configuration.version, configuration: configuration)
+    report.run = try RunProvenance(
+      mtlVersion: MTL.configuration.version, configuration: configuration)
     let directory = run.output.directory as NSString
     var written: [String] = []
     for (name, format) in [

@@ -111,7 +111,7 @@ struct Eval: ParsableCommand {
       onEvent: { event in
         if case .evaluated(_, let statistics) = event { warnings.record([statistics]) }
       })
-    report.run = Provenance.record(
+    report.run = try Provenance.record(
       configuration: nil, model: loaded, modelPath: model, history: nil, trained: false)
     let colors = output == nil && format == .text && TerminalColors.enabled(for: 1)
     let bytes = try format.render(

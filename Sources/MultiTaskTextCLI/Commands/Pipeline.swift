@@ -45,7 +45,7 @@ struct Pipeline: ParsableCommand {
       onEvent: { event in
         if case .evaluated(_, let statistics) = event { warnings.record([statistics]) }
       })
-    report.run = Provenance.record(
+    report.run = try Provenance.record(
       configuration: configuration, model: output.trained.model, modelPath: output.modelPath,
       history: output.trained.history)
     let directory = run.output.directory as NSString

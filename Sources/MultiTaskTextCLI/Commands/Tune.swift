@@ -101,7 +101,7 @@ struct Tune: ParsableCommand {
         try VocabularyFile.prepare(result.trained.model.vocabulary, to: vocabularyPath),
       ]
       written += [tunedPath, modelPath, vocabularyPath]
-      report.run = Provenance.record(
+      report.run = try Provenance.record(
         configuration: tuner.configuration(ofTrial: result.best.number),
         model: result.trained.model, modelPath: modelPath, history: result.trained.history)
       for (name, format) in [

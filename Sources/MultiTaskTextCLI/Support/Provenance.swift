@@ -11,12 +11,12 @@ enum Provenance {
   static func record(
     configuration: PipelineConfiguration?, model: MultiTaskModel, modelPath: String,
     history: TrainingHistory?, trained: Bool = true
-  ) -> RunProvenance {
+  ) throws -> RunProvenance {
     let bytes =
       trained
       ? try? ModelFile.encode(model, path: modelPath)
       : FileManager.default.contents(atPath: modelPath).map { [UInt8]($0) }
-    return RunProvenance(
+    return try RunProvenance(
       mtlVersion: MTL.configuration.version, configuration: configuration, model: model,
       modelBytes: bytes, history: history)
   }

@@ -44,7 +44,7 @@ struct ModelDescription: Encodable {
     tasks = manifest.tasks.map { task in
       Task(
         name: task.name, type: task.isMultiLabel ? "multiLabel" : "singleLabel",
-        labels: task.labels.labels, metric: task.metric ?? "accuracy",
+        labels: task.labels.labels, metric: task.metric?.description ?? "accuracy",
         thresholds: task.thresholds, temperature: task.temperature,
         minProbability: task.minProbability)
     }

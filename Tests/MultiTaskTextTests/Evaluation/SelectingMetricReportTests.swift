@@ -68,7 +68,7 @@ struct SelectingMetricReportTests {
     let directory = try TemporaryDirectory()
     var configuration = try MultiLabelPipelineTests.configuration(in: directory)
     configuration.tasks.removeLast()
-    configuration.tasks[0].metric = .macroF1
+    configuration.tasks[0].specification.metric = .macroF1
     configuration.training.epochCount = .automatic(maximum: 12)
     let result = try Pipeline(configuration: configuration).run()
     let history = try #require(result.report.history)

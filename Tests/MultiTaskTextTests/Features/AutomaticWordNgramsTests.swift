@@ -27,7 +27,7 @@ struct AutomaticWordNgramsTests {
         labels: ["t": index.isMultiple(of: 2) ? "good" : "bad"])
     }
     let trainer = Trainer(
-      tasks: [TrainingTask(name: "t")], features: FeatureConfiguration(buckets: 10),
+      tasks: [TaskSpecification(name: "t")], features: FeatureConfiguration(buckets: 10),
       model: ModelConfiguration(dimension: 4), training: TrainingConfiguration(epochs: 1))
     let model = try trainer.train(examples: examples)
     #expect(model.manifest.features.wordNgrams == 1)

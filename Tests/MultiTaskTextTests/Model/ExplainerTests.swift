@@ -39,7 +39,8 @@ struct ExplainerTests {
       wordNgrams: 2, buckets: 2_000, minCharNgram: characterNgrams ? 3 : 0,
       maxCharNgram: characterNgrams ? 5 : 0)
     return try Trainer(
-      tasks: [TrainingTask(name: "sentiment"), TrainingTask(name: "topic")], features: features,
+      tasks: [TaskSpecification(name: "sentiment"), TaskSpecification(name: "topic")],
+      features: features,
       model: ModelConfiguration(dimension: 8, privateBuckets: privateBuckets), training: training
     ).train(examples: examples)
   }

@@ -137,7 +137,7 @@ struct ModelFileLimitsTests {
     #expect(ModelLimits.problem(rows: buckets + 100, dimension: dimension) == nil)
     let examples = TrainingFixture.topic.map { Example(text: $0.0, labels: ["topic": $0.1]) }
     let model = try Trainer(
-      tasks: [TrainingTask(name: "topic")], features: features,
+      tasks: [TaskSpecification(name: "topic")], features: features,
       model: ModelConfiguration(dimension: dimension),
       training: TrainingConfiguration(epochs: 2, learningRate: 0.5, optimizer: .sgd)
     ).train(examples: examples)

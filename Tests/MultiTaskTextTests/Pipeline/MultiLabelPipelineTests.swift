@@ -33,8 +33,8 @@ import Testing
     var colour = TaskConfiguration(
       name: "colour", train: CorpusSource(path: train, format: .jsonl),
       dev: CorpusSource(path: dev, format: .jsonl), test: CorpusSource(path: dev, format: .jsonl))
-    colour.type = .multiLabel
-    colour.thresholds = .tuned
+    colour.specification.type = .multiLabel
+    colour.specification.thresholds = .tuned
     let sizeTask = TaskConfiguration(
       name: "size", train: CorpusSource(path: size, format: .fasttext))
     var configuration = PipelineConfiguration(tasks: [colour, sizeTask])

@@ -65,7 +65,7 @@ import Testing
     var tagsTask = TaskConfiguration(
       name: "tags",
       train: CorpusSource(path: try directory.write(tags, named: "tags.jsonl"), format: .jsonl))
-    tagsTask.type = .multiLabel
+    tagsTask.specification.type = .multiLabel
     let kindTask = TaskConfiguration(
       name: "kind",
       train: CorpusSource(path: try directory.write(kind, named: "kind.txt"), format: .fasttext),

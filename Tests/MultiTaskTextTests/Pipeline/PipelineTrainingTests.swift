@@ -196,7 +196,7 @@ struct StrategyDeterminismTests {
       configuration.training.taskPatience = 1
       configuration.tasks[0].dev = configuration.tasks[0].train
       configuration.tasks[1].dev = configuration.tasks[1].train
-    case "head-scale": configuration.tasks[1].learningRateScale = 3
+    case "head-scale": configuration.tasks[1].specification.learningRateScale = 3
     default: break
     }
   }

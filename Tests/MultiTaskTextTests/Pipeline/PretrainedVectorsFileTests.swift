@@ -71,7 +71,8 @@ struct PretrainedVectorsFileTests {
       Example(text: "good", labels: ["t": "a"]), Example(text: "bad", labels: ["t": "b"]),
     ]
     let trainer = Trainer(
-      tasks: [TrainingTask(name: "t")], features: FeatureConfiguration(wordNgrams: 1, buckets: 1),
+      tasks: [TaskSpecification(name: "t")],
+      features: FeatureConfiguration(wordNgrams: 1, buckets: 1),
       model: ModelConfiguration(dimension: 4),
       training: TrainingConfiguration(epochs: 1, learningRate: 1e-9))
     let data = try trainer.makeTrainingData(examples)

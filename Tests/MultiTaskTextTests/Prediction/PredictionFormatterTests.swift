@@ -202,7 +202,7 @@ import Testing
     var training = TrainingConfiguration(epochs: 40, learningRate: 0.5, optimizer: .sgd)
     training.seed = 2
     let model = try Trainer(
-      tasks: [TrainingTask(name: "t \"quoted\"")],
+      tasks: [TaskSpecification(name: "t \"quoted\"")],
       features: FeatureConfiguration(buckets: 100), model: ModelConfiguration(dimension: 4),
       training: training
     ).train(examples: examples)

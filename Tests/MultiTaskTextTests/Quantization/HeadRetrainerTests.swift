@@ -76,7 +76,7 @@ struct HeadRetrainerTests {
 /// would break the model, so retraining refuses, and quantizing alone keeps the tree.
 struct HeadRetrainerTreeTests {
   @Test func aHierarchicalHeadIsQuantizedButNotRetrained() throws {
-    var task = TrainingTask(name: "topic")
+    var task = TaskSpecification(name: "topic")
     task.loss = .hierarchical
     var training = TrainingConfiguration(epochs: 20)
     training.seed = 3

@@ -88,7 +88,8 @@ struct AdaGradWorkerTests {
       var training = TrainingConfiguration(epochs: 1, learningRate: 0.1)
       training.sampling = .proportional
       let trainer = Trainer(
-        tasks: [TrainingTask(name: "t")], features: FeatureConfiguration(wordNgrams: 1, buckets: 1),
+        tasks: [TaskSpecification(name: "t")],
+        features: FeatureConfiguration(wordNgrams: 1, buckets: 1),
         model: ModelConfiguration(dimension: 4), training: training)
       let model = try trainer.train(examples: examples)
       return model.heads[0].storage.map(abs).max() ?? 0

@@ -19,7 +19,7 @@ struct ContinuedTrainingTests {
 
   static func trainer(_ tasks: [String], learningRate: Double = 0.1) -> Trainer {
     Trainer(
-      tasks: tasks.map { TrainingTask(name: $0) },
+      tasks: tasks.map { TaskSpecification(name: $0) },
       features: FeatureConfiguration(wordNgrams: 1, buckets: 16),
       model: ModelConfiguration(dimension: 4),
       training: TrainingConfiguration(epochs: 3, learningRate: learningRate))

@@ -40,7 +40,7 @@ struct DiskCacheTrainingTests {
     training.memoryBudget = budget
     training.cacheDirectory = directory
     return Trainer(
-      tasks: [TrainingTask(name: "topic")],
+      tasks: [TaskSpecification(name: "topic")],
       features: FeatureConfiguration(wordNgrams: 2, buckets: 10_000),
       model: ModelConfiguration(dimension: 16), training: training)
   }
@@ -92,14 +92,14 @@ struct DiskCacheTrainingTests {
       labels["tags"] = index % 4 == 0 ? [] : (index % 2 == 0 ? ["even", "x"] : ["odd"])
       examples.append(Example(text: example.text, labelLists: labels))
     }
-    var multiLabelTask = TrainingTask(name: "tags")
+    var multiLabelTask = TaskSpecification(name: "tags")
     multiLabelTask.type = .multiLabel
     func trainer(budget: Int?) -> Trainer {
       var training = TrainingConfiguration(epochs: 1)
       training.memoryBudget = budget
       return Trainer(
         tasks: [
-          TrainingTask(name: "topic"), TrainingTask(name: "length"),
+          TaskSpecification(name: "topic"), TaskSpecification(name: "length"),
           multiLabelTask,
         ],
         features: FeatureConfiguration(wordNgrams: 2, buckets: 10_000),

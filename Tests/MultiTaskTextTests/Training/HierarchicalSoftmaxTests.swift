@@ -79,7 +79,7 @@ import Testing
   }
 
   static func train(_ loss: HeadLoss, optimizer: Optimizer = .sgd) throws -> MultiTaskModel {
-    var task = TrainingTask(name: "colour")
+    var task = TaskSpecification(name: "colour")
     task.loss = loss
     var training = TrainingConfiguration(epochs: 40, learningRate: 0.5, optimizer: optimizer)
     training.seed = 7

@@ -49,7 +49,7 @@ struct HoldOutTests {
       examples.append(Example(text: "\(word) match number \(index % 7)", labels: ["t": label]))
     }
     let trainer = Trainer(
-      tasks: [TrainingTask(name: "t")], features: FeatureConfiguration(buckets: 100),
+      tasks: [TaskSpecification(name: "t")], features: FeatureConfiguration(buckets: 100),
       model: ModelConfiguration(dimension: 8))
     #expect(trainer.training.automaticEpochs)
     _ = try trainer.train(examples: examples, onEvent: log.append)

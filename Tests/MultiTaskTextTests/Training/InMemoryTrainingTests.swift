@@ -21,7 +21,7 @@ struct InMemoryTrainingTests {
     var training = TrainingConfiguration()
     training.epochs = 40
     return Trainer(
-      tasks: [TrainingTask(name: "spam"), TrainingTask(name: "topic")],
+      tasks: [TaskSpecification(name: "spam"), TaskSpecification(name: "topic")],
       features: FeatureConfiguration(buckets: 1_000), model: ModelConfiguration(dimension: 8),
       training: training)
   }
@@ -55,7 +55,9 @@ struct InMemoryTrainingTests {
   }
 
   @Test func aTaskWithoutTwoLabelsIsAnError() throws {
-    let trainer = Trainer(tasks: [TrainingTask(name: "spam"), TrainingTask(name: "missing")])
+    let trainer = Trainer(tasks: [
+      TaskSpecification(name: "spam"), TaskSpecification(name: "missing"),
+    ])
     #expect(throws: TrainingError.tooFewLabels(task: "missing", labels: [])) {
       try trainer.train(examples: Self.examples)
     }

@@ -31,7 +31,7 @@ import Testing
   }
 
   static func trainer(thresholds: ThresholdChoice = .tuned, wordNgrams: Int? = 1) -> Trainer {
-    var task = TrainingTask(name: "colour")
+    var task = TaskSpecification(name: "colour")
     task.type = .multiLabel
     task.thresholds = thresholds
     var training = TrainingConfiguration(epochs: 30, learningRate: 0.5, optimizer: .sgd)
@@ -139,7 +139,7 @@ import Testing
     }
 
     let single = Trainer(
-      tasks: [TrainingTask(name: "colour")], features: FeatureConfiguration(buckets: 2_000))
+      tasks: [TaskSpecification(name: "colour")], features: FeatureConfiguration(buckets: 2_000))
     let singleExamples = examples.map { example -> Example in
       let list = example.labelLists["colour"] ?? []
       return Example(text: example.text, labels: ["colour": list.first ?? "none"])

@@ -39,7 +39,7 @@ let examples = [
 var training = TrainingConfiguration()
 training.epochs = 50
 let trainer = Trainer(
-  tasks: [TrainingTask(name: "spam"), TrainingTask(name: "topic")],
+  tasks: [TaskSpecification(name: "spam"), TaskSpecification(name: "topic")],
   features: FeatureConfiguration(buckets: 10_000), training: training)
 let model = try trainer.train(examples: examples)
 

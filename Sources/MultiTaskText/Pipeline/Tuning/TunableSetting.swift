@@ -68,14 +68,14 @@ extension TunableSetting {
       space.append(
         TunableSetting(
           key: "tasks.\(task.name).classWeighting", values: weightings.map(\.rawValue)
-        ) { $0.tasks[index].classWeighting = weightings[$1] })
+        ) { $0.tasks[index].specification.classWeighting = weightings[$1] })
     }
     if configuration.tasks.count > 1 {
       let weights = [0.5, 1, 2]
       for (index, task) in configuration.tasks.enumerated() {
         space.append(
           TunableSetting(key: "tasks.\(task.name).weight", values: weights.map { "\($0)" }) {
-            $0.tasks[index].weight = weights[$1]
+            $0.tasks[index].specification.weight = weights[$1]
           })
       }
       let temperatures = [1.0, 1.5, 2, 3]

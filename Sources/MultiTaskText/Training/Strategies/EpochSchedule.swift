@@ -41,7 +41,7 @@ struct EpochSchedule {
     }
     if case .proportional = sampling {
       var order = (0..<documentCount).map { Int32($0) }
-      Self.shuffle(&order, using: &generator)
+      generator.shuffle(&order)
       return order
     }
     var order: [Int32] = []
@@ -49,22 +49,12 @@ struct EpochSchedule {
     for _ in 0..<documentCount {
       let task = sampler.next(using: &generator)
       if positions[task] >= queues[task].count {
-        Self.shuffle(&queues[task], using: &generator)
+        generator.shuffle(&queues[task])
         positions[task] = 0
       }
       order.append(queues[task][positions[task]])
       positions[task] += 1
     }
     return order
-  }
-
-  /// Fisher–Yates with our own generator, so the order never depends on the standard
-  /// library's shuffle algorithm.
-  static func shuffle(_ values: inout [Int32], using generator: inout SplitMix64) {
-    guard values.count > 1 else { return }
-    for index in stride(from: values.count - 1, to: 0, by: -1) {
-      let other = Int(generator.next() % UInt64(index + 1))
-      values.swapAt(index, other)
-    }
   }
 }

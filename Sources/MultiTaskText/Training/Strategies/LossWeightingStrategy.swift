@@ -75,3 +75,15 @@ extension LossWeightingStrategy {
     }
   }
 }
+
+extension LossWeighting {
+  /// The type that implements the strategy.
+  var strategy: any LossWeightingStrategy.Type {
+    switch self {
+    case .fixed: return FixedWeighting.self
+    case .uncertainty: return UncertaintyWeighting.self
+    case .dynamic: return DynamicWeighting.self
+    case .pcgrad: return PCGradWeighting.self
+    }
+  }
+}

@@ -10,7 +10,7 @@ enum ClassWeights {
   /// - Parameters:
   ///   - tasks: The tasks, with their weights and class weighting.
   ///   - labelCounts: Training documents per label, per task.
-  static func labelWeights(tasks: [TrainingTask], labelCounts counts: [[Int]]) -> [[Float]] {
+  static func labelWeights(tasks: [TaskSpecification], labelCounts counts: [[Int]]) -> [[Float]] {
     tasks.indices.map { task in
       let weight = Float(tasks[task].weight)
       guard tasks[task].classWeighting == .balanced else {

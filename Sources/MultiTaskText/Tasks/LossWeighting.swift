@@ -30,14 +30,4 @@ public enum LossWeighting: String, Codable, Sendable, CaseIterable {
   case dynamic
   /// Projecting conflicting gradients on the shared document vector.
   case pcgrad
-
-  /// The type that implements the strategy.
-  var strategy: any LossWeightingStrategy.Type {
-    switch self {
-    case .fixed: return FixedWeighting.self
-    case .uncertainty: return UncertaintyWeighting.self
-    case .dynamic: return DynamicWeighting.self
-    case .pcgrad: return PCGradWeighting.self
-    }
-  }
 }
