@@ -57,7 +57,8 @@ public struct HeadRetrainer: Sendable {
   /// - Throws: ``QuantizationError/badSetting(_:)`` for epochs or a learning rate out of
   ///   range or a float model, ``QuantizationError/noRetrainingExamples(problem:)`` when no
   ///   example labels a task of the model, ``QuantizationError/model(_:)`` when the text
-  ///   pipeline cannot be opened.
+  ///   pipeline cannot be opened, ``QuantizationError/unreadableDocument(document:problem:)``
+  ///   when a labelled document cannot be tokenized.
   public func retrain(
     _ model: MultiTaskModel, on examples: [Example], files: [String] = []
   ) throws(QuantizationError) -> Outcome {
@@ -91,7 +92,7 @@ public struct HeadRetrainer: Sendable {
     var unknownLabels: [String: Int] = [:]
     var documents: [Document] = []
     documents.reserveCapacity(examples.count)
-    for example in examples {
+    for (position, example) in examples.enumerated() {
       var labels = [[Int]?](repeating: nil, count: tasks.count)
       var labelled = false
       for (index, task) in tasks.enumerated() {
@@ -111,7 +112,12 @@ public struct HeadRetrainer: Sendable {
         try text.withUTF8Bytes { (bytes) throws(TextError) in
           try encoder.encode(bytes, vocabulary: model.vocabulary)
         }
-      } catch { continue }
+      } catch {
+        // A document the model cannot tokenize is named, never dropped: it would shrink the
+        // retraining set without a word.
+        throw .unreadableDocument(
+          document: example.location?.description ?? "example \(position + 1)", problem: error)
+      }
       documents.append(Document(features: encoder.features, labels: labels))
     }
     guard !documents.isEmpty else {
