@@ -23,7 +23,8 @@ extension MultiTaskModel: ForwardParameters {
   /// full softmax, so a trained model needs no sampler.
   func head(ofTask task: Int) -> TaskHead {
     if !trees.isEmpty, let tree = trees[task] { return .hierarchical(HierarchicalHead(tree: tree)) }
-    return manifest.tasks[task].type == .multiLabel ? .oneVersusAll(OneVersusAllHead()) : .softmax(SoftmaxHead())
+    return manifest.tasks[task].type == .multiLabel
+      ? .oneVersusAll(OneVersusAllHead()) : .softmax(SoftmaxHead())
   }
 
   func temperature(ofTask task: Int) -> Float { manifest.tasks[task].temperature ?? 1 }
