@@ -18,17 +18,20 @@ protocol ForwardParameters {
   /// Adds `scale ×` row `row` of task `task`'s private table to `vector`.
   func addPrivateRow(
     _ row: Int, ofTask task: Int, scale: Float, to vector: UnsafeMutablePointer<Float>)
-  /// Whether task `task` has a one-vs-all sigmoid head rather than a softmax.
-  func isMultiLabel(ofTask task: Int) -> Bool
+  /// Task `task`'s head: which ``Head`` scores (and trains) it.
+  func head(ofTask task: Int) -> TaskHead
   /// The temperature task `task`'s softmax divides its scores by: 1 during training, and
   /// the calibrated value in a model fitted on dev data.
   func temperature(ofTask task: Int) -> Float
   /// Writes task `task`'s score of every label for `input` into `scores`.
   func scoreLabels(
     ofTask task: Int, input: UnsafePointer<Float>, into scores: UnsafeMutablePointer<Float>)
-  /// Task `task`'s Huffman tree when its head is a hierarchical softmax; nil otherwise.
-  func tree(ofTask task: Int) -> HuffmanTree?
   /// Row `node` of task `task`'s head times `input`: one internal node's score of a
   /// hierarchical head, for searching the tree without scoring every node.
   func scoreNode(_ node: Int, ofTask task: Int, input: UnsafePointer<Float>) -> Float
+}
+
+extension ForwardParameters {
+  /// Task `task`'s Huffman tree when its head is a hierarchical softmax; nil otherwise.
+  func tree(ofTask task: Int) -> HuffmanTree? { head(ofTask: task).tree }
 }

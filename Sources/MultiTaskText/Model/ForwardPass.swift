@@ -1,5 +1,5 @@
 /// The model's forward pass, written once: average the document's embedding rows, add the
-/// task's private rows, score every label of the task's head, take the softmax.
+/// task's private rows, and let the task's ``Head`` turn that input into probabilities.
 ///
 /// The trainer's step, the dev score after each epoch and the ``Predictor`` all run these
 /// functions, on ``ForwardParameters`` however they are stored, so a document gets the same
@@ -40,33 +40,16 @@ enum ForwardPass {
   }
 
   /// Writes task `task`'s label probabilities for `input` into `probabilities`, which holds
-  /// one float per label: a softmax (of the scores over the task's temperature) for a
-  /// single-label task, a sigmoid per label for a multi-label one, and the exact tree
-  /// probabilities for a hierarchical head (whose node buffers `scratch` provides).
+  /// one float per label: whatever its ``Head`` computes (a softmax over the task's
+  /// temperature, a sigmoid per label, a tree's exact probabilities, whose node buffers
+  /// `scratch` provides).
   @inline(__always)
   static func probabilities<Parameters: ForwardParameters>(
     ofTask task: Int, input: UnsafePointer<Float>, with parameters: Parameters,
     scratch: ForwardScratch, into probabilities: inout UnsafeMutableBufferPointer<Float>
   ) {
-    guard let base = probabilities.baseAddress else { return }
-    if let tree = parameters.tree(ofTask: task) {
-      parameters.scoreLabels(ofTask: task, input: input, into: scratch.nodeScores)
-      tree.probabilities(
-        scores: scratch.nodeScores, nodeProbabilities: scratch.nodeProbabilities,
-        into: probabilities)
-      return
-    }
-    parameters.scoreLabels(ofTask: task, input: input, into: base)
-    if parameters.isMultiLabel(ofTask: task) {
-      Sigmoid.apply(&probabilities)
-      return
-    }
-    let temperature = parameters.temperature(ofTask: task)
-    if temperature != 1 {
-      let inverse = 1 / temperature
-      for index in probabilities.indices { probabilities[index] *= inverse }
-    }
-    Softmax.apply(&probabilities)
+    parameters.head(ofTask: task).probabilities(
+      ofTask: task, input: input, with: parameters, scratch: scratch, into: &probabilities)
   }
 
   /// Runs the whole pass for one task and returns its label probabilities, in `scratch`'s

@@ -18,7 +18,14 @@ extension MultiTaskModel: ForwardParameters {
     privateEmbeddings[task].addRowToVector(row, vector, scale: scale)
   }
 
-  func isMultiLabel(ofTask task: Int) -> Bool { manifest.tasks[task].type == .multiLabel }
+  /// A tree's head where the manifest rebuilt a tree, one sigmoid per label for a
+  /// multi-label task, and the softmax otherwise: a sampled-softmax head predicts with the
+  /// full softmax, so a trained model needs no sampler.
+  func head(ofTask task: Int) -> TaskHead {
+    if !trees.isEmpty, let tree = trees[task] { return .hierarchical(HierarchicalHead(tree: tree)) }
+    return manifest.tasks[task].type == .multiLabel
+      ? .oneVersusAll(OneVersusAllHead()) : .softmax(SoftmaxHead())
+  }
 
   func temperature(ofTask task: Int) -> Float { manifest.tasks[task].temperature ?? 1 }
 
@@ -27,8 +34,6 @@ extension MultiTaskModel: ForwardParameters {
   ) {
     heads[task].multiply(input, into: scores)
   }
-
-  func tree(ofTask task: Int) -> HuffmanTree? { trees.isEmpty ? nil : trees[task] }
 
   func scoreNode(_ node: Int, ofTask task: Int, input: UnsafePointer<Float>) -> Float {
     heads[task].dotRow(node, input)

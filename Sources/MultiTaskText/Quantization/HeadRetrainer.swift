@@ -10,7 +10,9 @@ import Foundation
 ///
 /// Training is plain SGD from the current heads with a learning rate decayed linearly to
 /// zero, documents in a seeded random order, a task's loss scaled by its weight, and
-/// unlabelled tasks masked out, as in training. The calibrated temperature and multi-label
+/// unlabelled tasks masked out, as in training; each step is the task's own ``Head``'s
+/// forward pass and gradient step (``RetrainingParameters``), the code training runs. A
+/// document the model cannot tokenize is an error naming it, never skipped. The calibrated temperature and multi-label
 /// thresholds are kept: the heads start from their trained values and move little.
 public struct HeadRetrainer: Sendable {
   /// Passes over the documents.
@@ -41,11 +43,12 @@ public struct HeadRetrainer: Sendable {
     self.seed = seed
   }
 
-  /// One document ready for the heads: its vector and, per task, the labels it has.
+  /// One document ready for the heads: its features and, per task, the labels it has.
   private struct Document {
     var features: [Int32]
-    /// Per task: nil when unlabelled, else the label ids (one for a single-label task).
-    var labels: [[Int]?]
+    /// Per task: nil when unlabelled, else the label ids, sorted and distinct (one for a
+    /// single-label task), as a head's step takes them.
+    var labels: [[Int32]?]
   }
 
   /// Retrains the heads of quantized `model` on `examples`.
@@ -57,7 +60,8 @@ public struct HeadRetrainer: Sendable {
   /// - Throws: ``QuantizationError/badSetting(_:)`` for epochs or a learning rate out of
   ///   range or a float model, ``QuantizationError/noRetrainingExamples(problem:)`` when no
   ///   example labels a task of the model, ``QuantizationError/model(_:)`` when the text
-  ///   pipeline cannot be opened.
+  ///   pipeline cannot be opened, ``QuantizationError/unreadableDocument(document:problem:)``
+  ///   when a labelled document cannot be tokenized.
   public func retrain(
     _ model: MultiTaskModel, on examples: [Example], files: [String] = []
   ) throws(QuantizationError) -> Outcome {
@@ -91,17 +95,17 @@ public struct HeadRetrainer: Sendable {
     var unknownLabels: [String: Int] = [:]
     var documents: [Document] = []
     documents.reserveCapacity(examples.count)
-    for example in examples {
-      var labels = [[Int]?](repeating: nil, count: tasks.count)
+    for (position, example) in examples.enumerated() {
+      var labels = [[Int32]?](repeating: nil, count: tasks.count)
       var labelled = false
       for (index, task) in tasks.enumerated() {
         guard let names = example.labelList(ofTask: task.name) else { continue }
-        let ids = names.compactMap { task.labels.id(of: $0).map { Int($0.rawValue) } }
+        let ids = names.compactMap { task.labels.id(of: $0).map { Int32($0.rawValue) } }
         if ids.count < names.count {
           unknownLabels[task.name, default: 0] += names.count - ids.count
         }
         if task.isMultiLabel ? ids.count == names.count : ids.count == 1 {
-          labels[index] = ids
+          labels[index] = Array(Set(ids)).sorted()
           labelled = true
         }
       }
@@ -111,7 +115,12 @@ public struct HeadRetrainer: Sendable {
         try text.withUTF8Bytes { (bytes) throws(TextError) in
           try encoder.encode(bytes, vocabulary: model.vocabulary)
         }
-      } catch { continue }
+      } catch {
+        // A document the model cannot tokenize is named, never dropped: it would shrink the
+        // retraining set without a word.
+        throw .unreadableDocument(
+          document: example.location?.description ?? "example \(position + 1)", problem: error)
+      }
       documents.append(Document(features: encoder.features, labels: labels))
     }
     guard !documents.isEmpty else {
@@ -131,7 +140,8 @@ public struct HeadRetrainer: Sendable {
     return Outcome(model: retrained, documents: documents.count, unknownLabels: unknownLabels)
   }
 
-  /// The SGD epochs over `documents`, updating `heads` (one row-major matrix per task).
+  /// The SGD epochs over `documents`, updating `heads` (one row-major matrix per task) with
+  /// each task's own ``Head``: its forward pass and its gradient step, as in training.
   private func train(_ heads: inout [[Float]], model: MultiTaskModel, documents: [Document]) {
     let dimension = model.manifest.dimension
     let scratch = ForwardScratch(
@@ -146,11 +156,24 @@ public struct HeadRetrainer: Sendable {
         }
       }
     }
+    let rows = heads.map { values in
+      let buffer = UnsafeMutablePointer<Float>.allocate(capacity: max(1, values.count))
+      buffer.initialize(from: values, count: values.count)
+      return buffer
+    }
+    let inputGradient = UnsafeMutablePointer<Float>.allocate(capacity: max(1, dimension))
+    defer {
+      rows.forEach { $0.deallocate() }
+      inputGradient.deallocate()
+    }
+    let parameters = RetrainingParameters(model: model, heads: rows)
+    let taskHeads = model.heads.indices.map { parameters.head(ofTask: $0) }
+    // No refitted head samples; the stream is there for the step's signature.
+    var negatives = SplitMix64(seed: seed, stream: .negatives)
     var generator = SplitMix64(seed: seed, stream: .retraining)
     var order = Array(documents.indices)
     let total = Double(epochs) * Double(documents.count)
     var step = 0
-    var scores = [Float](repeating: 0, count: model.heads.map(\.rows).max() ?? 1)
     for _ in 0..<epochs {
       generator.shuffle(&order)
       for documentIndex in order {
@@ -167,46 +190,22 @@ public struct HeadRetrainer: Sendable {
                 ofTask: task, features: features, shared: vector, with: model,
                 scratch: scratch.taskInput)
             }
-            let weight = Float(model.manifest.tasks[task].weight)
-            Self.update(
-              &heads[task], labels: labels, input: input, dimension: dimension,
-              multiLabel: model.manifest.tasks[task].isMultiLabel, rate: rate * weight,
-              scores: &scores)
+            inputGradient.update(repeating: 0, count: dimension)
+            let update = HeadUpdate(
+              rows: rows[task], squares: nil, input: input, inputGradient: inputGradient,
+              dimension: dimension, learningRate: rate, headRate: 1,
+              weight: Float(model.manifest.tasks[task].weight))
+            _ = labels.withUnsafeBufferPointer { targets in
+              taskHeads[task].train(
+                ofTask: task, targets: targets, update: update, with: parameters,
+                scratch: scratch, generator: &negatives)
+            }
           }
         }
       }
     }
-  }
-
-  /// One SGD step of softmax cross-entropy (or a sigmoid per label) on one task's head.
-  private static func update(
-    _ head: inout [Float], labels: [Int], input: UnsafePointer<Float>, dimension: Int,
-    multiLabel: Bool, rate: Float, scores: inout [Float]
-  ) {
-    let labelCount = head.count / dimension
-    for label in 0..<labelCount {
-      var score: Float = 0
-      for column in 0..<dimension { score += head[label * dimension + column] * input[column] }
-      scores[label] = score
-    }
-    if multiLabel {
-      for label in 0..<labelCount {
-        scores[label] = 1 / (1 + expf(-scores[label]))
-      }
-    } else {
-      let largest = scores[0..<labelCount].max() ?? 0
-      var sum: Float = 0
-      for label in 0..<labelCount {
-        scores[label] = expf(scores[label] - largest)
-        sum += scores[label]
-      }
-      for label in 0..<labelCount { scores[label] /= sum }
-    }
-    for label in 0..<labelCount {
-      let target: Float = labels.contains(label) ? 1 : 0
-      let gradient = (scores[label] - target) * rate
-      guard gradient != 0 else { continue }
-      for column in 0..<dimension { head[label * dimension + column] -= gradient * input[column] }
+    heads = zip(rows, heads).map { buffer, values in
+      Array(UnsafeBufferPointer(start: buffer, count: values.count))
     }
   }
 }

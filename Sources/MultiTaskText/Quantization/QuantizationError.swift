@@ -15,6 +15,9 @@ public enum QuantizationError: Error, Equatable, Sendable, CustomStringConvertib
   case noRetrainingExamples(problem: String)
   /// The model's text pipeline cannot be opened to featurize the retraining data.
   case model(ModelError)
+  /// A retraining document cannot be tokenized; `document` is its file and line, or its
+  /// 1-based position among the examples when it came from no file.
+  case unreadableDocument(document: String, problem: TextError)
 
   /// A one-line message saying what is wrong and what to do.
   public var description: String {
@@ -30,6 +33,8 @@ public enum QuantizationError: Error, Equatable, Sendable, CustomStringConvertib
     case .noRetrainingExamples(let problem):
       return "cannot retrain the heads: \(problem)"
     case .model(let error): return "\(error)"
+    case .unreadableDocument(let document, let problem):
+      return "cannot retrain the heads: \(document): \(problem)"
     }
   }
 }

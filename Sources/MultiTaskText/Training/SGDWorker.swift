@@ -2,9 +2,10 @@
 ///
 /// The step is fastText's supervised update, generalized to several heads: average the
 /// document's embedding rows into a hidden vector; for each task the document is labelled for,
-/// score every label, take the softmax, and move each label row by
+/// let the task's ``Head`` take its step (for a softmax head: score every label, take the
+/// softmax, and move each label row by
 /// `rate × weight × (target − probability) × hidden` while accumulating the same coefficients
-/// times the old rows into the task's gradient for the hidden vector; finally add the tasks'
+/// times the old rows into the task's gradient for the hidden vector); finally add the tasks'
 /// gradients, divided by the feature count, to every embedding row the document used. Tasks
 /// without a label are skipped, so they neither pull the shared rows nor touch their head.
 ///
@@ -64,15 +65,10 @@ struct SGDWorker<Strategy: LossWeightingStrategy> {
     sharedGradient.update(repeating: 0, count: dimension)
 
     for task in labelledTasks {
-      let gradient = scratch.taskGradients + task * dimension
-      let loss =
-        parameters.multiLabel[task]
-        ? trainMultiLabelHead(
-          task: task, targets: lists.list(labels[task]), features: features, gradient: gradient,
-          learningRate: learningRate, inverseCount: inverseCount)
-        : trainHead(
-          task: task, target: Int(labels[task]), features: features, gradient: gradient,
-          learningRate: learningRate, inverseCount: inverseCount)
+      let loss = trainTask(
+        task, labels: labels, lists: lists, features: features,
+        gradient: scratch.taskGradients + task * dimension, learningRate: learningRate,
+        inverseCount: inverseCount)
       if !loss.isFinite { finite = false }
     }
     Strategy.combine(
@@ -100,40 +96,42 @@ struct SGDWorker<Strategy: LossWeightingStrategy> {
     return finite
   }
 
-  /// Scores one task with the forward pass, updates its head (and private rows), and leaves
-  /// its gradient with respect to the shared document vector in `gradient`. Returns the
-  /// task's raw loss.
-  private mutating func trainHead(
-    task: Int, target: Int, features: UnsafeBufferPointer<Int32>,
-    gradient: UnsafeMutablePointer<Float>, learningRate: Float, inverseCount: Float
+  /// Trains task `task`'s head on the document with the head's own step (its ``Head``),
+  /// updates the task's private rows, and leaves the task's gradient with respect to the
+  /// shared document vector in `gradient`. Returns the task's raw loss.
+  ///
+  /// A single label's loss is weighted by the task's weight times the label's class weight;
+  /// a list of labels (a multi-label task) by the task's weight alone.
+  private mutating func trainTask(
+    _ task: Int, labels: UnsafeBufferPointer<Int32>, lists: LabelListView,
+    features: UnsafeBufferPointer<Int32>, gradient: UnsafeMutablePointer<Float>,
+    learningRate: Float, inverseCount: Float
   ) -> Float {
     let parameters = parameters
     let dimension = parameters.dimension
+    let head = parameters.taskHeads[task]
     let input = ForwardPass.input(
       ofTask: task, features: features, shared: scratch.forward.shared, with: parameters,
       scratch: scratch.forward.taskInput)
-    var multiplier = parameters.epochMultipliers[task] * parameters.labelWeights[task][target]
-    let factor = Strategy.stepFactor(task: task, parameters: parameters)
-    multiplier *= factor
-    let loss: Float
-    if !parameters.losses.isEmpty && parameters.losses[task] != .softmax {
-      // The hierarchical and sampled heads touch a few rows, never every label's.
-      gradient.update(repeating: 0, count: dimension)
-      loss = sparseHeadStep(
-        task: task, target: target, input: input, weight: multiplier,
-        learningRate: learningRate, gradient: gradient)
+    let targets: UnsafeBufferPointer<Int32>
+    let weight: Float
+    if head.readsLabelLists {
+      targets = lists.list(labels[task])
+      weight = parameters.taskWeights[task]
     } else {
-      var probabilities = scratch.forward.probabilities(count: parameters.labelCounts[task])
-      ForwardPass.probabilities(
-        ofTask: task, input: input, with: parameters, scratch: scratch.forward,
-        into: &probabilities)
-      loss = SoftmaxCrossEntropy.loss(
-        probabilities: UnsafeBufferPointer(probabilities), target: target)
-      gradient.update(repeating: 0, count: dimension)
-      softmaxStep(
-        task: task, target: target, probabilities: UnsafeBufferPointer(probabilities),
-        input: input, weight: multiplier, learningRate: learningRate, gradient: gradient)
+      targets = UnsafeBufferPointer(rebasing: labels[task...task])
+      weight = parameters.labelWeights[task][Int(labels[task])]
     }
+    let factor = Strategy.stepFactor(task: task, parameters: parameters)
+    gradient.update(repeating: 0, count: dimension)
+    let update = HeadUpdate(
+      rows: parameters.heads[task], squares: parameters.adaptive?.heads[task], input: input,
+      inputGradient: gradient, dimension: dimension, learningRate: learningRate,
+      headRate: parameters.headScales[task],
+      weight: parameters.epochMultipliers[task] * weight * factor)
+    let loss = head.train(
+      ofTask: task, targets: targets, update: update, with: parameters,
+      scratch: scratch.forward, generator: &negatives)
     if parameters.hasPrivateTables {
       updatePrivateRows(
         task: task, features: features, gradient: gradient, learningRate: learningRate,
@@ -141,80 +139,13 @@ struct SGDWorker<Strategy: LossWeightingStrategy> {
     }
     Strategy.finishStep(
       task: task, loss: loss, factor: factor, learningRate: learningRate, parameters: parameters)
-    lossSums[task] += Double(loss * parameters.labelWeights[task][target])
+    lossSums[task] += Double(loss * weight)
     lossCounts[task] += 1
     return loss
-  }
-
-  /// The full softmax's step on task `task`'s head, by SGD or AdaGrad.
-  private func softmaxStep(
-    task: Int, target: Int, probabilities: UnsafeBufferPointer<Float>,
-    input: UnsafePointer<Float>, weight multiplier: Float, learningRate: Float,
-    gradient: UnsafeMutablePointer<Float>
-  ) {
-    let dimension = parameters.dimension
-    if let adaptive = parameters.adaptive {
-      SoftmaxCrossEntropy.adaptiveStep(
-        probabilities: probabilities, target: target, weight: multiplier,
-        learningRate: learningRate * parameters.headScales[task], head: parameters.heads[task],
-        squares: adaptive.heads[task], input: input, dimension: dimension,
-        inputGradient: gradient)
-    } else {
-      SoftmaxCrossEntropy.step(
-        probabilities: probabilities, target: target,
-        rate: learningRate * multiplier, headRate: parameters.headScales[task],
-        head: parameters.heads[task], input: input, dimension: dimension,
-        inputGradient: gradient)
-    }
   }
 
   /// Moves task `task`'s private rows by its gradient over the feature count: as it is with
   /// SGD (whose gradient already carries the rate), or at each row's AdaGrad rate.
-  /// A multi-label task's step: like ``trainHead(task:target:features:gradient:learningRate:inverseCount:)``
-  /// with the sigmoid loss over every label, weighted by the task's weight alone.
-  private mutating func trainMultiLabelHead(
-    task: Int, targets: UnsafeBufferPointer<Int32>, features: UnsafeBufferPointer<Int32>,
-    gradient: UnsafeMutablePointer<Float>, learningRate: Float, inverseCount: Float
-  ) -> Float {
-    let parameters = parameters
-    let dimension = parameters.dimension
-    let input = ForwardPass.input(
-      ofTask: task, features: features, shared: scratch.forward.shared, with: parameters,
-      scratch: scratch.forward.taskInput)
-    var probabilities = scratch.forward.probabilities(count: parameters.labelCounts[task])
-    ForwardPass.probabilities(
-      ofTask: task, input: input, with: parameters, scratch: scratch.forward,
-      into: &probabilities)
-    let loss = SigmoidCrossEntropy.loss(
-      probabilities: UnsafeBufferPointer(probabilities), targets: targets)
-    let factor = Strategy.stepFactor(task: task, parameters: parameters)
-    let multiplier = parameters.epochMultipliers[task] * parameters.taskWeights[task] * factor
-    gradient.update(repeating: 0, count: dimension)
-    if let adaptive = parameters.adaptive {
-      SigmoidCrossEntropy.adaptiveStep(
-        probabilities: UnsafeBufferPointer(probabilities), targets: targets, weight: multiplier,
-        learningRate: learningRate * parameters.headScales[task], head: parameters.heads[task],
-        squares: adaptive.heads[task], input: input, dimension: dimension,
-        inputGradient: gradient)
-    } else {
-      SigmoidCrossEntropy.step(
-        probabilities: UnsafeBufferPointer(probabilities), targets: targets,
-        rate: learningRate * multiplier, headRate: parameters.headScales[task],
-        head: parameters.heads[task], input: input, dimension: dimension,
-        inputGradient: gradient)
-    }
-    if parameters.hasPrivateTables {
-      updatePrivateRows(
-        task: task, features: features, gradient: gradient, learningRate: learningRate,
-        inverseCount: inverseCount)
-    }
-    Strategy.finishStep(
-      task: task, loss: loss, factor: factor, learningRate: learningRate, parameters: parameters)
-    lossSums[task] += Double(loss * parameters.taskWeights[task])
-    lossCounts[task] += 1
-    return loss
-  }
-
   private func updatePrivateRows(
     task: Int, features: UnsafeBufferPointer<Int32>, gradient: UnsafeMutablePointer<Float>,
     learningRate: Float, inverseCount: Float

@@ -22,19 +22,14 @@ struct SharedParameters: @unchecked Sendable {
   var privateBuckets = 0
   /// AdaGrad's accumulators, when the optimizer is `adagrad`; nil for plain SGD.
   var adaptive: AdaptiveRatePointers? = nil
-  /// Per task: whether its head is one-vs-all sigmoid (multi-label) rather than softmax.
-  var multiLabel: [Bool] = []
   /// Per task: its loss weight, which a multi-label task's steps use in place of
   /// per-label class weights.
   var taskWeights: [Float] = []
   /// Per task: the learned log variance `s` of uncertainty weighting.
   var logVariances: UnsafeMutablePointer<Float>? = nil
-  /// Per task: how its single-label head trains; empty means every head is a full softmax.
-  var losses: [HeadLoss] = []
-  /// Per task: the Huffman tree of a hierarchical head, nil for other heads (or empty).
-  var trees: [HuffmanTree?] = []
-  /// Per task: the negative sampler of a sampled-softmax head, nil for other heads (or empty).
-  var samplers: [NegativeSampler?] = []
+  /// Per task: its head, which scores and trains it (`HeadLosses` sets them from the tasks);
+  /// a full softmax until then.
+  var taskHeads: [TaskHead] = []
   /// The seed of the workers' negative streams, mixed with the epoch by the trainer.
   var negativeSeed: UInt64 = 0
 
@@ -50,7 +45,7 @@ struct SharedParameters: @unchecked Sendable {
     headScales = Array(repeating: 1, count: heads.count)
     epochMultipliers = Array(repeating: 1, count: heads.count)
     active = Array(repeating: true, count: heads.count)
-    multiLabel = Array(repeating: false, count: heads.count)
+    taskHeads = Array(repeating: .softmax(SoftmaxHead()), count: heads.count)
     taskWeights = Array(repeating: 1, count: heads.count)
   }
 
@@ -61,11 +56,9 @@ struct SharedParameters: @unchecked Sendable {
 extension SharedParameters: ForwardParameters {
   func labelCount(ofTask task: Int) -> Int { labelCounts[task] }
 
-  func isMultiLabel(ofTask task: Int) -> Bool { multiLabel[task] }
+  func head(ofTask task: Int) -> TaskHead { taskHeads[task] }
 
   func temperature(ofTask task: Int) -> Float { 1 }
-
-  func tree(ofTask task: Int) -> HuffmanTree? { trees.isEmpty ? nil : trees[task] }
 
   func scoreNode(_ node: Int, ofTask task: Int, input: UnsafePointer<Float>) -> Float {
     RowKernels.dot(heads[task] + node * dimension, input, count: dimension)

@@ -219,7 +219,6 @@ public struct Trainer: Sendable {
     epochs: for epoch in 1...training.epochs {
       var parameters = state.parameters(embeddings: embeddings.pointer, labelWeights: labelWeights)
       parameters.headScales = tasks.map { Float($0.learningRateScale) }
-      parameters.multiLabel = tasks.map { $0.type == .multiLabel }
       parameters.taskWeights = tasks.map { Float($0.weight) }
       parameters.active = stopping.active
       parameters.adaptive = adaptive?.pointers
@@ -298,7 +297,6 @@ public struct Trainer: Sendable {
       labelSets: labelSets, labelCounts: labelCounts, features: data.features)
     var finalParameters = state.parameters(
       embeddings: embeddings.pointer, labelWeights: labelWeights)
-    finalParameters.multiLabel = tasks.map { $0.type == .multiLabel }
     heads.configure(&finalParameters, epoch: 0, seed: training.seed)
     fitDecisions(
       of: &manifest, development: development, parameters: finalParameters, onEvent: onEvent)

@@ -72,6 +72,35 @@ struct HeadRetrainerTests {
   }
 }
 
+/// A document the model cannot tokenize stops retraining with its file and line; the
+/// retrainer used to drop it without a word (`catch { continue }`), and retrain on the rest.
+struct HeadRetrainerUnreadableDocumentTests {
+  /// The tokenizer refuses a document of 2³¹ − 1 bytes or more, so the test builds one
+  /// (2 GiB, for a moment).
+  @Test(
+    .enabled(
+      if: ProcessInfo.processInfo.physicalMemory >= 8 << 30,
+      "needs 2 GiB of memory for a document too long to tokenize"))
+  func aDocumentThatCannotBeTokenizedIsNamed() throws {
+    let (_, model) = try QuantizerTests.floatModel()
+    let quantized = try Quantizer().quantize(model)
+    let length = Int(Int32.max)
+    let tooLong = Example(
+      text: String(unsafeUninitializedCapacity: length) { bytes in
+        bytes.initialize(repeating: UInt8(ascii: "a"))
+        return length
+      },
+      labels: ["topic": TrainingFixture.topic[0].1],
+      location: CorpusLocation(path: "retrain.jsonl", line: 3))
+    #expect(
+      throws: QuantizationError.unreadableDocument(
+        document: "retrain.jsonl:3", problem: .documentTooLong(bytes: length))
+    ) {
+      try HeadRetrainer().retrain(quantized, on: HeadRetrainerTests.examples() + [tooLong])
+    }
+  }
+}
+
 /// A tree head's rows are the tree's nodes, not labels: refitting them as softmax rows
 /// would break the model, so retraining refuses, and quantizing alone keeps the tree.
 struct HeadRetrainerTreeTests {

@@ -29,7 +29,7 @@ extension SGDWorkerTests {
                 embeddings: embeddings.baseAddress!,
                 heads: [first.baseAddress!, second.baseAddress!], labelCounts: [2, 3],
                 labelWeights: [[1, 1], [5, 5, 5]], dimension: 3)
-              parameters.multiLabel = [false, true]
+              parameters.taskHeads = [.softmax(SoftmaxHead()), .oneVersusAll(OneVersusAllHead())]
               parameters.taskWeights = [1, weight]
               var worker = SGDWorker<FixedWeighting>(parameters: parameters)
               let labels: [Int32] = [single, list == nil ? -1 : 0]

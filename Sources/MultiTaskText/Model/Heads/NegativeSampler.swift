@@ -2,8 +2,8 @@
 /// `√count(l)` (fastText's choice), never the true label.
 ///
 /// The square root draws rare labels more often than their share, so that they are pushed
-/// down at all, and frequent labels less. Draws come from the worker's own seeded
-/// ``SplitMix64`` stream (``SplitMix64/Stream/negatives``), so one thread trains the same model
+/// down at all, and frequent labels less. Draws come from the caller's generator (in training,
+/// the worker's own seeded `SplitMix64` negatives stream), so one thread trains the same model
 /// from the same seed.
 struct NegativeSampler: Sendable {
   /// Cumulative weights: label `l` is drawn when a uniform value lands in
@@ -22,7 +22,9 @@ struct NegativeSampler: Sendable {
 
   /// A label other than `target`, or `target` itself when it is the only label.
   @inline(__always)
-  func draw(excluding target: Int, using generator: inout SplitMix64) -> Int {
+  func draw<Generator: RandomNumberGenerator>(
+    excluding target: Int, using generator: inout Generator
+  ) -> Int {
     guard cumulative.count > 1, let total = cumulative.last else { return target }
     while true {
       let value = Double(generator.next() >> 11) * 0x1p-53 * total
