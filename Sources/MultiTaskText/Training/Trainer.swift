@@ -198,7 +198,7 @@ public struct Trainer: Sendable {
     var shardOrder = SplitMix64(seed: training.seed, stream: .cacheOrder)
     // In floating point: a count of epochs that validation accepts can never overflow here.
     let totalSteps = max(1, Double(set.documentCount) * Double(training.epochs))
-    let threads = max(1, min(training.threads, set.documentCount))
+    let threads = ThreadCount.clamped(training.threads, toWork: set.documentCount)
     let start = ContinuousClock.now
     let averageTokens = Double(set.tokenCount) / Double(max(1, set.documentCount))
     let adaptive =

@@ -134,7 +134,7 @@ import Testing
     for task in configuration.tasks.indices {
       #expect(serial.labels(ofTask: task) == parallel.labels(ofTask: task))
     }
-    let features = configuration.features.choosingCharacterNgrams(false)
+    let features = configuration.features
     let one = try serial.finish(features: features, threads: 1)
     // The featurizing threads split the documents; the set must not show where.
     let four = try parallel.finish(features: features, threads: 4)
