@@ -1,4 +1,4 @@
-/// Where ``TrainingSetBuilder/finish(features:threads:)`` puts featurized documents: a
+/// Where ``TrainingSetBuilder/finish(features:characterNgrams:threads:)`` puts featurized documents: a
 /// ``TrainingSet`` in memory, until its features pass half the memory budget, and from then
 /// on a ``FeatureCache`` on disk, which takes the documents already featurized too.
 ///

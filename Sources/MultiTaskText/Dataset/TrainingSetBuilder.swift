@@ -2,10 +2,10 @@
 /// vocabulary, collects the label sets, then featurizes every document with the final
 /// vocabulary.
 ///
-/// Each job is its own type, and this builder only composes them: ``DocumentTokenizer``
-/// tokenizes, ``VocabularyCounter`` counts words under provisional ids, ``LabelInterner``
-/// interns labels, ``ProvisionalDocuments`` holds the documents in memory and
-/// ``DocumentSpill`` on disk, and ``CorpusFeaturizer`` featurizes them at the end.
+/// Each job is its own type, and this builder only composes them: `DocumentTokenizer`
+/// tokenizes, `VocabularyCounter` counts words under provisional ids, `LabelInterner`
+/// interns labels, `ProvisionalDocuments` holds the documents in memory and `DocumentSpill`
+/// on disk, and `CorpusFeaturizer` featurizes them at the end.
 ///
 /// Examples may come from memory or from files in any order; an example's labels for tasks
 /// the builder does not know are ignored, and a task it does not label is masked for that

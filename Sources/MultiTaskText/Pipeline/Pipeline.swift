@@ -2,9 +2,10 @@
 /// → evaluate each task's test file → a report.
 ///
 /// Read this type first: each stage is one call, and each call names the layer that does the
-/// work (``Trainer`` for features and epochs, ``Evaluator`` for scores). The pipeline reads
-/// corpus files but writes nothing and prints nothing; it reports ``PipelineEvent``s, and the
-/// caller decides where the model and reports go. `mtl pipeline` calls ``train(shouldStop:onEvent:)``,
+/// work (``DatasetFactory`` for the datasets, ``Trainer`` for epochs, ``Evaluator`` for
+/// scores). The pipeline reads corpus files but writes nothing and prints nothing; it
+/// reports ``PipelineEvent``s, and the caller decides where the model and reports go.
+/// `mtl pipeline` calls ``train(shouldStop:onEvent:)``,
 /// writes the model, then calls ``evaluate(_:modelPath:onEvent:)``; `mtl compare` calls
 /// ``run(shouldStop:onEvent:)`` once per model.
 ///
@@ -70,7 +71,8 @@ public struct Pipeline: Sendable {
       do { trainer = try trainer.continuing(from: model) } catch { throw .training(error) }
       base = model
     }
-    let builder = try readTrainingSet(trainer: trainer, continuing: base)
+    let builder = try readTrainingSet(
+      datasets: DatasetFactory(settingsOf: trainer), continuing: base)
     let start = ContinuousClock.now
     let plain = try train(
       builder, characterNgrams: false, trainer: trainer,
@@ -133,7 +135,8 @@ public struct Pipeline: Sendable {
         features: trainer.features, characterNgrams: characterNgrams,
         threads: effectiveReadingThreads)
     } catch { throw .training(error) }
-    let (development, developmentStatistics) = try readDevelopmentSet(trainer: trainer, data: data)
+    let (development, developmentStatistics) = try readDevelopmentSet(
+      datasets: DatasetFactory(settingsOf: trainer), data: data)
     var vectors: InitialVectors?
     if let path = configuration.model.pretrainedVectors {
       do {
