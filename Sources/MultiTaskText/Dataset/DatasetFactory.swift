@@ -1,11 +1,10 @@
-/// Makes the datasets of one training run from its settings: a builder for the training
-/// documents, and one for dev documents encoded like the finished training data.
+/// Makes the datasets of one training run: a builder for the training documents, and one for
+/// dev documents encoded like the finished training data.
 ///
 /// The datasets are built before training, by whoever holds the examples (the ``Pipeline``
-/// from corpus files, ``Trainer/train(examples:development:shouldStop:onEvent:)`` from memory),
-/// and the ``Trainer`` only trains on what it is given. The factory needs the tasks, the text
-/// and feature settings, and from the training settings only where and how much may be
-/// cached (`memoryBudget`, `cacheDirectory`) and the seed that spreads the cache's shards.
+/// from corpus files, ``Trainer/train(examples:development:shouldStop:onEvent:)`` from
+/// memory), and the ``Trainer`` only trains on what it is given. A factory needs the tasks,
+/// the text and feature settings, and where and how much of the corpus may go to disk.
 ///
 /// ```swift
 /// let datasets = DatasetFactory(tasks: [TrainingTask(name: "spam")])
@@ -13,31 +12,39 @@
 /// let model = try Trainer(tasks: datasets.tasks).train(on: data)
 /// ```
 public struct DatasetFactory: Sendable {
-  /// The tasks, in head order.
+  /// The tasks, in head order; only their names and types matter here.
   public var tasks: [TrainingTask]
   /// How text is normalized and tokenized.
   public var text: TextConfiguration
   /// Which n-grams become features, automatic choices still open.
   public var features: FeatureConfiguration
-  /// The memory budget, cache directory and seed.
-  public var training: TrainingConfiguration
+  /// The bytes the corpus may take in memory before it goes to disk; nil for no limit.
+  public var memoryBudget: Int?
+  /// Where the disk caches' (unlinked) files are made.
+  public var cacheDirectory: String
+  /// The training seed, which spreads cached documents over the cache's shards.
+  public var seed: UInt64
 
-  /// Creates a factory; every setting but the tasks has the trainer's defaults.
+  /// Creates a factory that keeps the corpus in memory unless told otherwise.
   ///
   /// - Parameters:
   ///   - tasks: The tasks, at least one, with distinct names.
   ///   - text: Text preparation settings.
   ///   - features: Featurization settings.
-  ///   - training: The settings whose memory budget, cache directory and seed apply.
+  ///   - memoryBudget: Bytes the corpus may take in memory; nil, the default, for no limit.
+  ///   - cacheDirectory: Where a corpus past the budget is cached.
+  ///   - seed: The training seed.
   public init(
     tasks: [TrainingTask], text: TextConfiguration = TextConfiguration(),
-    features: FeatureConfiguration = FeatureConfiguration(),
-    training: TrainingConfiguration = TrainingConfiguration()
+    features: FeatureConfiguration = FeatureConfiguration(), memoryBudget: Int? = nil,
+    cacheDirectory: String = TrainingConfiguration.defaultCacheDirectory, seed: UInt64 = 1
   ) {
     self.tasks = tasks
     self.text = text
     self.features = features
-    self.training = training
+    self.memoryBudget = memoryBudget
+    self.cacheDirectory = cacheDirectory
+    self.seed = seed
   }
 
   /// A builder for these tasks and text settings, to add examples one at a time.
@@ -51,8 +58,7 @@ public struct DatasetFactory: Sendable {
     try TrainingSetBuilder(
       tasks: tasks.map(\.name), text: text, continuing: base,
       multiLabelTasks: Set(tasks.filter { $0.type == .multiLabel }.map(\.name)),
-      memoryBudget: training.memoryBudget, cacheDirectory: training.effectiveCacheDirectory,
-      seed: training.seed)
+      memoryBudget: memoryBudget, cacheDirectory: cacheDirectory, seed: seed)
   }
 
   /// Featurizes `examples` into training data, automatic feature choices resolved.
@@ -74,16 +80,9 @@ public struct DatasetFactory: Sendable {
   public func makeDevelopmentSetBuilder(
     for data: TrainingData
   ) throws(TrainingError) -> DevelopmentSetBuilder {
-    let manifest = ModelManifest(
-      normalizer: text.normalizer, tokenizer: text.tokenizer, features: data.features,
-      dimension: 1,
-      tasks: zip(tasks, data.labelSets).map { task, labels in
-        var entry = ModelManifest.Task(name: task.name, labels: labels)
-        if task.type == .multiLabel { entry.type = .multiLabel }
-        return entry
-      },
-      training: training)
-    return try DevelopmentSetBuilder(manifest: manifest, vocabulary: data.vocabulary)
+    try DevelopmentSetBuilder(
+      encodingLike: data, text: text, taskNames: tasks.map(\.name),
+      multiLabel: tasks.map { $0.type == .multiLabel })
   }
 
   /// Featurizes dev `examples` like `data`; nil when there are none.

@@ -76,6 +76,28 @@ public struct DevelopmentSetBuilder {
       taskCount: manifest.tasks.count, multiLabel: manifest.tasks.map(\.isMultiLabel))
   }
 
+  /// Prepares a builder of dev documents encoded like `data`, before a model exists.
+  ///
+  /// - Parameters:
+  ///   - data: The training data, whose vocabulary, label sets and features apply.
+  ///   - text: The text settings it was read with.
+  ///   - taskNames: The task names, in model order.
+  ///   - multiLabel: Which tasks are multi-label.
+  /// - Throws: ``TrainingError/model(_:)`` when the text pipeline cannot be opened.
+  init(
+    encodingLike data: TrainingData, text: TextConfiguration, taskNames: [String],
+    multiLabel: [Bool]
+  ) throws(TrainingError) {
+    do {
+      encoder = try DocumentEncoder(
+        text: text, features: data.features, vocabularySize: data.vocabulary.count)
+    } catch { throw .model(error) }
+    vocabulary = data.vocabulary
+    self.taskNames = taskNames
+    labelSets = data.labelSets
+    set = DevelopmentSet(taskCount: taskNames.count, multiLabel: multiLabel)
+  }
+
   /// Adds one dev example, once for each task it is labelled for; other tasks' labels are
   /// ignored.
   ///

@@ -86,16 +86,14 @@ extension Trainer {
   ) throws(TrainingError) -> [Double?] {
     let rate = run.plateau.learningRate
     let earliest = training.automaticEpochs ? run.plateau.earliestLastEpoch(during: epoch) : nil
-    let (start, averageTokens, threads, totalSteps) = (
-      run.start, run.averageTokens, run.threads, run.totalSteps
-    )
+    let pace = run.pace
     let taskNames = tasks.map(\.name)
     let makeContext = { (block: TrainingSet, order: [Int32], stepsBefore: Double) in
       EpochContext(
         set: block, order: order, epoch: epoch, epochs: training.epochs,
         earliestLastEpoch: earliest, stepsBefore: stepsBefore, learningRate: rate,
-        totalSteps: totalSteps, decays: !training.automaticEpochs, threads: threads,
-        start: start, averageTokens: averageTokens, taskNames: taskNames)
+        totalSteps: pace.totalSteps, decays: !training.automaticEpochs, threads: pace.threads,
+        start: pace.start, averageTokens: pace.averageTokens, taskNames: taskNames)
     }
     let weighting = run.weighting
     let outcome: EpochOutcome

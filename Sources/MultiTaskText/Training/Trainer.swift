@@ -1,14 +1,14 @@
-import Dispatch
-
 /// Trains one multi-task model on built datasets with SGD and fastText's linearly decaying
 /// learning rate.
 ///
 /// The trainer takes data, not files, and builds none: a ``TrainingData`` (and a dev
-/// ``DevelopmentSet``) built beforehand by a ``DatasetFactory``, as the ``Pipeline`` does from
-/// corpus files, or examples held in memory, which ``train(examples:development:shouldStop:onEvent:)``
-/// hands to a factory first. A run is three named steps over a `TrainingRun` value: start,
-/// one epoch at a time, finish. Randomness comes only from
-/// `training.seed`, split into separate streams for initialization and for the document order.
+/// ``DevelopmentSet``) built beforehand by a ``DatasetFactory``, as the ``Pipeline`` does
+/// from corpus files, or examples held in memory, which
+/// ``train(examples:development:shouldStop:onEvent:)`` hands to a factory first. A run is
+/// three named steps over a `TrainingRun` value: start, one epoch at a time, finish.
+///
+/// Randomness comes only from `training.seed`, split into separate streams for
+/// initialization and for the document order.
 /// With one thread the model is byte-for-byte reproducible; `threads > 1` runs lock-free
 /// Hogwild SGD, which is faster and not reproducible. The trainer never prints: it reports
 /// ``TrainingEvent``s.
@@ -68,7 +68,7 @@ public struct Trainer: Sendable {
     shouldStop: @escaping @Sendable () -> Bool = { false },
     onEvent: @escaping @Sendable (TrainingEvent) -> Void = { _ in }
   ) throws(TrainingError) -> MultiTaskModel {
-    let datasets = DatasetFactory(tasks: tasks, text: text, features: features, training: training)
+    let datasets = DatasetFactory(settingsOf: self)
     let data = try datasets.makeTrainingData(examples)
     return try train(
       on: data, development: try datasets.makeDevelopmentSet(development, for: data),

@@ -23,11 +23,8 @@ struct TrainingRun {
   /// The document order of a set in memory, and the shard order of a cached one.
   var schedule: EpochSchedule
   var shardOrder: SplitMix64
-  /// The steps of the whole run, over which a fixed run's learning rate decays.
-  let totalSteps: Double
-  let threads: Int
-  let start: ContinuousClock.Instant
-  let averageTokens: Double
+  /// The steps, threads, clock and document length every epoch's context shares.
+  let pace: EpochPace
   /// AdaGrad's accumulated squared gradients, with that optimizer.
   let adaptive: AdaptiveRates?
   var best: KeepBestEpoch
@@ -62,11 +59,7 @@ struct TrainingRun {
     schedule = EpochSchedule(
       sampling: training.sampling, set: set, seed: training.seed, epochs: training.epochs)
     shardOrder = SplitMix64(seed: training.seed, stream: .cacheOrder)
-    // In floating point: a count of epochs that validation accepts can never overflow here.
-    totalSteps = max(1, Double(set.documentCount) * Double(training.epochs))
-    threads = ThreadCount.clamped(training.threads, toWork: set.documentCount)
-    start = ContinuousClock.now
-    averageTokens = Double(set.tokenCount) / Double(max(1, set.documentCount))
+    pace = EpochPace(set: set, training: training)
     adaptive =
       training.optimizer == .adagrad
       ? AdaptiveRates(
@@ -81,5 +74,25 @@ struct TrainingRun {
       maximumEpochs: training.epochs)
     weighting = training.weighting.strategy.init(taskCount: labelSets.count)
     stopping = TaskEarlyStopping(taskCount: labelSets.count, patience: training.taskPatience)
+  }
+}
+
+/// What every epoch of a run shares for its learning rate and progress reports.
+struct EpochPace {
+  /// The steps of the whole run, over which a fixed run's learning rate decays.
+  let totalSteps: Double
+  /// The SGD threads, no more than the documents.
+  let threads: Int
+  /// When the run started, for the throughput in progress reports.
+  let start = ContinuousClock.now
+  /// Tokens per training document, which turn steps into tokens per second.
+  let averageTokens: Double
+
+  /// The pace of training on `set` with `training`'s epochs and threads, starting now.
+  init(set: TrainingSet, training: TrainingConfiguration) {
+    // In floating point: a count of epochs that validation accepts can never overflow here.
+    totalSteps = max(1, Double(set.documentCount) * Double(training.epochs))
+    threads = ThreadCount.clamped(training.threads, toWork: set.documentCount)
+    averageTokens = Double(set.tokenCount) / Double(max(1, set.documentCount))
   }
 }
