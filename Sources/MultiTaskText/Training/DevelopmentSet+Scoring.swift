@@ -114,4 +114,3 @@ struct DevelopmentScores {
   /// Each task's mean cross-entropy of the true label; nil for a task without dev documents.
   var loss: [Double?]
 }
-
