@@ -18,12 +18,8 @@ public struct DatasetFactory: Sendable {
   public var text: TextConfiguration
   /// Which n-grams become features, automatic choices still open.
   public var features: FeatureConfiguration
-  /// The bytes the corpus may take in memory before it goes to disk; nil for no limit.
-  public var memoryBudget: Int?
-  /// Where the disk caches' (unlinked) files are made.
-  public var cacheDirectory: String
-  /// The training seed, which spreads cached documents over the cache's shards.
-  public var seed: UInt64
+  /// How much of the corpus stays in memory, and where the rest goes.
+  public var diskCache: DiskCachePolicy
 
   /// Creates a factory that keeps the corpus in memory unless told otherwise.
   ///
@@ -42,9 +38,7 @@ public struct DatasetFactory: Sendable {
     self.tasks = tasks
     self.text = text
     self.features = features
-    self.memoryBudget = memoryBudget
-    self.cacheDirectory = cacheDirectory
-    self.seed = seed
+    diskCache = DiskCachePolicy(memoryBudget: memoryBudget, directory: cacheDirectory, seed: seed)
   }
 
   /// A builder for these tasks and text settings, to add examples one at a time.
@@ -58,7 +52,8 @@ public struct DatasetFactory: Sendable {
     try TrainingSetBuilder(
       tasks: tasks.map(\.name), text: text, continuing: base,
       multiLabelTasks: Set(tasks.filter { $0.type == .multiLabel }.map(\.name)),
-      memoryBudget: memoryBudget, cacheDirectory: cacheDirectory, seed: seed)
+      memoryBudget: diskCache.memoryBudget, cacheDirectory: diskCache.directory,
+      seed: diskCache.seed)
   }
 
   /// Featurizes `examples` into training data, automatic feature choices resolved.

@@ -35,12 +35,8 @@ public struct TrainingSetBuilder {
   private var merges = false
   /// What reading each file counted, when the examples came from files, for the report.
   public var corpusStatistics: [CorpusStatistics] = []
-  /// Bytes the corpus may take in memory, or nil for no limit.
-  private let memoryBudget: Int?
-  /// Where the caches' files are made.
-  private let cacheDirectory: String
-  /// The seed, which spreads cached documents over the shards.
-  private let seed: UInt64
+  /// How much of the corpus stays in memory, and where the rest goes.
+  private let diskCache: DiskCachePolicy
 
   /// Prepares a builder for the named tasks, in model order.
   ///
@@ -61,9 +57,7 @@ public struct TrainingSetBuilder {
     multiLabelTasks: Set<String> = [], memoryBudget: Int? = nil,
     cacheDirectory: String = TrainingConfiguration.defaultCacheDirectory, seed: UInt64 = 1
   ) throws(TrainingError) {
-    self.memoryBudget = memoryBudget
-    self.cacheDirectory = cacheDirectory
-    self.seed = seed
+    diskCache = DiskCachePolicy(memoryBudget: memoryBudget, directory: cacheDirectory, seed: seed)
     baseVocabulary = base?.vocabulary
     tokenizer = try DocumentTokenizer(text: text)
     labels = LabelInterner(taskNames: tasks)
@@ -157,10 +151,10 @@ public struct TrainingSetBuilder {
     Self.count(tokens, tokenizer: tokenizer, vocabulary: &vocabulary, into: &documents.tokens)
     let document = documents.endDocument()
     try label(document, with: given, location: example.location)
-    if let memoryBudget, !merges,
+    if let memoryBudget = diskCache.memoryBudget, !merges,
       documents.tokens.count * MemoryLayout<Int32>.stride > memoryBudget / 2
     {
-      spill = try DocumentSpill(directory: cacheDirectory, movingIn: documents)
+      spill = try DocumentSpill(directory: diskCache.directory, movingIn: documents)
       documents.removeAll()
     }
     return document
@@ -221,7 +215,7 @@ public struct TrainingSetBuilder {
       vocabulary: self.vocabulary, remap: remap, featurizer: featurizer, labelRemap: labelRemap)
     var set: TrainingSet
     if spill == nil,
-      memoryBudget.map({
+      diskCache.memoryBudget.map({
         documents.tokens.count * corpus.featuresPerToken * MemoryLayout<Int32>.stride <= $0 / 2
       }) ?? true
     {
@@ -229,7 +223,8 @@ public struct TrainingSetBuilder {
     } else {
       var output = FeaturizedOutput(
         taskCount: documents.taskCount, multiLabel: documents.multiLabel,
-        memoryBudget: merges ? nil : memoryBudget, cacheDirectory: cacheDirectory, seed: seed,
+        diskCache: merges
+          ? DiskCachePolicy(directory: diskCache.directory, seed: diskCache.seed) : diskCache,
         expectedDocuments: documentCount,
         // Tokens that did not fit in memory make features that do not either: they go to the
         // cache from the first document instead of filling half the budget first.
@@ -241,7 +236,7 @@ public struct TrainingSetBuilder {
         output.set.features.reserveCapacity(
           min(
             documents.tokens.count * configuration.wordNgrams,
-            (memoryBudget ?? .max) / MemoryLayout<Int32>.stride / 2 + 1))
+            (diskCache.memoryBudget ?? .max) / MemoryLayout<Int32>.stride / 2 + 1))
       }
       set = try corpus.streaming(documents, spill: spill, into: &output)
     }
