@@ -189,30 +189,4 @@ public struct FeatureConfiguration: Codable, Sendable, Equatable {
     }
     if documentMarker { try container.encode(true, forKey: .documentMarker) }
   }
-
-  /// These settings with character n-grams fixed: the automatic range when `on`, none
-  /// otherwise. Fixed settings are returned unchanged.
-  ///
-  /// - Parameter on: Whether the automatic choice takes character n-grams.
-  /// - Returns: Settings whose ``automaticCharacterNgrams`` is false.
-  public func choosingCharacterNgrams(_ on: Bool) -> FeatureConfiguration {
-    guard automaticCharacterNgrams else { return self }
-    var chosen = self
-    chosen.minCharNgram = on ? Self.automaticCharacterNgramRange.minimum : 0
-    chosen.maxCharNgram = on ? Self.automaticCharacterNgramRange.maximum : 0
-    return chosen
-  }
-
-  /// These settings with the word n-gram length chosen for documents of `averageTokens`
-  /// tokens, when it is automatic, and automatic character n-grams off.
-  ///
-  /// - Parameter averageTokens: The training corpus's tokens per document.
-  /// - Returns: Settings with nothing left automatic.
-  public func resolved(averageTokens: Double) -> FeatureConfiguration {
-    // Character n-grams still automatic here were not chosen by a pipeline: they stay off.
-    var resolved = choosingCharacterNgrams(false)
-    guard automaticWordNgrams else { return resolved }
-    resolved.wordNgrams = averageTokens < Self.longDocumentTokens ? 2 : 1
-    return resolved
-  }
 }

@@ -19,12 +19,28 @@ public final class DocumentEncoder {
   ///   - manifest: The model's recipe.
   ///   - vocabularySize: The number of known words, where n-gram buckets start.
   /// - Throws: ``ModelError`` when ICU or the feature settings cannot be opened.
-  public init(manifest: ModelManifest, vocabularySize: Int) throws(ModelError) {
+  public convenience init(manifest: ModelManifest, vocabularySize: Int) throws(ModelError) {
+    try self.init(
+      text: TextConfiguration(normalizer: manifest.normalizer, tokenizer: manifest.tokenizer),
+      features: manifest.features, vocabularySize: vocabularySize)
+  }
+
+  /// Opens the text pipeline for text and feature settings, before there is a manifest
+  /// (dev documents are encoded while the model trains).
+  ///
+  /// - Parameters:
+  ///   - text: How text is normalized and tokenized.
+  ///   - features: The resolved feature settings.
+  ///   - vocabularySize: The number of known words, where n-gram buckets start.
+  /// - Throws: ``ModelError`` when ICU or the feature settings cannot be opened.
+  public init(
+    text: TextConfiguration, features: FeatureConfiguration, vocabularySize: Int
+  ) throws(ModelError) {
     do {
-      pipeline = try TextPipeline(normalizer: manifest.normalizer, tokenizer: manifest.tokenizer)
+      pipeline = try TextPipeline(normalizer: text.normalizer, tokenizer: text.tokenizer)
     } catch { throw .textPipeline(error) }
     do {
-      featurizer = try Featurizer(configuration: manifest.features, vocabularySize: vocabularySize)
+      featurizer = try Featurizer(configuration: features, vocabularySize: vocabularySize)
     } catch { throw .features(error) }
   }
 

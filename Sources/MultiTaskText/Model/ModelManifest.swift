@@ -84,7 +84,7 @@ public struct ModelManifest: Codable, Sendable, Equatable {
     self.normalizer = normalizer
     self.tokenizer = tokenizer
     // A model's features are fixed: character n-grams no pipeline chose are off.
-    self.features = features.choosingCharacterNgrams(false)
+    self.features = FeatureResolver.fixed(features)
     self.dimension = dimension
     self.tasks = tasks
     self.training = training

@@ -94,11 +94,13 @@ public enum ModelFile {
   /// encoded fails the whole write instead of saving a file no reader could load.
   ///
   /// `version` is the number written in the header; only tests write an older one, to make
-  /// the files of earlier builds.
+  /// the files of earlier builds. Returns the checksum written in the trailer, so a caller
+  /// that needs it does not encode the model a second time.
+  @discardableResult
   static func stream(
     _ model: MultiTaskModel, path: String, version: UInt32 = version,
     _ emit: ([UInt8]) throws(PersistenceError) -> Void
-  ) throws(PersistenceError) {
+  ) throws(PersistenceError) -> UInt32 {
     var checksum = Checksum()
     func send(_ writer: inout BinaryWriter) throws(PersistenceError) {
       checksum.update(with: writer.bytes)
@@ -148,6 +150,7 @@ public enum ModelFile {
     try send(&writer)
     writer.write(checksum.value)
     try emit(writer.bytes)
+    return checksum.value
   }
 
   /// The manifest as JSON with sorted keys, so equal manifests always give equal bytes.

@@ -11,17 +11,14 @@ extension Pipeline {
   ///
   /// The builder keeps the tokens, so one reading can be featurized with several settings.
   func readTrainingSet(
-    trainer: Trainer, continuing base: MultiTaskModel? = nil
+    datasets: DatasetFactory, continuing base: MultiTaskModel? = nil
   ) throws(PipelineError) -> TrainingSetBuilder {
     let tasks = configuration.tasks
-    var builder: TrainingSetBuilder
-    do { builder = try trainer.makeTrainingSetBuilder(continuing: base) } catch {
-      throw .training(error)
-    }
-    /// Per task index: the examples only it (among its group, first) labels, waiting for
-    /// its turn; and how many examples label it.
-    var deferred: [Int: [(example: Example, tokens: TokenizedDocument?)]] = [:]
-    var labelled = [Int](repeating: 0, count: tasks.count)
+    var reading: SharedFileReading
+    do {
+      reading = SharedFileReading(
+        tasks: tasks, builder: try datasets.makeTrainingSetBuilder(continuing: base))
+    } catch { throw .training(error) }
     var statisticsOfGroup: [Int: CorpusStatistics] = [:]
     let groups = Self.sharedReadings(of: tasks)
     // With several threads, texts are tokenized ahead on all of them and reach the builder
@@ -29,56 +26,16 @@ extension Pipeline {
     let parallel =
       effectiveReadingThreads > 1
       ? try ParallelReader(
-        threads: effectiveReadingThreads, text: trainer.text, chunkRecords: readingChunkRecords)
+        threads: effectiveReadingThreads, text: datasets.text, chunkRecords: readingChunkRecords)
       : nil
-    func add(_ example: Example, tokens: TokenizedDocument?) throws(PipelineError) {
-      do throws(TrainingError) {
-        if let tokens {
-          try builder.add(example, tokenized: tokens)
-        } else {
-          try builder.add(example)
-        }
-      } catch { throw .training(error) }
-    }
     for (index, task) in tasks.enumerated() {
       let group = groups[index]
       if group.first == index {
-        let names = group.map { tasks[$0].name }
-        var sharing: [String: Bool] = [:]
-        for member in group.dropFirst() {
-          sharing[tasks[member].name] = tasks[member].specification.type == .multiLabel
-        }
-        func consume(_ example: Example, tokens: TokenizedDocument?) throws(PipelineError) {
-          let kept = example.keepingLabels(ofTasks: names)
-          guard let first = group.first(where: { kept.isLabelled(forTask: tasks[$0].name) })
-          else { return }
-          for member in group where kept.isLabelled(forTask: tasks[member].name) {
-            labelled[member] += 1
-          }
-          if first == index {
-            try add(kept, tokens: tokens)
-          } else {
-            deferred[first, default: []].append((kept, tokens?.detached()))
-          }
-        }
-        let statistics: CorpusStatistics
-        if let parallel {
-          statistics = try parallel.read(
-            task.train, task: task.name, multiLabel: task.specification.type == .multiLabel,
-            sharingTasks: sharing, skipInvalid: configuration.training.skipInvalid
-          ) { (example, tokens) throws(PipelineError) in try consume(example, tokens: tokens) }
-        } else {
-          statistics = try CorpusFile.read(
-            task.train, task: task.name, multiLabel: task.specification.type == .multiLabel,
-            sharingTasks: sharing, skipInvalid: configuration.training.skipInvalid
-          ) { (example) throws(PipelineError) in try consume(example, tokens: nil) }
-        }
-        builder.corpusStatistics.append(statistics)
+        let statistics = try readFile(of: group, into: &reading, parallel: parallel)
+        reading.builder.corpusStatistics.append(statistics)
         for member in group { statisticsOfGroup[member] = statistics }
       } else {
-        for (example, tokens) in deferred.removeValue(forKey: index) ?? [] {
-          try add(example, tokens: tokens)
-        }
+        try reading.addDeferred(ofTask: index)
       }
       guard let statistics = statisticsOfGroup[index] else { continue }
       if statistics.examplesRead == 0 {
@@ -90,13 +47,41 @@ extension Pipeline {
         throw .emptyCorpus(task: task.name, path: task.train.path)
       }
       try checkLabelled(
-        task, statistics: statistics, labelled: labelled[index], readAlone: group.count == 1)
+        task, statistics: statistics, labelled: reading.labelled[index],
+        readAlone: group.count == 1)
     }
     for (index, task) in tasks.enumerated() {
-      let labels = builder.labels(ofTask: index)
+      let labels = reading.builder.labels(ofTask: index)
       if labels.count < 2 { throw .training(.tooFewLabels(task: task.name, labels: labels)) }
     }
-    return builder
+    return reading.builder
+  }
+
+  /// Reads the training file the tasks of `group` share, on the reading threads when
+  /// `parallel` is given, and returns what reading it counted.
+  private func readFile(
+    of group: [Int], into reading: inout SharedFileReading, parallel: ParallelReader?
+  ) throws(PipelineError) -> CorpusStatistics {
+    let tasks = configuration.tasks
+    let task = tasks[group[0]]
+    var sharing: [String: Bool] = [:]
+    for member in group.dropFirst() {
+      sharing[tasks[member].name] = tasks[member].specification.type == .multiLabel
+    }
+    if let parallel {
+      return try parallel.read(
+        task.train, task: task.name, multiLabel: task.specification.type == .multiLabel,
+        sharingTasks: sharing, skipInvalid: configuration.training.skipInvalid
+      ) { (example, tokens) throws(PipelineError) in
+        try reading.consume(example, tokens: tokens, group: group)
+      }
+    }
+    return try CorpusFile.read(
+      task.train, task: task.name, multiLabel: task.specification.type == .multiLabel,
+      sharingTasks: sharing, skipInvalid: configuration.training.skipInvalid
+    ) { (example) throws(PipelineError) in
+      try reading.consume(example, tokens: nil, group: group)
+    }
   }
 
   /// Fails when task `task`'s training file labelled none of its records, or, for a file
@@ -139,11 +124,11 @@ extension Pipeline {
 
   /// Reads the dev file of every task that has one, encoded like `data`; nil when none has.
   func readDevelopmentSet(
-    trainer: Trainer, data: TrainingData
+    datasets: DatasetFactory, data: TrainingData
   ) throws(PipelineError) -> (DevelopmentSet?, [CorpusStatistics]) {
     guard configuration.tasks.contains(where: { $0.dev != nil }) else { return (nil, []) }
     var builder: DevelopmentSetBuilder
-    do { builder = try trainer.makeDevelopmentSetBuilder(for: data) } catch {
+    do { builder = try datasets.makeDevelopmentSetBuilder(for: data) } catch {
       throw .training(error)
     }
     var statistics: [CorpusStatistics] = []

@@ -2,9 +2,10 @@
 /// → evaluate each task's test file → a report.
 ///
 /// Read this type first: each stage is one call, and each call names the layer that does the
-/// work (``Trainer`` for features and epochs, ``Evaluator`` for scores). The pipeline reads
-/// corpus files but writes nothing and prints nothing; it reports ``PipelineEvent``s, and the
-/// caller decides where the model and reports go. `mtl pipeline` calls ``train(shouldStop:onEvent:)``,
+/// work (``DatasetFactory`` for the datasets, ``Trainer`` for epochs, ``Evaluator`` for
+/// scores). The pipeline reads corpus files but writes nothing and prints nothing; it
+/// reports ``PipelineEvent``s, and the caller decides where the model and reports go.
+/// `mtl pipeline` calls ``train(shouldStop:onEvent:)``,
 /// writes the model, then calls ``evaluate(_:modelPath:onEvent:)``; `mtl compare` calls
 /// ``run(shouldStop:onEvent:)`` once per model.
 ///
@@ -26,10 +27,7 @@ public struct Pipeline: Sendable {
 
   /// The threads that read and featurize the training corpora.
   var effectiveReadingThreads: Int {
-    max(
-      1,
-      min(
-        readingThreads ?? configuration.training.threads, TrainingConfiguration.largestThreadCount))
+    ThreadCount.clamped(readingThreads ?? configuration.training.threads)
   }
 
   /// Creates a pipeline.
@@ -73,17 +71,18 @@ public struct Pipeline: Sendable {
       do { trainer = try trainer.continuing(from: model) } catch { throw .training(error) }
       base = model
     }
-    let builder = try readTrainingSet(trainer: trainer, continuing: base)
+    let builder = try readTrainingSet(
+      datasets: DatasetFactory(settingsOf: trainer), continuing: base)
     let start = ContinuousClock.now
     let plain = try train(
-      builder, features: trainer.features.choosingCharacterNgrams(false), trainer: trainer,
+      builder, characterNgrams: false, trainer: trainer,
       continuing: base, firstRun: true, shouldStop: shouldStop, onEvent: onEvent)
     var chosen = plain
     if triesCharacterNgrams(trainer: trainer, tokens: plain.tokens) {
       let range = FeatureConfiguration.automaticCharacterNgramRange
       onEvent(.tryingCharacterNgrams(minimum: range.minimum, maximum: range.maximum))
       let subwords = try train(
-        builder, features: trainer.features.choosingCharacterNgrams(true), trainer: trainer,
+        builder, characterNgrams: true, trainer: trainer,
         continuing: base, firstRun: false, shouldStop: shouldStop, onEvent: onEvent)
       let chooses = plain.score.isBeaten(by: subwords.score.value)
       let choice = CharacterNgramChoice(
@@ -106,13 +105,11 @@ public struct Pipeline: Sendable {
   func triesCharacterNgrams(trainer: Trainer, tokens: Int) -> Bool {
     // Without dev data (a dev file, or the slice automatic epochs hold out) there is
     // nothing to choose on.
-    let scoresOnDev =
-      configuration.tasks.contains { $0.dev != nil } || configuration.training.automaticEpochs
-    // Multi-label models are not tried with subwords: on GoEmotions they scored the same on
-    // dev (55.37 against 55.32) at twice the training time.
-    let multiLabel = configuration.tasks.contains { $0.specification.type == .multiLabel }
-    return trainer.features.automaticCharacterNgrams && scoresOnDev && !multiLabel
-      && tokens <= FeatureConfiguration.characterNgramTrialTokens
+    FeatureResolver(trainer.features).triesCharacterNgrams(
+      trainingTokens: tokens,
+      scoresOnDev: configuration.tasks.contains { $0.dev != nil }
+        || configuration.training.automaticEpochs,
+      multiLabel: configuration.tasks.contains { $0.specification.type == .multiLabel })
   }
 
   /// One training of a choice between feature settings: its model and its dev score.
@@ -123,19 +120,23 @@ public struct Pipeline: Sendable {
     var tokens: Int
   }
 
-  /// Featurizes what `builder` read with `features`, reads the dev files encoded alike, and
-  /// trains. Only the first run reports what reading the corpora counted.
+  /// Featurizes what `builder` read, with automatic character n-grams on or off, reads the
+  /// dev files encoded alike, and trains. Only the first run reports what reading the
+  /// corpora counted.
   private func train(
-    _ builder: TrainingSetBuilder, features: FeatureConfiguration, trainer: Trainer,
+    _ builder: TrainingSetBuilder, characterNgrams: Bool, trainer: Trainer,
     continuing base: MultiTaskModel?, firstRun: Bool,
     shouldStop: @escaping @Sendable () -> Bool,
     onEvent: @escaping @Sendable (PipelineEvent) -> Void
   ) throws(PipelineError) -> Candidate {
     let data: TrainingData
     do {
-      data = try builder.finish(features: features, threads: effectiveReadingThreads)
+      data = try builder.finish(
+        features: trainer.features, characterNgrams: characterNgrams,
+        threads: effectiveReadingThreads)
     } catch { throw .training(error) }
-    let (development, developmentStatistics) = try readDevelopmentSet(trainer: trainer, data: data)
+    let (development, developmentStatistics) = try readDevelopmentSet(
+      datasets: DatasetFactory(settingsOf: trainer), data: data)
     var vectors: InitialVectors?
     if let path = configuration.model.pretrainedVectors {
       do {

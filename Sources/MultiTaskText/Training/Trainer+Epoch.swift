@@ -150,26 +150,11 @@ extension Trainer {
                   && (lastReport.map { $0.duration(to: .now) >= .milliseconds(200) } ?? true)
                 {
                   lastReport = .now
-                  let elapsed = context.start.duration(to: .now)
-                  let seconds =
-                    Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds)
-                    * 1e-18
-                  let stepsDone = done + Double(context.threads)
                   onEvent(
                     .progress(
-                      TrainingProgress(
-                        epoch: context.epoch, epochs: context.epochs,
-                        fraction: min(1, stepsDone / context.totalSteps), learningRate: rate,
-                        tokensPerSecond: seconds > 0
-                          ? stepsDone * context.averageTokens / seconds : 0,
-                        averageLoss: TaskValues(
-                          tasks: context.taskNames,
-                          values: worker.lossSums.indices.map {
-                            worker.lossCounts[$0] > 0
-                              ? worker.lossSums[$0] / Double(worker.lossCounts[$0]) : nil
-                          }),
-                        elapsedSeconds: seconds,
-                        earliestLastEpoch: context.earliestLastEpoch)))
+                      Self.progress(
+                        context, stepsDone: done + Double(context.threads), learningRate: rate,
+                        lossSums: worker.lossSums, lossCounts: worker.lossCounts)))
                   collect()
                   worker.resetLosses()
                 }
@@ -182,6 +167,29 @@ extension Trainer {
     }
     collect()
     return SliceResult(status: status, lossSums: epochSums, lossCounts: epochCounts)
+  }
+}
+
+extension Trainer {
+  /// Thread 0's progress report, `stepsDone` steps into the run: the fraction done, the
+  /// throughput and the mean loss since the last report.
+  static func progress(
+    _ context: EpochContext, stepsDone: Double, learningRate: Double, lossSums: [Double],
+    lossCounts: [Int]
+  ) -> TrainingProgress {
+    let elapsed = context.start.duration(to: .now)
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    return TrainingProgress(
+      epoch: context.epoch, epochs: context.epochs,
+      fraction: min(1, stepsDone / context.totalSteps), learningRate: learningRate,
+      tokensPerSecond: seconds > 0 ? stepsDone * context.averageTokens / seconds : 0,
+      averageLoss: TaskValues(
+        tasks: context.taskNames,
+        values: lossSums.indices.map {
+          lossCounts[$0] > 0 ? lossSums[$0] / Double(lossCounts[$0]) : nil
+        }),
+      elapsedSeconds: seconds, earliestLastEpoch: context.earliestLastEpoch)
   }
 }
 

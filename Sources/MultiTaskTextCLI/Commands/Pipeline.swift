@@ -45,19 +45,19 @@ struct Pipeline: ParsableCommand {
       onEvent: { event in
         if case .evaluated(_, let statistics) = event { warnings.record([statistics]) }
       })
-    report.run = try Provenance.record(
-      configuration: configuration, model: output.trained.model, modelPath: output.modelPath,
-      history: output.trained.history)
     let directory = run.output.directory as NSString
-    var reports: [(path: String, bytes: [UInt8])] = []
-    for (name, format) in reportNames {
-      let path = directory.appendingPathComponent(name)
-      reports.append((path, try format.render(report, colors: false)))
-      written.append(path)
-    }
+    let reportPaths = reportNames.map { (directory.appendingPathComponent($0.0), $0.1) }
+    written += reportPaths.map(\.0)
     // The model is put in place only now, with the reports, so a failed evaluation leaves
-    // the previous run's files as they were.
-    try TrainingRun.write(output, and: reports)
+    // the previous run's files as they were. The reports record the checksum of the model
+    // file as it is written.
+    try TrainingRun.write(output) { checksum in
+      report.run = try Provenance.record(
+        configuration: configuration, model: output.trained.model, modelChecksum: checksum,
+        history: output.trained.history)
+      return try reportPaths.map { path, format in (path, try format.render(report, colors: false))
+      }
+    }
     var summary =
       report.tasks.isEmpty
       ? "no task has a test file, so nothing was evaluated\n"

@@ -80,27 +80,35 @@ struct TrainingRun {
     return Output(trained: trained, modelPath: modelPath, vocabularyPaths: vocabularyPaths)
   }
 
-  /// Prepares the model and the vocabularies beside their destinations, not yet in place;
-  /// the command commits them together with any reports, so a failure before then leaves
-  /// the previous files as they were.
-  static func prepareFiles(_ output: Output) throws(PersistenceError) -> [PreparedFile] {
-    var files = [try ModelFile.prepare(output.trained.model, to: output.modelPath)]
+  /// Prepares the model and the vocabularies beside their destinations, not yet in place,
+  /// with the model file's checksum; the command commits them together with any reports, so
+  /// a failure before then leaves the previous files as they were.
+  static func prepareFiles(
+    _ output: Output
+  ) throws(PersistenceError) -> (files: [PreparedFile], checksum: UInt32) {
+    let model = try ModelFile.prepareWithChecksum(output.trained.model, to: output.modelPath)
+    var files = [model.file]
     for path in output.vocabularyPaths {
       files.append(try VocabularyFile.prepare(output.trained.model.vocabulary, to: path))
     }
-    return files
+    return (files, model.checksum)
   }
 
-  /// Prepares `files` and the model's, then commits them all, with signals deferred.
-  static func write(_ output: Output, and reports: [(path: String, bytes: [UInt8])] = []) throws {
+  /// Prepares the model's files, then the reports `reports` renders from the model file's
+  /// checksum, and commits them all, with signals deferred. The model is encoded once: the
+  /// reports take its checksum from the file being written.
+  static func write(
+    _ output: Output,
+    reports: (_ modelChecksum: UInt32) throws -> [(path: String, bytes: [UInt8])] = { _ in [] }
+  ) throws {
     try Interruption.whileWriting {
       if Interruption.wasRequested {
         throw CommandFailure(
           "interrupted: training finished but no model was written",
           exitCode: Interruption.exitStatus)
       }
-      var prepared = try prepareFiles(output)
-      for report in reports {
+      var (prepared, checksum) = try prepareFiles(output)
+      for report in try reports(checksum) {
         prepared.append(try AtomicFileWriter().prepare(report.bytes, to: report.path))
       }
       try prepared.commitAll()

@@ -9,11 +9,15 @@ struct AutomaticWordNgramsTests {
   @Test func resolvesByDocumentLength() {
     let automatic = FeatureConfiguration()
     #expect(automatic.automaticWordNgrams)
-    #expect(automatic.resolved(averageTokens: 20).wordNgrams == 2)
-    #expect(automatic.resolved(averageTokens: 465).wordNgrams == 1)
-    #expect(!automatic.resolved(averageTokens: 465).automaticWordNgrams)
+    let resolver = FeatureResolver(automatic)
+    #expect(resolver.resolved(averageTokens: 20, multiLabel: false).wordNgrams == 2)
+    #expect(resolver.resolved(averageTokens: 465, multiLabel: false).wordNgrams == 1)
+    #expect(!resolver.resolved(averageTokens: 465, multiLabel: false).automaticWordNgrams)
+    // Multi-label models take words alone and the document marker, whatever the length.
+    let multiLabel = resolver.resolved(averageTokens: 20, multiLabel: true)
+    #expect(multiLabel.wordNgrams == 1 && multiLabel.documentMarker)
     let fixed = FeatureConfiguration(wordNgrams: 3)
-    #expect(fixed.resolved(averageTokens: 465).wordNgrams == 3)
+    #expect(FeatureResolver(fixed).resolved(averageTokens: 465, multiLabel: true).wordNgrams == 3)
     var set = FeatureConfiguration()
     set.wordNgrams = 1
     #expect(!set.automaticWordNgrams)

@@ -12,17 +12,20 @@ struct AutomaticCharacterNgramsTests {
     let automatic = FeatureConfiguration()
     #expect(automatic.automaticCharacterNgrams)
     #expect(!automatic.usesCharacterNgrams)
-    let on = automatic.choosingCharacterNgrams(true)
+    let resolver = FeatureResolver(automatic)
+    let on = resolver.resolved(averageTokens: 10, multiLabel: false, characterNgrams: true)
     #expect((on.minCharNgram, on.maxCharNgram) == (3, 5))
     #expect(!on.automaticCharacterNgrams)
-    #expect(!automatic.choosingCharacterNgrams(false).usesCharacterNgrams)
+    #expect(!FeatureResolver.fixed(automatic).usesCharacterNgrams)
     // A trainer used without the pipeline leaves them off.
-    #expect(!automatic.resolved(averageTokens: 10).usesCharacterNgrams)
-    #expect(!automatic.resolved(averageTokens: 10).automaticCharacterNgrams)
+    #expect(!resolver.resolved(averageTokens: 10, multiLabel: false).usesCharacterNgrams)
+    #expect(!resolver.resolved(averageTokens: 10, multiLabel: false).automaticCharacterNgrams)
     var fixed = FeatureConfiguration()
     fixed.maxCharNgram = 0
     #expect(!fixed.automaticCharacterNgrams)
-    #expect(!fixed.choosingCharacterNgrams(true).usesCharacterNgrams)
+    #expect(
+      !FeatureResolver(fixed).resolved(averageTokens: 10, multiLabel: false, characterNgrams: true)
+        .usesCharacterNgrams)
     #expect(!FeatureConfiguration(minCharNgram: 2, maxCharNgram: 4).automaticCharacterNgrams)
   }
 

@@ -127,14 +127,14 @@ import Testing
     var parallelPipeline = serialPipeline
     parallelPipeline.readingThreads = 2
     parallelPipeline.readingChunkRecords = 5
-    let serial = try serialPipeline.readTrainingSet(trainer: configuration.trainer)
-    let parallel = try parallelPipeline.readTrainingSet(trainer: configuration.trainer)
+    let serial = try serialPipeline.readTrainingSet(datasets: configuration.trainer.datasets)
+    let parallel = try parallelPipeline.readTrainingSet(datasets: configuration.trainer.datasets)
     #expect(serial.corpusStatistics == parallel.corpusStatistics)
     #expect(serial.corpusStatistics.map(\.recordsSkipped) == [2, 0, 0])
     for task in configuration.tasks.indices {
       #expect(serial.labels(ofTask: task) == parallel.labels(ofTask: task))
     }
-    let features = configuration.features.choosingCharacterNgrams(false)
+    let features = configuration.features
     let one = try serial.finish(features: features, threads: 1)
     // The featurizing threads split the documents; the set must not show where.
     let four = try parallel.finish(features: features, threads: 4)
@@ -171,7 +171,7 @@ import Testing
       pipeline.readingThreads = readingThreads
       pipeline.readingChunkRecords = chunkRecords
       do {
-        _ = try pipeline.readTrainingSet(trainer: configuration.trainer)
+        _ = try pipeline.readTrainingSet(datasets: configuration.trainer.datasets)
         return "no error"
       } catch { return error.description }
     }

@@ -12,7 +12,7 @@ struct TrainingSetReliabilityTests {
     configuration.tasks[1].train = CorpusSource(path: path, format: .jsonl)
     #expect(throws: PipelineError.emptyCorpus(task: "sentiment", path: path)) {
       _ = try Pipeline(configuration: configuration).readTrainingSet(
-        trainer: configuration.trainer)
+        datasets: configuration.trainer.datasets)
     }
   }
 
@@ -24,7 +24,7 @@ struct TrainingSetReliabilityTests {
     configuration.training.skipInvalid = true
     let error = #expect(throws: PipelineError.self) {
       _ = try Pipeline(configuration: configuration).readTrainingSet(
-        trainer: configuration.trainer)
+        datasets: configuration.trainer.datasets)
     }
     guard case .everyRecordSkipped(let task, _, let count, let first) = error else {
       Issue.record("unexpected \(String(describing: error))")
@@ -39,7 +39,7 @@ struct TrainingSetReliabilityTests {
     configuration.tasks[0].train.labelField = "category"
     let error = #expect(throws: PipelineError.self) {
       _ = try Pipeline(configuration: configuration).readTrainingSet(
-        trainer: configuration.trainer)
+        datasets: configuration.trainer.datasets)
     }
     guard case .corpus(.missingLabelField(_, 1, "category", _, "topic", _)) = error else {
       Issue.record("unexpected \(String(describing: error))")

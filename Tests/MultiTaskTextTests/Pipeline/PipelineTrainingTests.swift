@@ -108,7 +108,8 @@ struct TrainerTests {
 
 extension TrainingFixture {
   func data() throws -> TrainingData {
-    try Pipeline(configuration: configuration).readTrainingSet(trainer: configuration.trainer)
+    let pipeline = Pipeline(configuration: configuration)
+    return try pipeline.readTrainingSet(datasets: configuration.trainer.datasets)
       .finish(features: configuration.features)
   }
 }

@@ -75,7 +75,7 @@ struct PretrainedVectorsFileTests {
       features: FeatureConfiguration(wordNgrams: 1, buckets: 1),
       model: ModelConfiguration(dimension: 4),
       training: TrainingConfiguration(epochs: 1, learningRate: 1e-9))
-    let data = try trainer.makeTrainingData(examples)
+    let data = try trainer.datasets.makeTrainingData(examples)
     let vectors = try PretrainedVectorsFile.read(
       path: path, dimension: 4, vocabulary: data.vocabulary)
     let log = EventLog()

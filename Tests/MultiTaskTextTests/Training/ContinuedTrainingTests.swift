@@ -44,7 +44,7 @@ struct ContinuedTrainingTests {
     // A rate too small to move anything shows where each parameter started.
     let trainer = try Self.trainer(["sentiment", "topic"], learningRate: 1e-9)
       .continuing(from: base)
-    var builder = try trainer.makeTrainingSetBuilder(continuing: base)
+    var builder = try trainer.datasets.makeTrainingSetBuilder(continuing: base)
     for example in Self.second { try builder.add(example) }
     let data = try builder.finish(features: trainer.features)
     let model = try trainer.train(on: data, continuing: base)

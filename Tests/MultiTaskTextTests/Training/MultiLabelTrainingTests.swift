@@ -126,7 +126,7 @@ import Testing
   /// the same short documents gets bigrams and no marker.
   @Test func multiLabelModelsUseWordsAloneAndTheMarker() throws {
     let examples = Self.corpus(seed: 1, perCombination: 4)
-    let multi = try Self.trainer(wordNgrams: nil).makeTrainingData(examples)
+    let multi = try Self.trainer(wordNgrams: nil).datasets.makeTrainingData(examples)
     #expect(multi.features.wordNgrams == 1)
     #expect(multi.features.documentMarker)
     #expect(multi.set.isMultiLabel(0))
@@ -144,7 +144,7 @@ import Testing
       let list = example.labelLists["colour"] ?? []
       return Example(text: example.text, labels: ["colour": list.first ?? "none"])
     }
-    let data = try single.makeTrainingData(singleExamples)
+    let data = try single.datasets.makeTrainingData(singleExamples)
     #expect(data.features.wordNgrams == 2)
     #expect(!data.features.documentMarker)
   }

@@ -1,7 +1,7 @@
 /// Featurized training examples with the vocabulary and label sets they were encoded with:
 /// everything the trainer needs to start its epochs.
 ///
-/// Built by ``Trainer/makeTrainingData(_:)`` from any sequence of examples, or by the pipeline
+/// Built by ``DatasetFactory/makeTrainingData(_:)`` from any sequence of examples, or by the pipeline
 /// from corpus files. Keeping it separate from training lets a caller inspect the corpus
 /// (documents, tokens, labels) before spending time on epochs.
 public struct TrainingData: Sendable {

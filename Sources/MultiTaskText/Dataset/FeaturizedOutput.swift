@@ -1,4 +1,4 @@
-/// Where ``TrainingSetBuilder/finish(features:threads:)`` puts featurized documents: a
+/// Where ``TrainingSetBuilder/finish(features:characterNgrams:threads:)`` puts featurized documents: a
 /// ``TrainingSet`` in memory, until its features pass half the memory budget, and from then
 /// on a ``FeatureCache`` on disk, which takes the documents already featurized too.
 ///
@@ -8,9 +8,8 @@
 struct FeaturizedOutput {
   var set: TrainingSet
   private let multiLabel: [Bool]
-  private let memoryBudget: Int?
-  private let cacheDirectory: String
-  private let seed: UInt64
+  /// The budget that moves the features to a cache, and where the cache goes.
+  private let diskCache: DiskCachePolicy
   /// How many documents will come, to size the cache's shards.
   private let expectedDocuments: Int
   private var cache: FeatureCache?
@@ -20,16 +19,14 @@ struct FeaturizedOutput {
   private var remapped: [Int32] = []
 
   init(
-    taskCount: Int, multiLabel: [Bool], memoryBudget: Int?, cacheDirectory: String,
-    seed: UInt64, expectedDocuments: Int, cachedWords: Int? = nil
+    taskCount: Int, multiLabel: [Bool], diskCache: DiskCachePolicy, expectedDocuments: Int,
+    cachedWords: Int? = nil
   ) {
     self.cachedWords = cachedWords
     set = TrainingSet(taskCount: taskCount)
     set.multiLabel = multiLabel
     self.multiLabel = multiLabel
-    self.memoryBudget = memoryBudget
-    self.cacheDirectory = cacheDirectory
-    self.seed = seed
+    self.diskCache = diskCache
     self.expectedDocuments = expectedDocuments
   }
 
@@ -52,8 +49,8 @@ struct FeaturizedOutput {
     defer { swap(&scratch, &remapped) }
     if cache == nil, let cachedWords {
       cache = try FeatureCache(
-        estimatedWords: cachedWords, directory: cacheDirectory, multiLabel: multiLabel,
-        seed: seed)
+        estimatedWords: cachedWords, directory: diskCache.directory, multiLabel: multiLabel,
+        seed: diskCache.seed)
     }
     if let cache {
       document.removeAll()
@@ -80,7 +77,9 @@ struct FeaturizedOutput {
       set.labelListValues.append(contentsOf: list)
       set.labelListOffsets.append(set.labelListValues.count)
     }
-    if let memoryBudget, set.features.count * MemoryLayout<Int32>.stride > memoryBudget / 2 {
+    if let memoryBudget = diskCache.memoryBudget,
+      set.features.count * MemoryLayout<Int32>.stride > memoryBudget / 2
+    {
       try moveToCache()
     }
   }
@@ -114,7 +113,7 @@ struct FeaturizedOutput {
     let wordsPerDocument = (set.features.count + done * (set.taskCount + 1)) / max(1, done) + 1
     let cache = try FeatureCache(
       estimatedWords: wordsPerDocument * max(done, expectedDocuments),
-      directory: cacheDirectory, multiLabel: multiLabel, seed: seed)
+      directory: diskCache.directory, multiLabel: multiLabel, seed: diskCache.seed)
     for index in 0..<done {
       set.cachedDocument(index, into: &document)
       try cache.append(document)

@@ -105,12 +105,12 @@ struct DiskCacheTrainingTests {
         features: FeatureConfiguration(wordNgrams: 2, buckets: 10_000),
         training: training)
     }
-    let memory = try trainer(budget: nil).makeTrainingData(examples)
+    let memory = try trainer(budget: nil).datasets.makeTrainingData(examples)
     #expect(!memory.set.isCached)
     // 1 KiB spills the tokens while reading; 12 bytes per token keeps the tokens in memory
     // (4 per token < half) but not the bigram features (about 8 per token > half).
     let budget = budgetSpec == 12 ? memory.set.tokenCount * 12 : budgetSpec
-    let cached = try trainer(budget: budget).makeTrainingData(examples)
+    let cached = try trainer(budget: budget).datasets.makeTrainingData(examples)
     #expect(cached.set.isCached)
     #expect(cached.vocabulary == memory.vocabulary)
     #expect(cached.labelSets == memory.labelSets)
@@ -130,7 +130,7 @@ struct DiskCacheTrainingTests {
   @Test func aCachedCorpusGroupedByLabelTrainsAsWellAsInMemory() throws {
     let examples = Self.examples(count: 3_000)
     let test = Self.examples(count: 300, seed: 99)
-    let cachedData = try Self.trainer(budget: 4_096).makeTrainingData(examples)
+    let cachedData = try Self.trainer(budget: 4_096).datasets.makeTrainingData(examples)
     #expect(cachedData.set.isCached)
     #expect((cachedData.set.cache?.shardCount ?? 0) >= 1)
     func accuracy(_ model: MultiTaskModel) throws -> Double {
@@ -163,7 +163,7 @@ struct DiskCacheTrainingTests {
   @Test func theCacheLeavesNoFileInItsDirectory() throws {
     let directory = try TemporaryDirectory()
     let data = try Self.trainer(budget: 1_024, directory: directory.url.path)
-      .makeTrainingData(Self.examples(count: 600))
+      .datasets.makeTrainingData(Self.examples(count: 600))
     #expect(data.set.isCached)
     // The files are unlinked as soon as they are made: nothing to clean up, even on a kill.
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
@@ -174,7 +174,7 @@ struct DiskCacheTrainingTests {
   @Test func aMissingCacheDirectoryIsAClearError() throws {
     let trainer = Self.trainer(budget: 1_024, directory: "/nonexistent/cache")
     do {
-      _ = try trainer.makeTrainingData(Self.examples(count: 300))
+      _ = try trainer.datasets.makeTrainingData(Self.examples(count: 300))
       Issue.record("expected an error")
     } catch {
       guard case .cache(let directory, _) = error else {

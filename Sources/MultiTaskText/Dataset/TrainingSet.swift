@@ -67,15 +67,6 @@ public struct TrainingSet: Sendable {
   /// The label of document `document` for task `task`, or -1.
   public func label(document: Int, task: Int) -> Int32 { labels[document * taskCount + task] }
 
-  /// Replaces every feature id with `rows[id]`: training renumbers the rows it uses.
-  mutating func remapFeatures(_ rows: [Int32]) {
-    if cache != nil {
-      rowRemap = rowRemap.map { $0.map { rows[Int($0)] } } ?? rows
-      return
-    }
-    EmbeddingStorage.remap(&features, to: rows)
-  }
-
   /// The documents labelled for each task; empty lists for a cached set, whose documents
   /// are counted per shard.
   public func documentsByTask() -> [[Int32]] {
