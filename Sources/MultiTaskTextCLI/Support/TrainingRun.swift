@@ -19,8 +19,9 @@ struct TrainingRun {
 
   struct Output {
     var trained: TrainedModel
-    var modelPath: String
-    var vocabularyPaths: [String]
+    var files: ModelOutputFiles
+    var modelPath: String { files.modelPath }
+    var vocabularyPaths: [String] { files.vocabularyPaths }
   }
 
   init(configuration: RunConfiguration, quiet: Bool, warnings: CorpusWarnings) {
@@ -37,8 +38,9 @@ struct TrainingRun {
       message: "Error: interrupted while reading the corpora; no model was written\n")
     let reporter = ProgressReporter(quiet: quiet)
     let warnings = self.warnings
-    let directory = settings.output.directory
-    let modelPath = (directory as NSString).appendingPathComponent("model.mtl")
+    let files = ModelOutputFiles(
+      directory: settings.output.directory, vocabularyCopy: settings.output.vocabularyCopy)
+    let modelPath = files.modelPath
     let trained: TrainedModel
     do {
       trained = try MultiTaskText.Pipeline(configuration: settings.pipeline).train(
@@ -75,23 +77,11 @@ struct TrainingRun {
         "interrupted: training finished but no model was written",
         exitCode: Interruption.exitStatus)
     }
-    var vocabularyPaths = [(directory as NSString).appendingPathComponent("vocabulary.tsv")]
-    if let copy = settings.output.vocabularyCopy { vocabularyPaths.append(copy) }
-    return Output(trained: trained, modelPath: modelPath, vocabularyPaths: vocabularyPaths)
+    return Output(trained: trained, files: files)
   }
 
-  /// Prepares the model and the vocabularies beside their destinations, not yet in place;
-  /// the command commits them together with any reports, so a failure before then leaves
-  /// the previous files as they were.
-  static func prepareFiles(_ output: Output) throws(PersistenceError) -> [PreparedFile] {
-    var files = [try ModelFile.prepare(output.trained.model, to: output.modelPath)]
-    for path in output.vocabularyPaths {
-      files.append(try VocabularyFile.prepare(output.trained.model.vocabulary, to: path))
-    }
-    return files
-  }
-
-  /// Prepares `files` and the model's, then commits them all, with signals deferred.
+  /// Prepares the reports, then saves them with the model and the vocabularies as one
+  /// commit (`ModelOutputFiles`), with signals deferred.
   static func write(_ output: Output, and reports: [(path: String, bytes: [UInt8])] = []) throws {
     try Interruption.whileWriting {
       if Interruption.wasRequested {
@@ -99,11 +89,11 @@ struct TrainingRun {
           "interrupted: training finished but no model was written",
           exitCode: Interruption.exitStatus)
       }
-      var prepared = try prepareFiles(output)
+      var prepared: [PreparedFile] = []
       for report in reports {
         prepared.append(try AtomicFileWriter().prepare(report.bytes, to: report.path))
       }
-      try prepared.commitAll()
+      try output.files.write(output.trained.model, with: prepared)
     }
   }
 }
