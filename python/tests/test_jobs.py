@@ -30,9 +30,9 @@ def test_evaluate_is_mtl_eval_json(model: mtl.Model, model_path: str, mtl_binary
         arguments += ["--task", f"{name}={path}"]
     cli = run_mtl(mtl_binary, arguments)
     assert cli.returncode == 0, cli.stderr.decode()
-    assert [task["name"] for task in ours["tasks"]] == ["topic", "spam"]
+    assert ours["taskOrder"] == ["topic", "spam"]
     assert _without_time(ours) == _without_time(json.loads(cli.stdout))
-    assert mtl.evaluate(model_path, tasks=[f"spam={tasks['spam']}"])["tasks"][0]["name"] == "spam"
+    assert list(mtl.evaluate(model_path, tasks=[f"spam={tasks['spam']}"])["tasks"]) == ["spam"]
 
 
 @pytest.mark.parametrize(
