@@ -1,6 +1,5 @@
 import CMultiTaskText
 import MultiTaskText
-import MultiTaskTextConfiguration
 
 // Evaluation: `mtl_evaluate` in multitasktext.h.
 
@@ -29,14 +28,7 @@ public func mtlEvaluate(
 private func evaluationRequest(
   _ options: mtl_evaluate_options
 ) throws -> EvaluationRequest {
-  var format: CorpusFormat?
-  if let name = CStringArguments.optional(options.input_format) {
-    guard let known = CorpusFormat(rawValue: name) else {
-      throw CFailure.invalidArgument(
-        "input_format must be jsonl, csv, tsv or fasttext, found \"\(name)\"")
-    }
-    format = known
-  }
+  let format = try CStringArguments.corpusFormat(options.input_format, name: "input_format")
   let request = EvaluationRequest(
     configurationPath: CStringArguments.optional(options.config),
     taskFiles: try CStringArguments.array(
@@ -45,9 +37,7 @@ private func evaluationRequest(
     format: format, textColumn: CStringArguments.optional(options.text_column),
     labelColumn: CStringArguments.optional(options.label_column),
     noHeader: options.no_header != 0, skipInvalid: options.skip_invalid != 0)
-  do throws(EvaluationPlanError) { try request.check() } catch {
-    throw CFailure.invalidArgument(error.description)
-  }
+  try request.check()
   return request
 }
 
@@ -61,9 +51,7 @@ struct EvaluationCall {
   /// The report as `mtl eval --format json` writes it.
   func run() throws -> [UInt8] {
     let model = try ModelFile.read(path: modelPath)
-    let configuration = try request.configurationPath.map {
-      try RunConfiguration.load(path: $0).pipeline
-    }
+    let configuration = try CStringArguments.configuration(request.configurationPath)
     let plan = try EvaluationPlan(
       request, model: model, modelPath: modelPath, configuration: configuration)
     let report = try plan.evaluate(

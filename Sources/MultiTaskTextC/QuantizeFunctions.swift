@@ -1,6 +1,5 @@
 import CMultiTaskText
 import MultiTaskText
-import MultiTaskTextConfiguration
 
 // Quantization: `mtl_quantize` in multitasktext.h.
 
@@ -29,14 +28,7 @@ public func mtlQuantize(
 /// means the default for `cutoff` (every row), `dsub`, `bits` (product quantization),
 /// `epochs` (5) and `learning_rate` (0.1).
 private func quantizationRequest(_ options: mtl_quantize_options) throws -> QuantizationRequest {
-  var format: CorpusFormat?
-  if let name = CStringArguments.optional(options.input_format) {
-    guard let known = CorpusFormat(rawValue: name) else {
-      throw CFailure.invalidArgument(
-        "input_format must be jsonl, csv, tsv or fasttext, found \"\(name)\"")
-    }
-    format = known
-  }
+  let format = try CStringArguments.corpusFormat(options.input_format, name: "input_format")
   let job = QuantizationJob(
     targetSize: CStringArguments.optional(options.target_size),
     cutoff: options.cutoff == 0 ? nil : Int(options.cutoff),
@@ -51,9 +43,7 @@ private func quantizationRequest(_ options: mtl_quantize_options) throws -> Quan
       options.train_files, count: options.train_file_count, name: "train_files",
       countName: "train_file_count"),
     trainFormat: format, skipInvalid: options.skip_invalid != 0)
-  do throws(QuantizationRequestError) { try request.check() } catch {
-    throw CFailure.invalidArgument(error.description)
-  }
+  try request.check()
   return request
 }
 
@@ -69,9 +59,7 @@ struct QuantizationCall {
   /// Quantizes and writes the model; the output is untouched on any failure.
   func run() throws {
     let model = try ModelFile.read(path: modelPath)
-    let configuration = try request.configurationPath.map {
-      try RunConfiguration.load(path: $0).pipeline
-    }
+    let configuration = try CStringArguments.configuration(request.configurationPath)
     let plan = try request.plan(for: model, modelPath: modelPath, configuration: configuration)
     try OutputCheck.check(outputs: [outputPath], inputs: plan.inputs(modelPath: modelPath))
     let quantized = try plan.run(model, modelPath: modelPath)

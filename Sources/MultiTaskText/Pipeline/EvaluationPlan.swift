@@ -44,11 +44,10 @@ public struct EvaluationPlan: Sendable {
         continue
       }
       if request.skipInvalid { source.skipInvalid = true }
-      switch InputFileCheck.problem(at: source.path) {
-      case nil: break
-      case .missing: throw .missingFile(path: source.path, task: name)
-      case .unreadable(let problem):
-        throw .unreadableFile(path: source.path, problem: problem, task: name)
+      do throws(UnreadableInputFile) {
+        try UnreadableInputFile.check(source.path, role: "test file of task \"\(name)\"")
+      } catch {
+        throw .unreadableFile(error)
       }
       files.append((name, source))
     }

@@ -12,10 +12,8 @@ public enum EvaluationPlanError: Error, Equatable, Sendable, CustomStringConvert
   case unknownTask(entry: String, task: String, modelTasks: [String])
   /// A task file's format cannot be told from its extension, and none was given.
   case unknownFormat(task: String, path: String)
-  /// A file to evaluate on does not exist.
-  case missingFile(path: String, task: String)
-  /// A file to evaluate on exists but cannot be read; `problem` says why.
-  case unreadableFile(path: String, problem: String, task: String)
+  /// A file to evaluate on is missing or cannot be read.
+  case unreadableFile(UnreadableInputFile)
   /// The configuration names no task of the model, and no task file was given: it belongs
   /// to another model.
   case configurationDoesNotDescribeModel(
@@ -38,10 +36,7 @@ public enum EvaluationPlanError: Error, Equatable, Sendable, CustomStringConvert
     case .unknownFormat(let task, let path):
       return "--task \(task)=\(path): cannot tell the file's format from its extension; "
         + "give --input-format jsonl, csv, tsv or fasttext"
-    case .missingFile(let path, let task):
-      return "\(path): no such file (test file of task \"\(task)\")"
-    case .unreadableFile(let path, let problem, let task):
-      return "\(path): \(problem) (test file of task \"\(task)\")"
+    case .unreadableFile(let error): return error.description
     case .configurationDoesNotDescribeModel(
       let configuration, let configuredTasks, let modelPath, let modelTasks):
       return "\(configuration) does not describe this model: none of its tasks ("

@@ -90,11 +90,11 @@ public struct QuantizationRequest: Equatable, Sendable {
       sources.append(source)
     }
     for source in sources {
-      switch InputFileCheck.problem(at: source.path) {
-      case nil: break
-      case .missing: throw .missingFile(path: source.path, task: source.taskName)
-      case .unreadable(let problem):
-        throw .unreadableFile(path: source.path, problem: problem, task: source.taskName)
+      do throws(UnreadableInputFile) {
+        try UnreadableInputFile.check(
+          source.path, role: "training file of task \"\(source.taskName)\"")
+      } catch {
+        throw .unreadableFile(error)
       }
     }
     return QuantizationPlan(request: self, retrainingSources: sources)

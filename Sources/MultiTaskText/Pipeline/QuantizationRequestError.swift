@@ -13,10 +13,8 @@ public enum QuantizationRequestError: Error, Equatable, Sendable, CustomStringCo
   case taskNotNamed(entry: String, taskCount: Int)
   /// A training file's format cannot be told from its extension, and none was given.
   case unknownFormat(entry: String)
-  /// A training file does not exist.
-  case missingFile(path: String, task: String)
-  /// A training file exists but cannot be read; `problem` says why.
-  case unreadableFile(path: String, problem: String, task: String)
+  /// A training file is missing or cannot be read.
+  case unreadableFile(UnreadableInputFile)
   /// Reading the retraining data failed.
   case reading(PipelineError)
   /// Quantizing the model at `modelPath`, or retraining its heads, failed.
@@ -37,10 +35,7 @@ public enum QuantizationRequestError: Error, Equatable, Sendable, CustomStringCo
     case .unknownFormat(let entry):
       return "--train \(entry): cannot tell the file's format from its extension; give "
         + "--input-format jsonl, csv, tsv or fasttext"
-    case .missingFile(let path, let task):
-      return "\(path): no such file (training file of task \"\(task)\")"
-    case .unreadableFile(let path, let problem, let task):
-      return "\(path): \(problem) (training file of task \"\(task)\")"
+    case .unreadableFile(let error): return error.description
     case .reading(let error): return "\(error)"
     case .quantization(let modelPath, let error): return "\(modelPath): \(error)"
     }
