@@ -44,35 +44,29 @@ struct Quantize: ParsableCommand {
   )
   var bits: Int?
 
+  // Retraining, and its data.
   @Flag(help: "Refit the heads on the quantized rows (needs --config or --train).")
   var retrain = false
-
   @Option(help: "A configuration whose tasks' training files to retrain on.")
   var config: String?
-
   @Option(
     name: .customLong("train"),
     help: ArgumentHelp(
       "A training file to retrain on: FILE for a single-task model, or name=FILE; repeat for "
         + "several tasks.", valueName: "[name=]file"))
   var trainFiles: [String] = []
-
   @Option(
     name: .customLong("input-format"),
     help: ArgumentHelp(
       "The format of the --train files: jsonl, csv, tsv or fasttext (default: from the "
         + "extension).", valueName: "format"))
   var trainFormat: CorpusFormat?
-
   @Option(help: ArgumentHelp("Epochs of retraining.", valueName: "n"))
   var epochs = 5
-
   @Option(help: ArgumentHelp("The initial learning rate of retraining.", valueName: "rate"))
   var learningRate = 0.1
-
   @Option(help: "The seed of the k-means and of retraining (default: the model's training seed).")
   var seed: UInt64?
-
   @Flag(help: "Skip malformed records of the retraining files.")
   var skipInvalid = false
 
