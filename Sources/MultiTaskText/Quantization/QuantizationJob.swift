@@ -2,8 +2,9 @@
 /// for it: either a size to fit (the sub-vector width and cutoff are searched) or explicit
 /// settings, then optionally a refit of the heads on the quantized rows.
 ///
-/// The options are kept as typed (a size as text, `bits` as a number), so that ``check()``
-/// can name the option at fault the same way for every front end.
+/// The options are kept as typed (a size as text, `bits` as a number), so that
+/// ``checkMethod()`` and ``checkRetraining()`` can name the option at fault the same way for
+/// every front end.
 public struct QuantizationJob: Equatable, Sendable {
   /// The size to fit, such as `4MB`, `800kB` or `3MiB`; nil for explicit settings.
   public var targetSize: String?
