@@ -37,6 +37,9 @@ struct CFailure: Error {
       code = MTL_ERROR_TRAINING
     case is PersistenceError, is VocabularyFileError: code = MTL_ERROR_IO
     case is PredictionError: code = MTL_ERROR_INVALID_ARGUMENT
+    case is EvaluationPlanError: code = MTL_ERROR_INVALID_ARGUMENT
+    case QuantizationRequestError.reading: code = MTL_ERROR_TRAINING
+    case is QuantizationRequestError: code = MTL_ERROR_INVALID_ARGUMENT
     default: code = MTL_ERROR_OTHER
     }
     self.init(code: code, message: "\(error)")

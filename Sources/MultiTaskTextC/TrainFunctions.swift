@@ -20,19 +20,8 @@ public func mtlTrain(
       throw CFailure.invalidArgument("configuration path must not be NULL")
     }
     guard let modelPath else { throw CFailure.invalidArgument("model_path must not be NULL") }
-    var settings: [String] = []
-    if overrideCount > 0 {
-      guard let overrides else { throw CFailure.invalidArgument("overrides must not be NULL") }
-      guard overrideCount <= 100_000 else {
-        throw CFailure.invalidArgument("override_count is \(overrideCount); at most 100000")
-      }
-      for index in 0..<Int(overrideCount) {
-        guard let setting = overrides[index] else {
-          throw CFailure.invalidArgument("overrides[\(index)] must not be NULL")
-        }
-        settings.append(String(cString: setting))
-      }
-    }
+    let settings = try CStringArguments.array(
+      overrides, count: overrideCount, name: "overrides", countName: "override_count")
     let path = try TrainingJob(
       configurationPath: String(cString: configurationPath), overrides: settings
     ).run()
@@ -47,19 +36,17 @@ struct TrainingJob {
   /// `key=value` settings, as `mtl train --set` takes them.
   var overrides: [String]
 
-  /// Trains and writes `model.mtl` and `vocabulary.tsv` into the output directory.
+  /// Trains and writes the model and the vocabulary into the output directory as one
+  /// commit (`ModelOutputFiles`): a failure writing any of them leaves every previous file.
   ///
   /// - Returns: The model's path.
   func run() throws -> String {
     let run = try RunConfiguration.load(path: configurationPath, overrides: overrides)
     try run.pipeline.validateFilesExist(configurationPath: configurationPath)
     let trained = try MultiTaskText.Pipeline(configuration: run.pipeline).train()
-    let directory = run.output.directory
-    let modelPath = (directory as NSString).appendingPathComponent("model.mtl")
-    var vocabularyPaths = [(directory as NSString).appendingPathComponent("vocabulary.tsv")]
-    if let copy = run.output.vocabularyCopy { vocabularyPaths.append(copy) }
-    try ModelFile.write(trained.model, to: modelPath)
-    for path in vocabularyPaths { try VocabularyFile.write(trained.model.vocabulary, to: path) }
-    return modelPath
+    let files = ModelOutputFiles(
+      directory: run.output.directory, vocabularyCopy: run.output.vocabularyCopy)
+    try files.write(trained.model)
+    return files.modelPath
   }
 }

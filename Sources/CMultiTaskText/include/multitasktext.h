@@ -128,6 +128,65 @@ int32_t mtl_train(
     const char *configuration_path, const char *const *overrides, uint64_t override_count,
     char **model_path);
 
+/* What to evaluate a model on; the options of `mtl eval`. Zero-initialize, then set what you
+ * need: at least `config` or one task file. */
+typedef struct mtl_evaluate_options {
+  const char *config;            /* --config: a configuration whose tasks' test files (and
+                                    field settings) to use, or NULL */
+  const char *const *task_files; /* --task: "name=file" strings, evaluating task `name` on
+                                    `file` instead of its test file */
+  uint64_t task_file_count;      /* the number of task_files */
+  const char *input_format;      /* --input-format of the task files: "jsonl", "csv", "tsv" or
+                                    "fasttext", or NULL to tell it from each extension */
+  const char *text_column;       /* --text-column of the task files (header name, 0-based
+                                    position or JSONL key), or NULL */
+  const char *label_column;      /* --label-column of the task files, or NULL */
+  int32_t no_header;             /* --no-header: the task files' CSV/TSV have no header row */
+  int32_t skip_invalid;          /* --skip-invalid: skip malformed records */
+} mtl_evaluate_options;
+
+/* Evaluates the model file at `model_path` like `mtl eval --format json`: the same files, the
+ * same checks and messages, and the same report JSON (per-task accuracy, F1, per-class
+ * tables, confusion matrices, and a "run" record with the model's checksum), written to a new
+ * buffer *out of *out_length bytes (NUL-terminated, the NUL not counted; out_length may be
+ * NULL). `options` may not be NULL in practice, since something must name the test files.
+ * Tasks that are left out are not reported as warnings; the report lists the tasks it
+ * evaluated. */
+int32_t mtl_evaluate(
+    const char *model_path, const mtl_evaluate_options *options, char **out,
+    uint64_t *out_length);
+
+/* How to quantize; the options of `mtl quantize`. Zero-initialize, then set what you need;
+ * zero means the default for every number. */
+typedef struct mtl_quantize_options {
+  const char *target_size;        /* --target-size, such as "4MB", "800kB" or "3MiB": choose
+                                     the sub-vector width and cutoff that fit; or NULL */
+  int64_t cutoff;                 /* --cutoff: keep the N rows of largest norm (0: all) */
+  int32_t dsub;                   /* --dsub: sub-vector width (0: 2, or the search's choice) */
+  int32_t qnorm;                  /* --qnorm: quantize norms apart from directions */
+  int32_t bits;                   /* --bits: 8 for 8-bit rows (0: product quantization) */
+  int32_t retrain;                /* --retrain: refit the heads on the quantized rows; needs
+                                     config or train_files */
+  const char *config;             /* --config: retrain on its tasks' training files, or NULL */
+  const char *const *train_files; /* --train: "file" (single-task model) or "name=file" */
+  uint64_t train_file_count;      /* the number of train_files */
+  const char *input_format;       /* --input-format of train_files, or NULL */
+  int32_t epochs;                 /* --epochs of retraining (0: 5) */
+  double learning_rate;           /* --learning-rate of retraining (0: 0.1) */
+  int32_t has_seed;               /* nonzero: `seed` replaces the model's training seed */
+  uint64_t seed;                  /* --seed of the k-means and of retraining */
+  int32_t skip_invalid;           /* --skip-invalid: skip malformed retraining records */
+} mtl_quantize_options;
+
+/* Quantizes the float model file at `model_path` into `output_path` like `mtl quantize
+ * MODEL --output OUTPUT --quiet`: the same checks and messages, and byte for byte the same
+ * model. The output is written atomically, so on any failure it keeps its previous contents.
+ * `options` may be NULL for the defaults (product quantization of every row, sub-vectors of
+ * 2). Nothing is printed: a result above the target size, or retraining labels the model does
+ * not know, are not reported; read the output's manifest for how it was made. */
+int32_t mtl_quantize(
+    const char *model_path, const char *output_path, const mtl_quantize_options *options);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,10 +3,6 @@ import Foundation
 import MultiTaskText
 import MultiTaskTextConfiguration
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `mtl eval`: per-task accuracy, F1, per-class tables and confusion matrices.
 struct Eval: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -68,51 +64,43 @@ struct Eval: ParsableCommand {
         + "how they pushed the prediction.", valueName: "n"))
   var explain = 0
 
+  /// The request these options make, checked by the library as the C API's is.
+  private var request: EvaluationRequest {
+    EvaluationRequest(
+      configurationPath: config, taskFiles: taskFiles, format: taskFormat,
+      textColumn: textColumn, labelColumn: labelColumn, noHeader: noHeader,
+      skipInvalid: skipInvalid)
+  }
+
   func validate() throws {
     if explain < 0 { throw ValidationError("--explain must be 0 or more, found \(explain)") }
     if explain > 0 && format != .html { throw ValidationError("--explain needs --format html") }
-    if config == nil && taskFiles.isEmpty {
-      throw ValidationError("give --config, or at least one --task name=file")
-    }
-    if taskFiles.isEmpty
-      && (taskFormat != nil || textColumn != nil || labelColumn != nil || noHeader)
-    {
-      throw ValidationError(
-        "--input-format, --text-column, --label-column and --no-header describe --task files;"
-          + " give --task name=file")
-    }
-    for entry in taskFiles where !entry.contains("=") {
-      throw ValidationError("--task expects name=file, found \"\(entry)\"")
+    do throws(EvaluationPlanError) { try request.check() } catch {
+      throw ValidationError(error.description)
     }
   }
 
   func run() throws {
-    let loaded: MultiTaskModel
-    loaded = try ModelFile.read(path: model)
-    var configuration: PipelineConfiguration?
-    if let config { configuration = try RunConfiguration.load(path: config).pipeline }
-    let files = try evaluationFiles(model: loaded, configuration: configuration)
+    let loaded = try ModelFile.read(path: model)
+    let configuration = try config.map { try RunConfiguration.load(path: $0).pipeline }
+    let plan = try EvaluationPlan(
+      request, model: loaded, modelPath: model, configuration: configuration,
+      onWarning: { writeToStandardError("mtl: warning: \($0)") })
     if let output {
-      var inputs = [(role: "model (--model)", path: model)]
-      if let config { inputs.append((role: "configuration file", path: config)) }
-      for file in files {
-        inputs.append((role: "test file of task \"\(file.task)\"", path: file.source.path))
-      }
-      try OutputCheck.check(outputs: [output], inputs: inputs)
+      try OutputCheck.check(
+        outputs: [output], inputs: plan.inputs(modelPath: model, configurationPath: config))
     }
-    var report: EvaluationReport
     let warnings = CorpusWarnings()
     defer { warnings.emit() }
     // Evaluation writes nothing, so a signal ends it at once (see `Interruption`).
     Interruption.enter(
       .exitAtOnce, message: "Error: interrupted while evaluating; nothing was written\n")
-    report = try MultiTaskText.Pipeline.evaluate(
-      loaded, on: files, modelPath: model, explainingMistakes: explain,
+    let report = try plan.evaluate(
+      loaded, modelPath: model, version: MTL.configuration.version,
+      explainingMistakes: explain,
       onEvent: { event in
         if case .evaluated(_, let statistics) = event { warnings.record([statistics]) }
       })
-    report.run = try Provenance.record(
-      configuration: nil, model: loaded, modelPath: model, history: nil, trained: false)
     let colors = output == nil && format == .text && TerminalColors.enabled(for: 1)
     let bytes = try format.render(
       report, colors: colors,
@@ -127,135 +115,6 @@ struct Eval: ParsableCommand {
       try bytes.withUnsafeBufferPointer { try writer.write($0) }
       try writer.flush()
     }
-  }
-
-  /// Which file each task is evaluated on, in the model's task order.
-  private func evaluationFiles(
-    model: MultiTaskModel, configuration: PipelineConfiguration?
-  ) throws -> [(task: String, source: CorpusSource)] {
-    let names = model.manifest.tasks.map(\.name)
-    var overrides: [String: String] = [:]
-    for entry in taskFiles {
-      let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-      guard names.contains(parts[0]) else {
-        throw CommandFailure(
-          "--task \(entry): the model has no task \"\(parts[0])\"; its tasks are "
-            + names.map { "\"\($0)\"" }.joined(separator: ", "))
-      }
-      overrides[parts[0]] = parts.count > 1 ? parts[1] : ""
-    }
-    if let configuration {
-      try checkTasksMatch(configuration, modelTasks: names, overrides: overrides)
-    }
-    var files: [(task: String, source: CorpusSource)] = []
-    for name in names {
-      let configured = configuration?.tasks.first { $0.name == name }
-      var source: CorpusSource
-      if let path = overrides[name] {
-        source = try taskFileSource(path: path, task: name, configured: configured)
-      } else if let test = configured?.test {
-        source = test
-      } else {
-        continue
-      }
-      if skipInvalid { source.skipInvalid = true }
-      switch InputFileCheck.problem(at: source.path) {
-      case nil: break
-      case .missing:
-        throw CommandFailure("\(source.path): no such file (test file of task \"\(name)\")")
-      case .unreadable(let problem):
-        throw CommandFailure("\(source.path): \(problem) (test file of task \"\(name)\")")
-      }
-      files.append((name, source))
-    }
-    if files.isEmpty {
-      if let config, let configuration {
-        throw CommandFailure(
-          "nothing to evaluate: no task of the model has a test file in \(config) (its tasks "
-            + "with a test file: "
-            + quotedList(configuration.tasks.filter { $0.test != nil }.map(\.name))
-            + "); use --task name=file")
-      }
-      throw CommandFailure(
-        "nothing to evaluate: no task of the model has a test file in the configuration; "
-          + "use --task name=file")
-    }
-    return files
-  }
-
-  /// How to read a `--task` file: as the configuration describes it when it names that very
-  /// file (as the task's test or training file), otherwise from the defaults of its format,
-  /// since a column mapping written for one file means nothing for another; then the
-  /// `--input-format`, `--text-column`, `--label-column` and `--no-header` options.
-  private func taskFileSource(
-    path: String, task: String, configured: TaskConfiguration?
-  ) throws -> CorpusSource {
-    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-    let described = [configured?.test, configured?.train].compactMap { $0 }.first {
-      URL(fileURLWithPath: $0.path).standardizedFileURL.path == absolute
-    }
-    var source: CorpusSource
-    if var described {
-      described.path = path
-      source = described
-    } else {
-      guard let format = taskFormat ?? CorpusSource.inferredFormat(path: path) else {
-        throw CommandFailure(
-          "--task \(task)=\(path): cannot tell the file's format from its extension; "
-            + "give --input-format jsonl, csv, tsv or fasttext")
-      }
-      source = CorpusSource(path: path, format: format, taskName: task)
-    }
-    if let taskFormat { source.format = taskFormat }
-    if noHeader { source.hasHeader = false }
-    if let textColumn {
-      source.textField = textColumn
-      source.textColumns = [ColumnReference(argument: textColumn)]
-    }
-    if let labelColumn {
-      source.labelField = labelColumn
-      source.labelColumns = [task: ColumnReference(argument: labelColumn)]
-    }
-    return source
-  }
-
-  /// Fails when no task of `configuration` is a task of the model (and no `--task` names
-  /// one), and warns about every task on either side that will not be evaluated, so a
-  /// configuration for another model cannot pass for a complete evaluation.
-  private func checkTasksMatch(
-    _ configuration: PipelineConfiguration, modelTasks: [String], overrides: [String: String]
-  ) throws {
-    let configName = config ?? "the configuration"
-    let configured = configuration.tasks.map(\.name)
-    let shared = configured.filter(modelTasks.contains)
-    if shared.isEmpty && overrides.isEmpty {
-      throw CommandFailure(
-        "\(configName) does not describe this model: none of its tasks ("
-          + quotedList(configured) + ") is a task of \(model) (" + quotedList(modelTasks)
-          + "); give the model's configuration, or --task name=file")
-    }
-    for name in configured where !modelTasks.contains(name) {
-      writeToStandardError(
-        "mtl: warning: task \"\(name)\" of \(configName) is not a task of the model; "
-          + "not evaluated")
-    }
-    for name in modelTasks where overrides[name] == nil {
-      guard let task = configuration.tasks.first(where: { $0.name == name }) else {
-        writeToStandardError(
-          "mtl: warning: task \"\(name)\" of the model is not in \(configName); not evaluated "
-            + "(use --task \(name)=file)")
-        continue
-      }
-      if task.test == nil {
-        writeToStandardError(
-          "mtl: warning: task \"\(name)\" has no test file in \(configName); not evaluated "
-            + "(use --task \(name)=file)")
-      }
-    }
-  }
-
-  private func quotedList(_ names: [String]) -> String {
-    names.isEmpty ? "none" : names.map { "\"\($0)\"" }.joined(separator: ", ")
   }
 }
 

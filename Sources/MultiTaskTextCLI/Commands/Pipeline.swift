@@ -28,7 +28,7 @@ struct Pipeline: ParsableCommand {
       ("report.json", ReportFormat.json), ("report.md", .markdown), ("report.html", .html),
     ]
     let run = try options.load(
-      writing: ["model.mtl", "vocabulary.tsv"] + reportNames.map(\.0),
+      writing: ModelOutputFiles.fileNames + reportNames.map(\.0),
       outputDirectory: destination.absoluteDirectory)
     let configuration = run.pipeline
     let warnings = CorpusWarnings()

@@ -19,7 +19,7 @@ struct Train: ParsableCommand {
 
   func run() throws {
     let run = try options.load(
-      writing: ["model.mtl", "vocabulary.tsv"], outputDirectory: destination.absoluteDirectory)
+      writing: ModelOutputFiles.fileNames, outputDirectory: destination.absoluteDirectory)
     let configuration = run.pipeline
     let warnings = CorpusWarnings()
     let output = try TrainingRun(

@@ -53,10 +53,10 @@ struct Tune: ParsableCommand {
   }
 
   func run() throws {
-    let names = [
-      "tuned.yaml", "model.mtl", "vocabulary.tsv", "report.json", "report.md", "report.html",
-      "trials.jsonl",
-    ]
+    let names =
+      ["tuned.yaml"] + ModelOutputFiles.fileNames + [
+        "report.json", "report.md", "report.html", "trials.jsonl",
+      ]
     let run = try options.load(
       writing: names.map { Self.folder + "/" + $0 }, vocabularyCopy: false)
     if let objective, run.pipeline.task(named: objective) == nil {
@@ -86,8 +86,8 @@ struct Tune: ParsableCommand {
       overrides: options.overrides + ["training.epochs=auto", "training.threads=1"]
         + result.best.overrides)
     let tunedPath = directory.appendingPathComponent("tuned.yaml")
-    let modelPath = directory.appendingPathComponent("model.mtl")
-    let vocabularyPath = directory.appendingPathComponent("vocabulary.tsv")
+    let files = ModelOutputFiles(directory: directory as String)
+    let modelPath = files.modelPath
     var report = try MultiTaskText.Pipeline(configuration: run.pipeline).evaluate(
       result.trained, modelPath: modelPath)
     report.tuning = TuningSummary(result, objective: objective)
@@ -95,12 +95,9 @@ struct Tune: ParsableCommand {
       // Everything is prepared first and committed together, so a failure leaves the
       // previous run's files as they were.
       let writer = AtomicFileWriter()
-      var prepared = [
-        try writer.prepare(Array(tuned.utf8), to: tunedPath),
-        try ModelFile.prepare(result.trained.model, to: modelPath),
-        try VocabularyFile.prepare(result.trained.model.vocabulary, to: vocabularyPath),
-      ]
-      written += [tunedPath, modelPath, vocabularyPath]
+      var prepared = [try writer.prepare(Array(tuned.utf8), to: tunedPath)]
+      prepared += try files.prepare(result.trained.model)
+      written += [tunedPath, modelPath] + files.vocabularyPaths
       report.run = try Provenance.record(
         configuration: tuner.configuration(ofTrial: result.best.number),
         model: result.trained.model, modelPath: modelPath, history: result.trained.history)

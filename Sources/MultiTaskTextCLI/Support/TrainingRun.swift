@@ -19,8 +19,9 @@ struct TrainingRun {
 
   struct Output {
     var trained: TrainedModel
-    var modelPath: String
-    var vocabularyPaths: [String]
+    var files: ModelOutputFiles
+    var modelPath: String { files.modelPath }
+    var vocabularyPaths: [String] { files.vocabularyPaths }
   }
 
   init(configuration: RunConfiguration, quiet: Bool, warnings: CorpusWarnings) {
@@ -37,8 +38,9 @@ struct TrainingRun {
       message: "Error: interrupted while reading the corpora; no model was written\n")
     let reporter = ProgressReporter(quiet: quiet)
     let warnings = self.warnings
-    let directory = settings.output.directory
-    let modelPath = (directory as NSString).appendingPathComponent("model.mtl")
+    let files = ModelOutputFiles(
+      directory: settings.output.directory, vocabularyCopy: settings.output.vocabularyCopy)
+    let modelPath = files.modelPath
     let trained: TrainedModel
     do {
       trained = try MultiTaskText.Pipeline(configuration: settings.pipeline).train(
@@ -75,28 +77,13 @@ struct TrainingRun {
         "interrupted: training finished but no model was written",
         exitCode: Interruption.exitStatus)
     }
-    var vocabularyPaths = [(directory as NSString).appendingPathComponent("vocabulary.tsv")]
-    if let copy = settings.output.vocabularyCopy { vocabularyPaths.append(copy) }
-    return Output(trained: trained, modelPath: modelPath, vocabularyPaths: vocabularyPaths)
+    return Output(trained: trained, files: files)
   }
 
-  /// Prepares the model and the vocabularies beside their destinations, not yet in place,
-  /// with the model file's checksum; the command commits them together with any reports, so
-  /// a failure before then leaves the previous files as they were.
-  static func prepareFiles(
-    _ output: Output
-  ) throws(PersistenceError) -> (files: [PreparedFile], checksum: UInt32) {
-    let model = try ModelFile.prepareWithChecksum(output.trained.model, to: output.modelPath)
-    var files = [model.file]
-    for path in output.vocabularyPaths {
-      files.append(try VocabularyFile.prepare(output.trained.model.vocabulary, to: path))
-    }
-    return (files, model.checksum)
-  }
-
-  /// Prepares the model's files, then the reports `reports` renders from the model file's
-  /// checksum, and commits them all, with signals deferred. The model is encoded once: the
-  /// reports take its checksum from the file being written.
+  /// Prepares the model's files, then the reports that `reports` renders from the model
+  /// file's checksum, and commits them all as one (``ModelOutputFiles``), with signals
+  /// deferred. The model is encoded once: the reports take its checksum from the file being
+  /// written.
   static func write(
     _ output: Output,
     reports: (_ modelChecksum: UInt32) throws -> [(path: String, bytes: [UInt8])] = { _ in [] }
@@ -107,7 +94,7 @@ struct TrainingRun {
           "interrupted: training finished but no model was written",
           exitCode: Interruption.exitStatus)
       }
-      var (prepared, checksum) = try prepareFiles(output)
+      var (prepared, checksum) = try output.files.prepareWithChecksum(output.trained.model)
       for report in try reports(checksum) {
         prepared.append(try AtomicFileWriter().prepare(report.bytes, to: report.path))
       }

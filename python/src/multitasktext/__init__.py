@@ -8,6 +8,8 @@
     model.predict_proba(texts, task="topic")     # numpy array (n, labels)
     mtl.tokenize("東京都に住んでいます")
     mtl.train("config.yaml")
+    model.evaluate(tasks={"topic": "test.jsonl"})  # mtl eval --format json, as a dict
+    mtl.quantize("model.mtl", "small.mtl", target_size="1MB")
 
 The work is done by libMultiTaskTextC, the project's C API, bundled in the package.
 """
@@ -22,6 +24,7 @@ from .errors import (
     TrainingError,
     WriteError,
 )
+from .jobs import evaluate, quantize
 from .model import Model, load
 from .text import Token, tokenize
 from .training import train
@@ -38,7 +41,9 @@ __all__ = [
     "Token",
     "TrainingError",
     "WriteError",
+    "evaluate",
     "load",
+    "quantize",
     "tokenize",
     "train",
 ]

@@ -51,6 +51,43 @@ class TokenizeOptions(ctypes.Structure):
     ]
 
 
+class EvaluateOptions(ctypes.Structure):
+    """`mtl_evaluate_options`."""
+
+    _fields_ = [
+        ("config", ctypes.c_char_p),
+        ("task_files", c_char_p_p),
+        ("task_file_count", ctypes.c_uint64),
+        ("input_format", ctypes.c_char_p),
+        ("text_column", ctypes.c_char_p),
+        ("label_column", ctypes.c_char_p),
+        ("no_header", ctypes.c_int32),
+        ("skip_invalid", ctypes.c_int32),
+    ]
+
+
+class QuantizeOptions(ctypes.Structure):
+    """`mtl_quantize_options`."""
+
+    _fields_ = [
+        ("target_size", ctypes.c_char_p),
+        ("cutoff", ctypes.c_int64),
+        ("dsub", ctypes.c_int32),
+        ("qnorm", ctypes.c_int32),
+        ("bits", ctypes.c_int32),
+        ("retrain", ctypes.c_int32),
+        ("config", ctypes.c_char_p),
+        ("train_files", c_char_p_p),
+        ("train_file_count", ctypes.c_uint64),
+        ("input_format", ctypes.c_char_p),
+        ("epochs", ctypes.c_int32),
+        ("learning_rate", ctypes.c_double),
+        ("has_seed", ctypes.c_int32),
+        ("seed", ctypes.c_uint64),
+        ("skip_invalid", ctypes.c_int32),
+    ]
+
+
 def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
     p = ctypes.c_void_p
     signatures: dict[str, Tuple[Any, list]] = {
@@ -81,6 +118,13 @@ def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
              ctypes.POINTER(p), c_uint64_p],
         ),
         "mtl_train": (ctypes.c_int32, [ctypes.c_char_p, c_char_p_p, ctypes.c_uint64, ctypes.POINTER(p)]),
+        "mtl_evaluate": (
+            ctypes.c_int32,
+            [ctypes.c_char_p, ctypes.POINTER(EvaluateOptions), ctypes.POINTER(p), c_uint64_p],
+        ),
+        "mtl_quantize": (
+            ctypes.c_int32, [ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(QuantizeOptions)],
+        ),
     }
     for name, (restype, argtypes) in signatures.items():
         function = getattr(lib, name)

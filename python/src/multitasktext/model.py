@@ -207,6 +207,13 @@ class Model:
             )
         return result
 
+    def evaluate(self, config: Optional[PathLike] = None, tasks: Any = None, **options: Any) -> Dict[str, Any]:
+        """Evaluates this model's file like `mtl eval --model PATH --format json`; see
+        `multitasktext.evaluate` for the options. Returns the report as a dict."""
+        from .jobs import evaluate
+
+        return evaluate(self.path, config=config, tasks=tasks, **options)
+
 
 def _int32(name: str, value: Any) -> int:
     """`value` as an int32_t option, or a clear error instead of ctypes' silent wrap-around.

@@ -27,7 +27,7 @@ except ImportError as error:  # pragma: no cover - exercised only without scikit
     raise ImportError("multitasktext.sklearn needs scikit-learn: pip install scikit-learn") from error
 
 from .model import Model
-from .training import train
+from .training import MODEL_FILE_NAME, train
 
 Labels = Union[Sequence[Any], Mapping[str, Sequence[Any]], np.ndarray]
 _SINGLE_TASK = "label"
@@ -193,7 +193,7 @@ class MultiTaskTextClassifier(ClassifierMixin, BaseEstimator):
         super().__setstate__(state)
         if "_model_bytes" in state:
             with tempfile.TemporaryDirectory(prefix="multitasktext-") as directory:
-                path = os.path.join(directory, "model.mtl")
+                path = os.path.join(directory, MODEL_FILE_NAME)
                 with open(path, "wb") as file:
                     file.write(state["_model_bytes"])
                 self.model_ = Model(path)

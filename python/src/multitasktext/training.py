@@ -10,6 +10,11 @@ from ._native import c_path, check, encode_all, lib, take_buffer
 
 Overrides = Union[Mapping[str, object], Sequence[str]]
 
+# The names `train` writes into the output folder; declared once for the library in
+# Sources/MultiTaskText/Persistence/ModelOutputFiles.swift (`ModelOutputFiles`), copied here.
+MODEL_FILE_NAME = "model.mtl"
+VOCABULARY_FILE_NAME = "vocabulary.tsv"
+
 
 def _override_strings(overrides: Overrides) -> list:
     if isinstance(overrides, Mapping):
