@@ -38,7 +38,8 @@ struct PredictThreadsCommandTests {
       toFile: plain, atomically: true, encoding: .utf8)
     try Self.expectSameOutput(["--model", model, plain], lines: 3_000)
     try Self.expectSameOutput(["--model", model, "--format", "tsv", plain], lines: 3_001)
-    try Self.expectSameOutput(["--model", model, "--top-k", "2", "--explain", "2", plain], lines: 3_000)
+    try Self.expectSameOutput(
+      ["--model", model, "--top-k", "2", "--explain", "2", plain], lines: 3_000)
     let records = workspace.path("many.jsonl")
     let jsonl = lines.enumerated().map { #"{"id": "r\#($0.offset)", "text": "\#($0.element)"}"# }
     try (jsonl.joined(separator: "\n") + "\n").write(

@@ -56,8 +56,11 @@ public struct ParallelPrediction: Sendable {
   ) throws(Failure) -> [Result] {
     let chunks = chunks(count: count)
     if chunks.count == 1 {
-      return [try pool.withPredictor({ (pooled) throws(Failure) in try body(pooled, chunks[0]) },
-        unavailable: unavailable)]
+      return [
+        try pool.withPredictor(
+          { (pooled) throws(Failure) in try body(pooled, chunks[0]) },
+          unavailable: unavailable)
+      ]
     }
     let outcomes = withoutActuallyEscaping(body) { body in
       withoutActuallyEscaping(unavailable) { unavailable in
@@ -82,7 +85,7 @@ public struct ParallelPrediction: Sendable {
 ///
 /// Unchecked because each chunk is claimed by exactly one thread through the atomic counter,
 /// each result slot is written only by the thread that ran its chunk, and the slots are read
-/// after `concurrentPerform` has returned; the job does not outlive ``ParallelPrediction/run(count:_:unavailable:)``.
+/// after `concurrentPerform` has returned; the job does not outlive the run that made it.
 private final class ChunkJob<Value, Failure: Error>: @unchecked Sendable {
   let pool: PredictorPool
   let chunks: [Range<Int>]

@@ -121,7 +121,9 @@ struct Predict: ParsableCommand {
         "--text-field, --text-column, --id-field and --no-header describe jsonl, csv or tsv "
           + "records, but the input is read as \(formats[0].rawValue); give --input-format")
     }
-    if let threads, threads < 1 { throw ValidationError("--threads must be 1 or more, found \(threads)") }
+    if let threads, threads < 1 {
+      throw ValidationError("--threads must be 1 or more, found \(threads)")
+    }
     if topK < 0 { throw ValidationError("--top-k must be 0 or more, found \(topK)") }
     if explain < 0 { throw ValidationError("--explain must be 0 or more, found \(explain)") }
     if let minProbability, !(0...1).contains(minProbability) {
@@ -170,7 +172,8 @@ struct Predict: ParsableCommand {
       parallel: ParallelPrediction(pool: pool, threads: threads ?? Self.defaultThreads))
     var batch = PredictionBatch()
     try input.forEachDocument(of: files) { text, identifier, location in
-      batch.append(text, identifier: identifier, keepsIdentifier: idField != nil, location: location)
+      batch.append(
+        text, identifier: identifier, keepsIdentifier: idField != nil, location: location)
       if batch.isFull { try writer.write(&batch, to: output) }
     }
     try writer.write(&batch, to: output)
