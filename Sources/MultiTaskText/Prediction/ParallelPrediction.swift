@@ -30,10 +30,11 @@ public struct ParallelPrediction: Sendable {
   }
 
   /// The chunks `count` documents are cut into: one when a single thread runs, else about
-  /// four per thread, so that threads slowed by a busy machine even out.
+  /// eight per thread, so that threads slowed by a busy machine even out and the last chunk
+  /// leaves the other threads idle only briefly.
   public func chunks(count: Int) -> [Range<Int>] {
     guard threads > 1, count > minimumChunk else { return [0..<count] }
-    let size = max(minimumChunk, (count + threads * 4 - 1) / (threads * 4))
+    let size = max(minimumChunk, (count + threads * 8 - 1) / (threads * 8))
     return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
   }
 
