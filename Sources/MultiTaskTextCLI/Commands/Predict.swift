@@ -154,10 +154,7 @@ struct Predict: ParsableCommand {
         "--id-field \(idField) is also the name of a task of \(model); the output key would "
           + "be ambiguous")
     }
-    let pool: PredictorPool
-    do { pool = try PredictorPool(model: loaded, count: 1) } catch {
-      throw CommandFailure("\(model): \(error)")
-    }
+    let pool = try PredictorPool(model: loaded)
     let options = PredictionOptions(
       topK: topK, explain: explain, minimumProbability: minProbability,
       tasks: tasks.map { $0.split(separator: ",").map(String.init) })
