@@ -1,15 +1,14 @@
 import Glibc
 import MultiTaskText
-import Synchronization
 
-/// What an `mtl_model *` points to: a loaded model, its names as C strings, and a pool of
-/// predictors.
+/// What an `mtl_model *` points to: a loaded model, its names as C strings, and the
+/// library's pool of predictors.
 ///
-/// A ``Predictor`` owns scratch buffers and is not thread-safe, so each call borrows one from
-/// the pool, creating one when every predictor is busy, and gives it back afterwards. Hosts
-/// may therefore share one handle between threads (Python releases the GIL during ctypes
-/// calls, so threads really run in parallel), and the pool grows only to the number of
-/// threads that called at once.
+/// A ``Predictor`` owns scratch buffers and is not thread-safe, so each call (and each thread
+/// of a call with `threads` > 1) borrows one from the ``PredictorPool``, which makes one when
+/// every predictor is busy. Hosts may therefore share one handle between threads (Python
+/// releases the GIL during ctypes calls, so threads really run in parallel), and the pool
+/// grows only to the number of threads that predicted at once.
 final class ModelHandle {
   /// The model.
   let model: MultiTaskModel
@@ -19,7 +18,8 @@ final class ModelHandle {
   let taskNames: [UnsafeMutablePointer<CChar>]
   /// Label names per task, NUL-terminated, owned by the handle.
   let labelNames: [[UnsafeMutablePointer<CChar>]]
-  private let idle: Mutex<[PooledPredictor]>
+  /// The predictors every call borrows from.
+  let pool: PredictorPool
 
   /// Loads the model at `path` and prepares one predictor, so a model whose text pipeline
   /// cannot open fails here and not at the first prediction.
@@ -31,7 +31,7 @@ final class ModelHandle {
     labelNames = model.manifest.tasks.map { task in
       task.labels.labels.map { strdup($0) ?? Self.emptyString() }
     }
-    idle = Mutex([PooledPredictor(predictor: try Predictor(model: model))])
+    pool = try PredictorPool(model: model)
   }
 
   deinit {
@@ -45,12 +45,14 @@ final class ModelHandle {
     return empty
   }
 
-  /// Runs `body` with a predictor no other thread is using.
-  func withPredictor<Result>(_ body: (PooledPredictor) throws -> Result) throws -> Result {
-    let borrowed = idle.withLock { $0.popLast() }
-    let pooled = try borrowed ?? PooledPredictor(predictor: try Predictor(model: model))
-    defer { idle.withLock { $0.append(pooled) } }
-    return try body(pooled)
+  /// Runs `body` over the chunks of `count` documents on up to `threads` threads, each
+  /// with a predictor of its own, and returns the chunks' results in document order.
+  func run<Result>(
+    count: Int, threads: Int32, _ body: (PooledPredictor, Range<Int>) throws(CFailure) -> Result
+  ) throws(CFailure) -> [Result] {
+    try ParallelPrediction(pool: pool, threads: Int(threads)).run(
+      count: count, body,
+      unavailable: { CFailure($0) })
   }
 
   /// The handle behind a pointer the host passed, or a failure for NULL.
@@ -67,15 +69,4 @@ final class ModelHandle {
     }
     return Int(task)
   }
-}
-
-/// One predictor and the output buffer it fills, lent to one call at a time.
-///
-/// Unchecked because the pool hands each one to a single thread at a time; nothing else holds
-/// it.
-final class PooledPredictor: @unchecked Sendable {
-  let predictor: Predictor
-  var output: [UInt8] = []
-
-  init(predictor: Predictor) { self.predictor = predictor }
 }

@@ -25,8 +25,8 @@ public func mtlPredictJSON(
       throw CFailure(code: MTL_ERROR_INVALID_ARGUMENT, message: "\(handle.path): \(error)")
     }
     let explains = predictionOptions.explain > 0
-    let plan = ParallelBatch(count: batch.count, requested: options?.pointee.threads ?? 1)
-    let parts = try plan.run(on: handle) { pooled, documents in
+    let parts = try handle.run(count: batch.count, threads: options?.pointee.threads ?? 1) {
+      (pooled, documents) throws(CFailure) in
       pooled.output.removeAll(keepingCapacity: true)
       for index in documents {
         let document = batch.document(index)
@@ -36,8 +36,7 @@ public func mtlPredictJSON(
       }
       return pooled.output
     }
-    try OutputBuffer.deliver(
-      parts.count == 1 ? parts[0] : parts.flatMap { $0 }, to: out, length: outLength)
+    try OutputBuffer.deliver(concatenated(parts), to: out, length: outLength)
   }
 }
 
@@ -56,8 +55,8 @@ public func mtlPredictProbabilities(
       throw CFailure.invalidArgument("probabilities must not be NULL")
     }
     let width = handle.labelNames[taskIndex].count
-    let plan = ParallelBatch(count: batch.count, requested: threads)
-    _ = try plan.run(on: handle) { pooled, documents in
+    _ = try handle.run(count: batch.count, threads: threads) {
+      (pooled, documents) throws(CFailure) in
       for index in documents {
         try runChecked(pooled.predictor, batch.document(index), index: index)
         pooled.predictor.withProbabilities(ofTask: taskIndex) { values in
@@ -67,6 +66,15 @@ public func mtlPredictProbabilities(
       }
     }
   }
+}
+
+/// The chunks' answers end to end, copied once.
+private func concatenated(_ parts: [[UInt8]]) -> [UInt8] {
+  if parts.count == 1 { return parts[0] }
+  var joined: [UInt8] = []
+  joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+  for part in parts { joined.append(contentsOf: part) }
+  return joined
 }
 
 /// Runs one document, naming it by its index in the batch when its text is rejected, as

@@ -54,14 +54,21 @@ public final class DocumentEncoder {
     _ bytes: UnsafeRawBufferPointer, vocabulary: Vocabulary
   ) throws(TextError) {
     try pipeline.tokenize(bytes, into: &tokenized)
-    encoded.removeAll()
+    // The loop works on local values, taken out of the object and put back after: each
+    // access to a stored property of a class is checked for exclusivity at run time, and a
+    // document has dozens of tokens.
+    var document = EncodedDocument()
+    swap(&document, &encoded)
+    document.removeAll()
+    let tokenized = tokenized
     for token in tokenized.tokens {
       tokenized.withUTF8(of: token) { utf8 in
         let hash = FNV1a.hash(UnsafeRawBufferPointer(utf8))
-        encoded.append(vocabulary.id(of: utf8, hash: hash), utf8: utf8, hash: hash)
+        document.append(vocabulary.id(of: utf8, hash: hash), utf8: utf8, hash: hash)
       }
     }
     features.removeAll(keepingCapacity: true)
-    featurizer.appendFeatures(of: encoded, to: &features)
+    featurizer.appendFeatures(of: document, to: &features)
+    encoded = document
   }
 }

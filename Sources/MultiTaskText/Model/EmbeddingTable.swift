@@ -140,18 +140,62 @@ public struct EmbeddingTable: Sendable {
 
   /// Writes the mean of the selected rows into `output`: a document's vector. Rows not stored
   /// are zero but still count in the mean, exactly as in the dense table.
+  ///
+  /// The rows are scattered over a table larger than the cache, so fetching them is most of
+  /// the cost. The sum therefore runs one 64-byte block of columns at a time over every row:
+  /// the first block's loads do not wait on one another, so the rows' cache misses overlap
+  /// instead of coming one row after another. Each column still adds the rows in order, so
+  /// the floats are the same as a row-by-row sum.
   public func averageRows(
     _ ids: UnsafeBufferPointer<Int32>, into output: UnsafeMutablePointer<Float>
   ) {
     output.update(repeating: 0, count: columns)
     guard !ids.isEmpty else { return }
     let values = storage.base
-    for id in ids {
-      assert(id >= 0 && Int(id) < rows, "row \(id) is out of bounds")
-      guard let position = position(of: Int(id)) else { continue }
-      RowKernels.add(values + position * columns, scale: 1, to: output, count: columns)
+    let columns = columns
+    withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: ids.count) { rows in
+      let stored = storedRows(of: ids, into: rows)
+      var start = 0
+      while start < columns {
+        let width = min(Self.columnBlock, columns - start)
+        for index in 0..<stored {
+          RowKernels.add(rows[index] + start, scale: 1, to: output + start, count: width)
+        }
+        start += width
+      }
     }
     RowKernels.scale(output, by: 1 / Float(ids.count), count: columns)
+  }
+
+  /// The columns summed over every row at a time: 16 floats, one cache line.
+  static let columnBlock = 16
+
+  /// Writes where each stored row of `ids` starts into `rows`, in order, and returns how
+  /// many there are. The direct index is read without a branch on what it holds, so a
+  /// missing row mispredicts nothing and the index's cache misses overlap too.
+  private func storedRows(
+    of ids: UnsafeBufferPointer<Int32>, into rows: UnsafeMutableBufferPointer<UnsafePointer<Float>>
+  ) -> Int {
+    let values = storage.base
+    let columns = columns
+    var stored = 0
+    guard let positions else {
+      for id in ids {
+        assert(id >= 0 && Int(id) < self.rows, "row \(id) is out of bounds")
+        guard let position = position(of: Int(id)) else { continue }
+        rows[stored] = UnsafePointer(values + position * columns)
+        stored += 1
+      }
+      return stored
+    }
+    positions.withUnsafeBufferPointer { positions in
+      for id in ids {
+        let position = positions[Int(id)]
+        rows[stored] = UnsafePointer(values + Int(max(position, 0)) * columns)
+        stored += position < 0 ? 0 : 1
+      }
+    }
+    return stored
   }
 }
 

@@ -19,6 +19,8 @@ public final class Predictor {
   /// Per hierarchical task: its input vector for the last document (empty for other tasks).
   private var treeInputs: [[Float]]
   private var search = TreeSearch()
+  /// ``hadKnownFeatures`` of the last document, once asked: every task's answer asks it.
+  private var knownFeatures: Bool?
 
   /// Prepares a predictor for `model`.
   ///
@@ -42,6 +44,7 @@ public final class Predictor {
   /// - Throws: ``TextError`` when the text cannot be normalized or tokenized.
   public func run(_ bytes: UnsafeRawBufferPointer) throws(TextError) {
     try encoder.encode(bytes, vocabulary: model.vocabulary)
+    knownFeatures = nil
     let model = model
     let scratch = scratch
     encoder.features.withUnsafeBufferPointer { features in
@@ -152,9 +155,13 @@ public final class Predictor {
   /// has a row, but a zero one. The document marker, which every document has, is no
   /// evidence either.
   public var hadKnownFeatures: Bool {
+    if let knownFeatures { return knownFeatures }
     let featurizer = encoder.featurizer
     let marker = featurizer.configuration.documentMarker ? featurizer.markerRow : -1
-    return encoder.features.contains { $0 != marker && model.embeddings.isTrained(Int($0)) }
+    let embeddings = model.embeddings
+    let known = encoder.features.contains { $0 != marker && embeddings.isTrained(Int($0)) }
+    knownFeatures = known
+    return known
   }
 
   /// A multi-label task's answered labels for the last document: those whose probability

@@ -22,6 +22,11 @@ public struct PredictionFormatter: Sendable {
   /// The answered tasks' indices, in model order.
   public let taskIndices: [Int]
 
+  /// Per task, its JSON key with the colon (`"topic":`), escaped once rather than per line.
+  private let keys: [[UInt8]]
+  /// Per task and label, the label as a quoted JSON string.
+  private let labelStrings: [[[UInt8]]]
+
   /// The reason given when a document has no known feature.
   public static let noKnownTokens = "no known tokens"
 
@@ -36,6 +41,19 @@ public struct PredictionFormatter: Sendable {
   {
     self.model = model
     self.options = options
+    keys = model.manifest.tasks.map { task in
+      var key: [UInt8] = []
+      JSONBytes.appendString(task.name, to: &key)
+      key.append(UInt8(ascii: ":"))
+      return key
+    }
+    labelStrings = model.manifest.tasks.map { task in
+      task.labels.labels.map { label in
+        var string: [UInt8] = []
+        JSONBytes.appendString(label, to: &string)
+        return string
+      }
+    }
     let names = model.manifest.tasks.map(\.name)
     if let wanted = options.tasks {
       for name in wanted where !names.contains(name) {
@@ -77,8 +95,7 @@ public struct PredictionFormatter: Sendable {
     }
     for (position, task) in taskIndices.enumerated() {
       if position > 0 { bytes.append(UInt8(ascii: ",")) }
-      JSONBytes.appendString(model.manifest.tasks[task].name, to: &bytes)
-      bytes.append(UInt8(ascii: ":"))
+      bytes.append(contentsOf: keys[task])
       appendTask(task, of: predictor, originalText: originalText, to: &bytes)
     }
     JSONBytes.append("}\n", to: &bytes)
@@ -88,16 +105,15 @@ public struct PredictionFormatter: Sendable {
     _ task: Int, of predictor: Predictor, originalText: UnsafeRawBufferPointer?,
     to bytes: inout [UInt8]
   ) {
-    let manifestTask = model.manifest.tasks[task]
+    let isMultiLabel = model.manifest.tasks[task].isMultiLabel
     guard predictor.hadKnownFeatures else {
-      JSONBytes.append(
-        manifestTask.isMultiLabel ? "{\"labels\":null" : "{\"label\":null", to: &bytes)
+      JSONBytes.append(isMultiLabel ? "{\"labels\":null" : "{\"label\":null", to: &bytes)
       JSONBytes.append(",\"reason\":", to: &bytes)
       JSONBytes.appendString(Self.noKnownTokens, to: &bytes)
       bytes.append(UInt8(ascii: "}"))
       return
     }
-    if manifestTask.isMultiLabel {
+    if isMultiLabel {
       appendMultiLabel(task, of: predictor, originalText: originalText, to: &bytes)
       return
     }
@@ -106,10 +122,10 @@ public struct PredictionFormatter: Sendable {
       JSONBytes.append("{\"label\":null,\"reason\":", to: &bytes)
       JSONBytes.appendString("below \(minimum)", to: &bytes)
       JSONBytes.append(",\"candidate\":", to: &bytes)
-      JSONBytes.appendString(manifestTask.labels[best], to: &bytes)
+      bytes.append(contentsOf: labelStrings[task][Int(best.rawValue)])
     } else {
       JSONBytes.append("{\"label\":", to: &bytes)
-      JSONBytes.appendString(manifestTask.labels[best], to: &bytes)
+      bytes.append(contentsOf: labelStrings[task][Int(best.rawValue)])
     }
     JSONBytes.append(",\"probability\":", to: &bytes)
     JSONBytes.appendProbability(probability, to: &bytes)
@@ -117,7 +133,7 @@ public struct PredictionFormatter: Sendable {
       JSONBytes.append(",\"top\":[", to: &bytes)
       for (rank, (label, value)) in ranked(task, of: predictor).enumerated() {
         if rank > 0 { bytes.append(UInt8(ascii: ",")) }
-        appendLabel(manifestTask.labels[label], probability: value, to: &bytes)
+        appendLabel(labelStrings[task][Int(label.rawValue)], probability: value, to: &bytes)
         bytes.append(UInt8(ascii: "}"))
       }
       bytes.append(UInt8(ascii: "]"))
@@ -133,14 +149,14 @@ public struct PredictionFormatter: Sendable {
     _ task: Int, of predictor: Predictor, originalText: UnsafeRawBufferPointer?,
     to bytes: inout [UInt8]
   ) {
-    let manifestTask = model.manifest.tasks[task]
     let selected = predictor.selectedLabels(ofTask: task)
     let listed: [(label: LabelID, probability: Float)] =
       options.topK > 0 ? ranked(task, of: predictor) : selected
     JSONBytes.append("{\"labels\":[", to: &bytes)
     for (rank, (label, probability)) in listed.enumerated() {
       if rank > 0 { bytes.append(UInt8(ascii: ",")) }
-      appendLabel(manifestTask.labels[label], probability: probability, to: &bytes)
+      appendLabel(
+        labelStrings[task][Int(label.rawValue)], probability: probability, to: &bytes)
       if options.topK > 0 {
         let isSelected = selected.contains { $0.label == label }
         JSONBytes.append(isSelected ? ",\"selected\":true" : ",\"selected\":false", to: &bytes)
@@ -155,10 +171,10 @@ public struct PredictionFormatter: Sendable {
     JSONBytes.append("]}", to: &bytes)
   }
 
-  /// `{"label":…,"probability":…` without the closing brace.
-  private func appendLabel(_ label: String, probability: Float, to bytes: inout [UInt8]) {
+  /// `{"label":…,"probability":…` without the closing brace; `label` is quoted already.
+  private func appendLabel(_ label: [UInt8], probability: Float, to bytes: inout [UInt8]) {
     JSONBytes.append("{\"label\":", to: &bytes)
-    JSONBytes.appendString(label, to: &bytes)
+    bytes.append(contentsOf: label)
     JSONBytes.append(",\"probability\":", to: &bytes)
     JSONBytes.appendProbability(probability, to: &bytes)
   }

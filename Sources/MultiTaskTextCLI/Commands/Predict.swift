@@ -78,6 +78,12 @@ struct Predict: ParsableCommand {
         + " first; tsv: the first column).", valueName: "field"))
   var idField: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Predict on this many threads (default: every core); the output is the same at any"
+        + " count.", valueName: "n"))
+  var threads: Int?
+
   @Flag(help: "The CSV/TSV inputs have no header row (columns are then 0-based positions).")
   var noHeader = false
 
@@ -115,6 +121,9 @@ struct Predict: ParsableCommand {
         "--text-field, --text-column, --id-field and --no-header describe jsonl, csv or tsv "
           + "records, but the input is read as \(formats[0].rawValue); give --input-format")
     }
+    if let threads, threads < 1 {
+      throw ValidationError("--threads must be 1 or more, found \(threads)")
+    }
     if topK < 0 { throw ValidationError("--top-k must be 0 or more, found \(topK)") }
     if explain < 0 { throw ValidationError("--explain must be 0 or more, found \(explain)") }
     if let minProbability, !(0...1).contains(minProbability) {
@@ -124,6 +133,9 @@ struct Predict: ParsableCommand {
       throw ValidationError("--top-k and --explain need --format jsonl")
     }
   }
+
+  /// The threads `--threads` defaults to: one per core.
+  static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
 
   /// Whether `path` names a model file: the `.mtl` extension, or the model file's magic.
   static func looksLikeModel(_ path: String) -> Bool {
@@ -142,7 +154,7 @@ struct Predict: ParsableCommand {
         "--id-field \(idField) is also the name of a task of \(model); the output key would "
           + "be ambiguous")
     }
-    let predictor = try Predictor(model: loaded)
+    let pool = try PredictorPool(model: loaded)
     let options = PredictionOptions(
       topK: topK, explain: explain, minimumProbability: minProbability,
       tasks: tasks.map { $0.split(separator: ",").map(String.init) })
@@ -152,21 +164,16 @@ struct Predict: ParsableCommand {
     }
     let output = OutputWriter()
     if format == .tsv { try output.write(formatter.tsvHeader(identifierField: idField)) }
-    var line: [UInt8] = []
+    let writer = PredictionWriter(
+      formatter: formatter, format: format, idField: idField, explains: explain > 0,
+      parallel: ParallelPrediction(pool: pool, threads: threads ?? Self.defaultThreads))
+    var batch = PredictionBatch()
     try input.forEachDocument(of: files) { text, identifier, location in
-      do { try predictor.run(text) } catch { throw CommandFailure("\(location): \(error)") }
-      line.removeAll(keepingCapacity: true)
-      switch format {
-      case .jsonl:
-        formatter.appendJSONLine(
-          of: predictor, originalText: explain > 0 ? text : nil,
-          identifier: idField.map { ($0, identifier) }, to: &line)
-      case .tsv:
-        formatter.appendTSVRow(
-          of: predictor, identifier: identifier, hasIdentifier: idField != nil, to: &line)
-      }
-      try line.withUnsafeBufferPointer { try output.write($0) }
+      batch.append(
+        text, identifier: identifier, keepsIdentifier: idField != nil, location: location)
+      if batch.isFull { try writer.write(&batch, to: output) }
     }
+    try writer.write(&batch, to: output)
     try output.flush()
   }
 }

@@ -31,15 +31,13 @@ struct PredictionJob: Sendable {
         case .unknownTask(let name, let known): throw .unknownTask(name, known: known)
         }
       }
-      let buffer: Result<ByteBuffer, ServerError>
-      do {
-        buffer = try served.pool.withWorker { worker in
-          Self.predict(parsed.texts, with: worker, formatter: formatter, stopReason: stopReason)
-        }
-      } catch {
-        throw .modelUnavailable("\(served.path): no predictor could be made: \(error)")
-      }
-      return .success(Answer(buffer: try buffer.get(), texts: parsed.texts.count))
+      let buffer = try served.pool.withPredictor(
+        { (worker) throws(ServerError) in
+          try Self.predict(parsed.texts, with: worker, formatter: formatter, stopReason: stopReason)
+            .get()
+        },
+        unavailable: { .modelUnavailable("\(served.path): no predictor could be made: \($0)") })
+      return .success(Answer(buffer: buffer, texts: parsed.texts.count))
     } catch {
       return .failure(error)
     }
@@ -47,7 +45,7 @@ struct PredictionJob: Sendable {
 
   /// Runs every text through the worker's predictor into its reused buffer.
   static func predict(
-    _ texts: [String], with worker: Worker, formatter: PredictionFormatter,
+    _ texts: [String], with worker: PooledPredictor, formatter: PredictionFormatter,
     stopReason: () -> ServerError?
   ) -> Result<ByteBuffer, ServerError> {
     let explain = formatter.options.explain > 0
