@@ -151,7 +151,6 @@ public struct EmbeddingTable: Sendable {
   ) {
     output.update(repeating: 0, count: columns)
     guard !ids.isEmpty else { return }
-    let values = storage.base
     let columns = columns
     withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: ids.count) { rows in
       let stored = storedRows(of: ids, into: rows)

@@ -10,8 +10,8 @@ import Foundation
 ///
 /// Training is plain SGD from the current heads with a learning rate decayed linearly to
 /// zero, documents in a seeded random order, a task's loss scaled by its weight, and
-/// unlabelled tasks masked out, as in training; each step is the task's own ``Head``'s
-/// forward pass and gradient step (``RetrainingParameters``), the code training runs. A
+/// unlabelled tasks masked out, as in training; each step is the task's own `Head`'s
+/// forward pass and gradient step (`RetrainingParameters`), the code training runs. A
 /// document the model cannot tokenize is an error naming it, never skipped. The calibrated temperature and multi-label
 /// thresholds are kept: the heads start from their trained values and move little.
 public struct HeadRetrainer: Sendable {
@@ -141,7 +141,7 @@ public struct HeadRetrainer: Sendable {
   }
 
   /// The SGD epochs over `documents`, updating `heads` (one row-major matrix per task) with
-  /// each task's own ``Head``: its forward pass and its gradient step, as in training.
+  /// each task's own `Head`: its forward pass and its gradient step, as in training.
   private func train(_ heads: inout [[Float]], model: MultiTaskModel, documents: [Document]) {
     let dimension = model.manifest.dimension
     let scratch = ForwardScratch(
