@@ -64,6 +64,9 @@ int32_t refineIdeographic(const uint8_t *text, int32_t start, int32_t end) {
   while (index < end) {
     UChar32 c;
     U8_NEXT(text, index, end, c);
+    // The CJK Unified Ideographs block (every code point in it is Han since Unicode 14, before
+    // ICU 72) answers most Chinese words without a script lookup.
+    if (c >= 0x4E00 && c <= 0x9FFF) return MTT_KIND_IDEOGRAPHIC;
     UErrorCode error = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(c, &error);
     if (script == USCRIPT_HAN) return MTT_KIND_IDEOGRAPHIC;

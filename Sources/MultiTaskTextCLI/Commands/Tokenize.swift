@@ -59,47 +59,50 @@ struct Tokenize: ParsableCommand {
   }
 
   /// Writes the tokens as one line. The line is put together in `line`, a buffer reused from
-  /// document to document, by copying bytes directly, and written at once: a call into the
-  /// writer, or an array append, per token costs more than tokenizing English.
+  /// document to document, by copying each token's bytes at once, and written at once: a call
+  /// into the writer, or an array append, per token costs more than tokenizing English. The
+  /// buffer is sized by a bound (the normalized text plus a separator and the longest
+  /// placeholder per token) instead of a first pass over the tokens.
   private func writeText(
     _ tokenized: TokenizedText, through line: inout [UInt8], to output: OutputWriter
   ) throws {
-    var length = 1  // the newline
-    for token in tokenized.tokens {
-      length +=
-        1
-        + (token.isPlaceholder
-          ? Token.placeholder(for: token.kind).utf8CodeUnitCount : token.range.count)
-    }
-    if line.count < length { line = [UInt8](repeating: 0, count: max(length, 2 * line.count)) }
-    var written = 0
-    line.withUnsafeMutableBufferPointer { buffer in
+    let bound = tokenized.normalized.count + tokenized.tokens.count * 8 + 1
+    if line.count < bound { line = [UInt8](repeating: 0, count: max(bound, 2 * line.count)) }
+    let written = line.withUnsafeMutableBufferPointer { buffer in
       tokenized.normalized.withUnsafeBufferPointer { text in
-        for (index, token) in tokenized.tokens.enumerated() {
-          if index > 0 {
-            buffer[written] = UInt8(ascii: " ")
-            written += 1
-          }
-          if token.isPlaceholder {
-            let placeholder = Token.placeholder(for: token.kind)
-            for offset in 0..<placeholder.utf8CodeUnitCount {
-              buffer[written] = placeholder.utf8Start[offset]
-              written += 1
-            }
-          } else {
-            for offset in token.range {
-              buffer[written] = text[offset]
-              written += 1
-            }
-          }
+        tokenized.tokens.withUnsafeBufferPointer { tokens in
+          Self.joinTokens(tokens, of: text, into: buffer.baseAddress!)
         }
       }
-      buffer[written] = UInt8(ascii: "\n")
-      written += 1
     }
     try line.withUnsafeBufferPointer {
       try output.write(UnsafeBufferPointer(rebasing: $0[..<written]))
     }
+  }
+
+  /// Copies the tokens' texts, separated by spaces and ended by a newline, to `destination`,
+  /// which has room for them; returns the number of bytes written.
+  private static func joinTokens(
+    _ tokens: UnsafeBufferPointer<Token>, of text: UnsafeBufferPointer<UInt8>,
+    into destination: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    var cursor = destination
+    for token in tokens {
+      if token.isPlaceholder {
+        let placeholder = Token.placeholder(for: token.kind)
+        cursor.update(from: placeholder.utf8Start, count: placeholder.utf8CodeUnitCount)
+        cursor += placeholder.utf8CodeUnitCount
+      } else if let base = text.baseAddress {
+        cursor.update(from: base + token.range.lowerBound, count: token.range.count)
+        cursor += token.range.count
+      }
+      cursor.pointee = UInt8(ascii: " ")
+      cursor += 1
+    }
+    // The last token's separator becomes the newline; a line without tokens is just one.
+    if cursor == destination { cursor += 1 }
+    (cursor - 1).pointee = UInt8(ascii: "\n")
+    return cursor - destination
   }
 
   private func writeJSON(_ tokenized: TokenizedText, to output: OutputWriter) throws {
