@@ -89,6 +89,17 @@ loop_cpu = statistics.median(cpus["bare ICU loop"])
 for name, _ in programs[1:]:
     print(f"{corpus:16s} {name:14s} / bare loop: {loop_wall / statistics.median(walls[name]):.2f}x by wall time,"
           f" {loop_cpu / statistics.median(cpus[name]):.2f}x by CPU time (medians; floor 0.85x)")
+# Start-up (loading the Swift runtime, parsing arguments, opening ICU) is paid once per run
+# whatever the input: each program's median CPU time on an empty file, and the ratio without it.
+empty = path + ".empty"
+open(empty, "w").close()
+startup = {name: statistics.median(timed([part if part != path else empty for part in command])[1]
+                                   for _ in range(int(runs)))
+           for name, command in programs}
+for name, _ in programs[1:]:
+    per_byte = (loop_cpu - startup["bare ICU loop"]) / (statistics.median(cpus[name]) - startup[name])
+    print(f"{corpus:16s} {name:14s} start-up {startup[name] * 1000:.1f} ms of CPU (bare loop"
+          f" {startup['bare ICU loop'] * 1000:.1f} ms); / bare loop without start-up: {per_byte:.2f}x by CPU time")
 PY
 done
 echo "machine after: $(uptime | sed 's/.*load/load/')"

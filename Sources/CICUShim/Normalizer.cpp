@@ -43,11 +43,6 @@ struct mtt_normalizer {
   // Whether asciiMap is plain ASCII lowercasing (true of NFKC_Casefold) or the identity (NFC,
   // NFKC), which loops without table lookups apply several bytes at a time.
   int32_t asciiMapShape = 0;  // see shapeOfASCIIMap()
-  // Whether each code point from U+0800 to U+FFFF (three UTF-8 bytes) is inert for the
-  // composer: unchanged, with normalization boundaries before and after. Filled 64 code points
-  // at a time, when a block is first met, by asking the composer itself.
-  uint64_t inertBits[1024] = {};
-  uint64_t inertBlocksKnown[16] = {};
   bool shortcuts = true;
 };
 
@@ -291,108 +286,6 @@ int32_t composeQuickly(
 }
 
 
-/// Whether the three-byte code point `c` (U+0800 to U+FFFF) is inert for the composer.
-bool isInert(mtt_normalizer *normalizer, UChar32 c) {
-  int32_t block = c >> 6;
-  uint64_t known = uint64_t{1} << (block & 63);
-  if (!(normalizer->inertBlocksKnown[block >> 6] & known)) {
-    uint64_t bits = 0;
-    for (int32_t k = 0; k < 64; ++k) {
-      if (normalizer->composer->isInert((block << 6) | k)) bits |= uint64_t{1} << k;
-    }
-    normalizer->inertBits[block] = bits;
-    normalizer->inertBlocksKnown[block >> 6] |= known;
-  }
-  return (normalizer->inertBits[block] >> (c & 63)) & 1;
-}
-
-/// The length of the code point at `index` of valid UTF-8 if it passes normalization
-/// unchanged and independently of its neighbours (ASCII, which the table maps, or an inert
-/// three-byte code point), or 0 if ICU must see it.
-int32_t passableLength(mtt_normalizer *normalizer, const uint8_t *text, int32_t index) {
-  uint8_t lead = text[index];
-  if (lead < 0x80) return 1;
-  if ((lead & 0xF0) != 0xE0) return 0;
-  UChar32 c = ((lead & 0x0F) << 12) | ((text[index + 1] & 0x3F) << 6) | (text[index + 2] & 0x3F);
-  return isInert(normalizer, c) ? 3 : 0;
-}
-
-/// Appends text made of ASCII and inert code points: ASCII runs through the table, the rest
-/// copied.
-void appendPassable(
-  const mtt_normalizer *normalizer, const uint8_t *text, int32_t start, int32_t end,
-  std::string &out) {
-  while (start < end) {
-    int32_t runEnd = start;
-    while (runEnd < end && text[runEnd] < 0x80) ++runEnd;
-    if (runEnd > start) {
-      size_t base = out.size();
-      out.resize(base + static_cast<size_t>(runEnd - start));
-      mapASCII(
-        normalizer->asciiMap, normalizer->asciiMapShape, text + start,
-        reinterpret_cast<uint8_t *>(&out[0]) + base, runEnd - start);
-      start = runEnd;
-    }
-    while (runEnd < end && text[runEnd] >= 0x80) ++runEnd;
-    out.append(reinterpret_cast<const char *>(text) + start, static_cast<size_t>(runEnd - start));
-    start = runEnd;
-  }
-}
-
-/// Normalizes valid, mostly non-ASCII UTF-8 (Chinese, Japanese) as one normalizeUTF8 call
-/// would, handing ICU only the code points that are neither ASCII nor inert, each run of them
-/// with the code point before it.
-///
-/// ASCII and inert code points have a normalization boundary before them, so the text can be
-/// cut before any of them (ICU's definition of hasBoundaryBefore), and inert ones come out
-/// unchanged. A run that needs ICU may start with a combining mark, which composes with what
-/// precedes it: the code point before the run goes to ICU with it (cutting before it is still
-/// allowed). ICU's one-byte-for-one-byte changes are left out of the list as elsewhere.
-int32_t composeAroundInert(
-  mtt_normalizer *normalizer, const uint8_t *text, int32_t length, std::string &out,
-  Edits &pieceEdits, std::vector<mtt_edit> &changes) {
-  out.clear();
-  out.reserve(static_cast<size_t>(length) + 16);
-  int32_t index = 0;
-  int32_t previous = -1;  // start of the code point before `index`, when ICU has not seen it
-  int32_t written = 0;  // input before this offset is already in `out`
-  while (index < length) {
-    int32_t width = passableLength(normalizer, text, index);
-    if (width > 0) {
-      previous = index;
-      index += width;
-      continue;
-    }
-    int32_t pieceStart = previous >= 0 ? previous : index;
-    appendPassable(normalizer, text, written, pieceStart, out);
-    while (index < length && passableLength(normalizer, text, index) == 0) {
-      index += U8_COUNT_TRAIL_BYTES_UNSAFE(text[index]) + 1;
-    }
-    int32_t destinationBase = static_cast<int32_t>(out.size());
-    UErrorCode error = U_ZERO_ERROR;
-    StringByteSink<std::string> sink(&out);
-    pieceEdits.reset();
-    normalizer->composer->normalizeUTF8(
-      0, StringPiece(reinterpret_cast<const char *>(text) + pieceStart, index - pieceStart), sink,
-      &pieceEdits, error);
-    if (U_FAILURE(error)) return error;
-    if (pieceEdits.hasChanges()) {
-      Edits::Iterator iterator = pieceEdits.getFineChangesIterator();
-      while (iterator.next(error)) {
-        if (isOneForOne(iterator)) continue;
-        changes.push_back(mtt_edit{
-          pieceStart + iterator.sourceIndex(), iterator.oldLength(),
-          destinationBase + iterator.destinationIndex(), iterator.newLength()});
-      }
-      if (U_FAILURE(error)) return error;
-    }
-    written = index;
-    previous = -1;
-  }
-  appendPassable(normalizer, text, written, length, out);
-  return 0;
-}
-
 }  // namespace
 
 extern "C" mtt_normalizer *mtt_normalizer_open(
@@ -465,20 +358,25 @@ extern "C" int32_t mtt_normalizer_run(
 
   int32_t asciiBytes = 0;
   int32_t invalid = firstInvalidOffset(text, length, &asciiBytes);
-  // Mostly ASCII text maps its ASCII runs; mostly non-ASCII text (Chinese) passes its inert
-  // code points and ASCII, and ICU sees the rest.
   if (invalid < 0 && normalizer->shortcuts && normalizer->asciiShortcut) {
-    std::string &out = normalizer->buffers[0];
-    int32_t failure =
-      asciiBytes >= length / 2
-        ? composeQuickly(
-            normalizer->composer, normalizer->asciiMap, normalizer->asciiMapShape, text, length,
-            out, normalizer->stepEdits, normalizer->changes)
-        : composeAroundInert(
-            normalizer, text, length, out, normalizer->stepEdits, normalizer->changes);
-    if (failure != 0) return failure;
-    normalizer->output = &out;
-    return 0;
+    if (asciiBytes >= length / 2) {
+      std::string &out = normalizer->buffers[0];
+      int32_t failure = composeQuickly(
+        normalizer->composer, normalizer->asciiMap, normalizer->asciiMapShape, text, length, out,
+        normalizer->stepEdits, normalizer->changes);
+      if (failure != 0) return failure;
+      normalizer->output = &out;
+      return 0;
+    }
+    // Mostly non-ASCII text (Chinese) gains nothing from the ASCII runs, but is often already
+    // normalized: asking costs about a quarter of normalizing, and such text needs no copy and
+    // has no changes (ICU defines normalized text as text that normalizing leaves unchanged).
+    UErrorCode quickError = U_ZERO_ERROR;
+    if (normalizer->composer->isNormalizedUTF8(
+          StringPiece(reinterpret_cast<const char *>(text), length), quickError) &&
+        U_SUCCESS(quickError)) {
+      return 0;
+    }
   }
   if (invalid >= 0) {
     if (strict) {

@@ -67,7 +67,8 @@ struct LinkDetector {
   /// "has a zero byte" test on the word XORed with each pattern. It can report a match that is
   /// not there (the caller then looks byte by byte), never miss one.
   private static func mayStartLink(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-    let word = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
+    guard let base = text.baseAddress else { return false }
+    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
