@@ -1,5 +1,6 @@
 // Normalization through ICU's UTF-8 APIs. They record an Edits list, which is what lets every
 // token point back at its bytes in the original text after NFKC and case folding change lengths.
+#include "ASCIIRun.h"
 #include "CICUShim.h"
 #include "RequireICU.h"
 
@@ -48,16 +49,9 @@ struct mtt_normalizer {
 
 namespace {
 
-/// The end of the run of ASCII bytes starting at `index`, checked eight bytes at a time.
+/// The end of the run of ASCII bytes starting at `index`.
 int32_t asciiRunEnd(const uint8_t *text, int32_t index, int32_t length) {
-  while (index + 8 <= length) {
-    uint64_t word;
-    std::memcpy(&word, text + index, 8);
-    if (word & 0x8080808080808080ULL) break;
-    index += 8;
-  }
-  while (index < length && text[index] < 0x80) ++index;
-  return index;
+  return mtt_ascii_run_end(text, index, length);
 }
 
 /// Finds the first ill-formed sequence, or returns -1. The ASCII loop is the common fast path.

@@ -1,9 +1,9 @@
 // Word segmentation with one reusable ICU break iterator: opening one loads rules and
 // dictionaries, so a segmenter is opened once per thread and fed document after document.
+#include "ASCIIRun.h"
 #include "CICUShim.h"
 #include "RequireICU.h"
 
-#include <cstring>
 #include <vector>
 
 #include <unicode/ubrk.h>
@@ -184,14 +184,7 @@ int32_t segmentQuickly(mtt_segmenter *segmenter, const uint8_t *text, int32_t le
   UChar *units16 = utf16.data();
   // Find the leading ASCII run eight bytes at a time, then widen it in a loop the compiler
   // vectorizes (no early exit inside).
-  int32_t index = 0;
-  while (index + 8 <= length) {
-    uint64_t word;
-    std::memcpy(&word, text + index, 8);
-    if (word & 0x8080808080808080ULL) break;
-    index += 8;
-  }
-  while (index < length && text[index] < 0x80) ++index;
+  int32_t index = mtt_ascii_run_end(text, 0, length);
   for (int32_t i = 0; i < index; ++i) units16[i] = text[i];
   int32_t units = index;
   bool ascii = index == length;
