@@ -1,5 +1,6 @@
 // Normalization through ICU's UTF-8 APIs. They record an Edits list, which is what lets every
 // token point back at its bytes in the original text after NFKC and case folding change lengths.
+#include "ASCIIRun.h"
 #include "CICUShim.h"
 #include "RequireICU.h"
 
@@ -40,21 +41,17 @@ struct mtt_normalizer {
   // maps to one ASCII byte and starts a normalization boundary, checked at open.
   uint8_t asciiMap[128] = {};
   bool asciiShortcut = false;
+  // Whether asciiMap is plain ASCII lowercasing (true of NFKC_Casefold) or the identity (NFC,
+  // NFKC), which loops without table lookups apply several bytes at a time.
+  int32_t asciiMapShape = 0;  // see shapeOfASCIIMap()
   bool shortcuts = true;
 };
 
 namespace {
 
-/// The end of the run of ASCII bytes starting at `index`, checked eight bytes at a time.
+/// The end of the run of ASCII bytes starting at `index`.
 int32_t asciiRunEnd(const uint8_t *text, int32_t index, int32_t length) {
-  while (index + 8 <= length) {
-    uint64_t word;
-    std::memcpy(&word, text + index, 8);
-    if (word & 0x8080808080808080ULL) break;
-    index += 8;
-  }
-  while (index < length && text[index] < 0x80) ++index;
-  return index;
+  return mtt_ascii_run_end(text, index, length);
 }
 
 /// Finds the first ill-formed sequence, or returns -1. The ASCII loop is the common fast path.
@@ -182,6 +179,35 @@ bool learnASCII(const Normalizer2 *composer, uint8_t *map) {
 
 constexpr int32_t kShortestMappedRun = 16;
 
+/// What kind of table `learnASCII` filled: 1 for ASCII lowercasing, 2 for the identity, 0 for
+/// anything else.
+int32_t shapeOfASCIIMap(const uint8_t *map) {
+  bool lowercases = true;
+  bool identity = true;
+  for (int32_t c = 0; c < 128; ++c) {
+    int32_t lower = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if (map[c] != lower) lowercases = false;
+    if (map[c] != c) identity = false;
+  }
+  return identity ? 2 : (lowercases ? 1 : 0);
+}
+
+/// Maps `count` ASCII bytes through `map`, with the table's shape known when possible: the
+/// arithmetic loops have no lookups and vectorize.
+void mapASCII(
+  const uint8_t *map, int32_t shape, const uint8_t *text, uint8_t *destination, int32_t count) {
+  if (shape == 2) {
+    std::memcpy(destination, text, static_cast<size_t>(count));
+  } else if (shape == 1) {
+    for (int32_t k = 0; k < count; ++k) {
+      uint8_t byte = text[k];
+      destination[k] = byte + ((static_cast<uint8_t>(byte - 'A') < 26) ? 32 : 0);
+    }
+  } else {
+    for (int32_t k = 0; k < count; ++k) destination[k] = map[text[k]];
+  }
+}
+
 /// A change of one byte into one byte (`A` → `a`) moves no offset, and no token boundary can
 /// fall inside it, so it changes no original range: such changes are left out of the list.
 /// They are most of English text's changes.
@@ -199,7 +225,8 @@ bool isOneForOne(const Edits::Iterator &iterator) {
 /// non-ASCII text, which cost more as separate calls than inside one. ICU changes ASCII one
 /// byte into one byte, which the change list leaves out, so the runs record no changes.
 int32_t composeQuickly(
-  const Normalizer2 *composer, const uint8_t *map, const uint8_t *text, int32_t length,
+  const Normalizer2 *composer, const uint8_t *map, int32_t shape, const uint8_t *text,
+  int32_t length,
   std::string &out, Edits &pieceEdits, std::vector<mtt_edit> &changes) {
   out.clear();
   out.reserve(static_cast<size_t>(length) + 16);
@@ -213,7 +240,7 @@ int32_t composeQuickly(
       int32_t shift = static_cast<int32_t>(out.size()) - runStart;
       out.resize(out.size() + static_cast<size_t>(runEnd - runStart));
       uint8_t *destination = reinterpret_cast<uint8_t *>(&out[0]) + shift;
-      for (int32_t k = runStart; k < runEnd; ++k) destination[k] = map[text[k]];
+      mapASCII(map, shape, text + runStart, destination + runStart, runEnd - runStart);
     }
     if (runEnd == length) break;
     // The piece ends before an ASCII run long enough to repay a separate ICU call; shorter
@@ -252,6 +279,7 @@ int32_t composeQuickly(
   return 0;
 }
 
+
 }  // namespace
 
 extern "C" mtt_normalizer *mtt_normalizer_open(
@@ -279,6 +307,7 @@ extern "C" mtt_normalizer *mtt_normalizer_open(
   normalizer->asciiShortcut = normalizer->composer && !normalizer->separateCaseFold &&
                               !normalizer->stripLatinAccents &&
                               learnASCII(normalizer->composer, normalizer->asciiMap);
+  normalizer->asciiMapShape = shapeOfASCIIMap(normalizer->asciiMap);
   return normalizer;
 }
 
@@ -323,16 +352,25 @@ extern "C" int32_t mtt_normalizer_run(
 
   int32_t asciiBytes = 0;
   int32_t invalid = firstInvalidOffset(text, length, &asciiBytes);
-  // Mostly non-ASCII text (Chinese) gains nothing from the runs and pays for the extra calls.
-  if (invalid < 0 && normalizer->shortcuts && normalizer->asciiShortcut &&
-      asciiBytes >= length / 2) {
-    std::string &out = normalizer->buffers[0];
-    int32_t failure = composeQuickly(
-      normalizer->composer, normalizer->asciiMap, text, length, out, normalizer->stepEdits,
-      normalizer->changes);
-    if (failure != 0) return failure;
-    normalizer->output = &out;
-    return 0;
+  if (invalid < 0 && normalizer->shortcuts && normalizer->asciiShortcut) {
+    if (asciiBytes >= length / 2) {
+      std::string &out = normalizer->buffers[0];
+      int32_t failure = composeQuickly(
+        normalizer->composer, normalizer->asciiMap, normalizer->asciiMapShape, text, length, out,
+        normalizer->stepEdits, normalizer->changes);
+      if (failure != 0) return failure;
+      normalizer->output = &out;
+      return 0;
+    }
+    // Mostly non-ASCII text (Chinese) gains nothing from the ASCII runs, but is often already
+    // normalized: asking costs about a quarter of normalizing, and such text needs no copy and
+    // has no changes (ICU defines normalized text as text that normalizing leaves unchanged).
+    UErrorCode quickError = U_ZERO_ERROR;
+    if (normalizer->composer->isNormalizedUTF8(
+          StringPiece(reinterpret_cast<const char *>(text), length), quickError) &&
+        U_SUCCESS(quickError)) {
+      return 0;
+    }
   }
   if (invalid >= 0) {
     if (strict) {

@@ -16,8 +16,13 @@ struct LinkDetector {
     var lastEnd = 0
     let count = text.count
     while index < count {
+      // Every address is found from a `:`, a `w` or an `@`; other bytes are passed quickly,
+      // eight at a time where none of the eight can start one.
+      if index + 8 <= count, !Self.mayStartLink(in: text, at: index) {
+        index += 8
+        continue
+      }
       let byte = text[index]
-      // Every address is found from a `:`, a `w` or an `@`; other bytes are passed quickly.
       if byte != UInt8(ascii: ":") && byte != UInt8(ascii: "@") && byte | 0x20 != UInt8(ascii: "w")
       {
         index += 1
@@ -56,6 +61,20 @@ struct LinkDetector {
       }
       index += 1
     }
+  }
+
+  /// Whether any of the eight bytes at `index` is a `:`, an `@` or a `w` or `W`: the classic
+  /// "has a zero byte" test on the word XORed with each pattern. It can report a match that is
+  /// not there (the caller then looks byte by byte), never miss one.
+  private static func mayStartLink(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    guard let base = text.baseAddress else { return false }
+    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+    return hasZeroByte(word ^ (ones &* UInt64(UInt8(ascii: ":"))))
+      || hasZeroByte(word ^ (ones &* UInt64(UInt8(ascii: "@"))))
+      || hasZeroByte((word | (ones &* 0x20)) ^ (ones &* UInt64(UInt8(ascii: "w"))))
   }
 
   private func schemeStart(

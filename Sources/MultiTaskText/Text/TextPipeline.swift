@@ -16,6 +16,7 @@ public final class TextPipeline {
   private let shortcuts: Bool
   private var edits: [TextEdit] = []
   private var links: [Segment] = []
+  private var tokenBuffer = TokenBuffer()
 
   /// Opens the ICU engines for the given settings.
   ///
@@ -37,6 +38,8 @@ public final class TextPipeline {
     self.shortcuts = shortcuts
   }
 
+  deinit { tokenBuffer.deallocate() }
+
   /// Tokenizes `text`. Allocates a new result; loops should use ``tokenize(_:into:)``.
   public func tokenize(_ text: String) throws(TextError) -> TokenizedText {
     var result = TokenizedText()
@@ -57,11 +60,14 @@ public final class TextPipeline {
     // array is checked for exclusivity at run time, and there are several per token.
     var edits = self.edits
     var links = self.links
+    var tokens = self.tokenBuffer
+    tokens.removeAll()
     self.edits = []
     self.links = []
     defer {
       self.edits = edits
       self.links = links
+      self.tokenBuffer = tokens
     }
     result.invalidByteCount = try normalizer.normalize(
       bytes, into: &result.normalized, edits: &edits)
@@ -89,27 +95,28 @@ public final class TextPipeline {
         else {
           Self.emit(
             Segment(range: start..<segment.range.upperBound, kind: segment.kind),
-            settings: settings, mapping: &mapping, into: &result)
+            settings: settings, mapping: &mapping, into: &tokens)
           break
         }
         let link = links[linkIndex]
         if start < link.range.lowerBound {
           Self.emit(
             Segment(range: start..<link.range.lowerBound, kind: segment.kind),
-            settings: settings, mapping: &mapping, into: &result)
+            settings: settings, mapping: &mapping, into: &tokens)
         }
         if emittedLink != linkIndex {
-          Self.emit(link, settings: settings, mapping: &mapping, into: &result)
+          Self.emit(link, settings: settings, mapping: &mapping, into: &tokens)
           emittedLink = linkIndex
         }
         start = link.range.upperBound
       }
     }
+    result.tokens.append(contentsOf: tokens.tokens)
   }
 
   private static func emit(
     _ segment: Segment, settings: Tokenizer, mapping: inout OriginalOffsets,
-    into result: inout TokenizedText
+    into tokens: inout TokenBuffer
   ) {
     guard settings.keeps(segment.kind) else { return }
     let isPlaceholder: Bool
@@ -120,7 +127,7 @@ public final class TextPipeline {
     default: isPlaceholder = false
     }
     let original = mapping.originalRange(of: segment.range)
-    result.tokens.append(
+    tokens.append(
       Token(
         kind: segment.kind, range: segment.range, originalRange: original,
         isPlaceholder: isPlaceholder))

@@ -72,6 +72,10 @@ struct TextShortcutTests {
     "ภาษาไทย Thai ABCDEFGHIJKLMNOPQRSTU คุณรัก", "😀👍🏽 🇫🇷 family 👨‍👩‍👧 END",
     "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\u{301}",
     "ｈｔｔｐ://ｘ.ｃｏ ｗｗｗ.Ｘ.ｃｏｍ a@b.co", "Ǆemal Ⅻ ㎏ ½ ²³ ﬀ ﬃ",
+    // Mostly non-ASCII, normalized or not: fullwidth forms, compatibility ideographs, marks
+    // after ideographs, Hangul that composes.
+    "中文，ＡＢＣ：新闻（２０２４）“标题”", "已经规范化的中文标题 2024 年", "中\u{301}文 a\u{301} 丽\u{F900}\u{2F800}",
+    "가\u{11A8} 한국어 ﾊﾝｶｸ ㌀ 〜～", "，，中\u{3099}か\u{3099} ｶﾞ \u{301}",
   ]
 
   @Test(arguments: 0..<settings.count)
