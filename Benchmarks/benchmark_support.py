@@ -104,3 +104,10 @@ def timed(command, **kwargs):
     elapsed = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
     peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
     return elapsed, peak, result.stdout
+
+
+def print_floor(checks, passed="met", indent=""):
+    """Prints a benchmark's floor line: each (description, held) check followed by `passed`
+    or MISSED, so that a missed floor reads the same in every benchmark."""
+    marks = (f"{text} {passed if held else 'MISSED'}" for text, held in checks)
+    print(f"{indent}floor: " + "; ".join(marks))

@@ -125,6 +125,21 @@ def training(mtl, work, runs):
             os.remove(f"{work}/{name}")
 
 
+def train_three(mtl, work, names):
+    """Trains one fastText model per corpus in `names` (`{work}/{name}-ft.bin`) and one mtl
+    model with a task per corpus (`{work}/three/model.mtl`), which the prediction benchmarks
+    compare."""
+    for name in names:
+        write_fasttext(read_jsonl(f"{CORPORA}/{name}/train.jsonl"), f"{work}/{name}.train.txt",
+                       shuffle=True)
+        subprocess.run(fasttext_train(f"{work}/{name}.train.txt", f"{work}/{name}-ft"),
+                       check=True)
+    mtl_config(f"{work}/three.yaml",
+               [(name, f"{CORPORA}/{name}/train.jsonl") for name in names], f"{work}/three")
+    subprocess.run([mtl, "train", f"{work}/three.yaml", "--quiet"], check=True,
+                   capture_output=True)
+
+
 def prediction(mtl, work, runs):
     print("== prediction: three tasks, 50,000 documents")
     names = ["ag_news", "sst2", "sms_spam"]
@@ -135,15 +150,7 @@ def prediction(mtl, work, runs):
         handle.writelines(text + "\n" for text in documents)
     with open(f"{work}/tokenized.txt", "w", encoding="utf-8") as handle:
         handle.writelines(fasttext_tokens(text) + "\n" for text in documents)
-    for name in names:
-        write_fasttext(read_jsonl(f"{CORPORA}/{name}/train.jsonl"), f"{work}/{name}.train.txt",
-                       shuffle=True)
-        subprocess.run(fasttext_train(f"{work}/{name}.train.txt", f"{work}/{name}-ft"),
-                       check=True)
-    mtl_config(f"{work}/three.yaml",
-               [(name, f"{CORPORA}/{name}/train.jsonl") for name in names], f"{work}/three")
-    subprocess.run([mtl, "train", f"{work}/three.yaml", "--quiet"], check=True,
-                   capture_output=True)
+    train_three(mtl, work, names)
     mtl_times, ft_times = [], []
     for _ in range(runs):
         with open(f"{work}/raw.txt", "rb") as stdin:

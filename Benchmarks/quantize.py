@@ -16,7 +16,7 @@ Usage: Benchmarks/quantize.py [--runs N] [--target-size 4MB] [--no-fasttext]
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile
 
-from benchmark_support import CORPORA, release_mtl, timed
+from benchmark_support import CORPORA, print_floor, release_mtl, timed
 from compare_fasttext import SETTINGS, fasttext_accuracy, fasttext_train, read_jsonl, write_fasttext
 
 
@@ -99,10 +99,9 @@ def main():
         size, accuracy, seconds = rows[1][1], rows[1][2], rows[1][3]
         speed = rows[0][3] / seconds
         loss = rows[0][2] - accuracy
-        print(f"floor: size {size:,} bytes <= 4,000,000: {'met' if size <= 4_000_000 else 'MISSED'}; "
-              f"accuracy {loss:+.2f} points from float, within 0.5: "
-              f"{'met' if loss <= 0.5 else 'MISSED'}; speed {speed:.2f}x >= 0.8: "
-              f"{'met' if speed >= 0.8 else 'MISSED'}")
+        print_floor([(f"size {size:,} bytes <= 4,000,000:", size <= 4_000_000),
+                     (f"accuracy {loss:+.2f} points from float, within 0.5:", loss <= 0.5),
+                     (f"speed {speed:.2f}x >= 0.8:", speed >= 0.8)])
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

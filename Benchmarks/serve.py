@@ -18,7 +18,7 @@ Needs: `apt-get install -y wrk fasttext`, a venv with `fastapi uvicorn fasttext-
 import argparse, json, os, re, signal, socket, subprocess, sys, tempfile, time
 
 from benchmark_support import CORPORA, release_mtl, timed
-from compare_fasttext import fasttext_train, mtl_config, read_jsonl, write_fasttext
+from compare_fasttext import read_jsonl, train_three
 
 NAMES = ["ag_news", "sst2", "sms_spam"]
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -106,15 +106,7 @@ def main():
     with open(f"{work}/raw.txt", "w", encoding="utf-8") as handle:
         handle.writelines(text + "\n" for text in documents)
     print("== training one three-task mtl model and three fastText models")
-    for name in NAMES:
-        write_fasttext(read_jsonl(f"{CORPORA}/{name}/train.jsonl"), f"{work}/{name}.train.txt",
-                       shuffle=True)
-        subprocess.run(fasttext_train(f"{work}/{name}.train.txt", f"{work}/{name}-ft"),
-                       check=True)
-    mtl_config(f"{work}/three.yaml",
-               [(name, f"{CORPORA}/{name}/train.jsonl") for name in NAMES], f"{work}/three")
-    subprocess.run([mtl, "train", f"{work}/three.yaml", "--quiet"], check=True,
-                   capture_output=True)
+    train_three(mtl, work, NAMES)
     model = f"{work}/three/model.mtl"
 
     with open(f"{work}/raw.txt", "rb") as stdin:

@@ -43,14 +43,7 @@ enum JSONBytes {
     let clamped = value.isNaN ? 0 : min(max(Double(value), 0), 1)
     let scaled = Int((clamped * 100_000).rounded())
     bytes.append(UInt8(ascii: "0") + UInt8(scaled / 100_000))
-    bytes.append(UInt8(ascii: "."))
-    var divisor = 10_000
-    var fraction = scaled % 100_000
-    while divisor > 0 {
-      bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
-      fraction %= divisor
-      divisor /= 10
-    }
+    appendDecimals(scaled % 100_000, highestPlace: 10_000, to: &bytes)
   }
 
   /// Appends a signed number with four decimals (`-1.7312`), for contributions, which are
@@ -60,9 +53,17 @@ enum JSONBytes {
     let scaled = Int((abs(finite) * 10_000).rounded())
     if finite < 0 && scaled > 0 { bytes.append(UInt8(ascii: "-")) }
     bytes.append(contentsOf: String(scaled / 10_000).utf8)
+    appendDecimals(scaled % 10_000, highestPlace: 1_000, to: &bytes)
+  }
+
+  /// Appends a point and the digits of `fraction` from the `highestPlace` (a power of ten)
+  /// down, leading zeros included: `appendDecimals(42, highestPlace: 1_000)` appends `.0042`.
+  private static func appendDecimals(
+    _ fraction: Int, highestPlace: Int, to bytes: inout [UInt8]
+  ) {
     bytes.append(UInt8(ascii: "."))
-    var divisor = 1_000
-    var fraction = scaled % 10_000
+    var divisor = highestPlace
+    var fraction = fraction
     while divisor > 0 {
       bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
       fraction %= divisor

@@ -30,32 +30,26 @@ import Testing
         input.withUnsafeBufferPointer { input in
           gradient.withUnsafeMutableBufferPointer { gradient in
             HierarchicalSoftmax.step(
-              tree: tree, target: target, rate: rate, headRate: 1, head: head.baseAddress!,
-              input: input.baseAddress!, dimension: dimension,
-              inputGradient: gradient.baseAddress!)
+              tree: tree, target: target,
+              update: HeadUpdate(
+                rows: head.baseAddress!, squares: nil, input: input.baseAddress!,
+                inputGradient: gradient.baseAddress!, dimension: dimension, learningRate: rate,
+                headRate: 1, weight: 1))
           }
         }
       }
       #expect(abs(Double(stepLoss) - loss(rows, input, target: target)) < 1e-4)
       let epsilon: Float = 1e-3
       for column in 0..<dimension {
-        var plus = input
-        var minus = input
-        plus[column] += epsilon
-        minus[column] -= epsilon
-        let numeric =
-          (loss(rows, plus, target: target) - loss(rows, minus, target: target))
-          / Double(2 * epsilon)
+        let numeric = centralDifference(of: input, along: \.[column], step: epsilon) {
+          loss(rows, $0, target: target)
+        }
         #expect(abs(Double(gradient[column]) + Double(rate) * numeric) < 2e-4)
       }
       for index in rows.indices {
-        var plus = rows
-        var minus = rows
-        plus[index] += epsilon
-        minus[index] -= epsilon
-        let numeric =
-          (loss(plus, input, target: target) - loss(minus, input, target: target))
-          / Double(2 * epsilon)
+        let numeric = centralDifference(of: rows, along: \.[index], step: epsilon) {
+          loss($0, input, target: target)
+        }
         #expect(abs(Double(head[index] - rows[index]) + Double(rate) * numeric) < 2e-4)
       }
     }

@@ -52,8 +52,9 @@ import Testing
       probabilities.withUnsafeBufferPointer { probabilities in
         targets.withUnsafeBufferPointer { targets in
           stepped.withUnsafeMutableBufferPointer { head in
-            SigmoidCrossEntropy.step(
-              probabilities: probabilities, targets: targets, rate: weight, headRate: 1,
+            SoftmaxCrossEntropy.step(
+              probabilities: probabilities, targets: SortedTargets(column: targets), rate: weight,
+              headRate: 1,
               head: head.baseAddress!, input: input, dimension: weights.columns,
               inputGradient: &inputStep)
           }
@@ -81,11 +82,9 @@ import Testing
     let analytic = head.gradients().weights
     for row in 0..<labels {
       for column in 0..<dimension {
-        var plus = head
-        plus.weights[row, column] += Self.step
-        var minus = head
-        minus.weights[row, column] -= Self.step
-        let numeric = (plus.loss() - minus.loss()) / (2 * Self.step)
+        let numeric = centralDifference(
+          of: head, along: \.weights[row, column], step: Self.step
+        ) { $0.loss() }
         #expect(abs(numeric - analytic[row, column]) < Self.tolerance, "W[\(row), \(column)]")
       }
     }
@@ -99,11 +98,9 @@ import Testing
       labels: labels, dimension: dimension, targets: targets, weight: weight, seed: 12)
     let analytic = head.gradients().input
     for column in 0..<dimension {
-      var plus = head
-      plus.input[column] += Self.step
-      var minus = head
-      minus.input[column] -= Self.step
-      let numeric = (plus.loss() - minus.loss()) / (2 * Self.step)
+      let numeric = centralDifference(of: head, along: \.input[column], step: Self.step) {
+        $0.loss()
+      }
       #expect(abs(numeric - analytic[column]) < Self.tolerance, "x[\(column)]")
     }
   }
@@ -149,8 +146,9 @@ import Testing
     probabilities.withUnsafeBufferPointer { probabilities in
       head.targets.withUnsafeBufferPointer { targets in
         stepped.withUnsafeMutableBufferPointer { rows in
-          SigmoidCrossEntropy.adaptiveStep(
-            probabilities: probabilities, targets: targets, weight: 1.5, learningRate: 0.1,
+          SoftmaxCrossEntropy.adaptiveStep(
+            probabilities: probabilities, targets: SortedTargets(column: targets), weight: 1.5,
+            learningRate: 0.1,
             head: rows.baseAddress!, squares: &squares, input: head.input, dimension: 5,
             inputGradient: &inputGradient)
         }

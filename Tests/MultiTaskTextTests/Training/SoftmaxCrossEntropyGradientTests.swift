@@ -48,7 +48,8 @@ import Testing
         stepped.withUnsafeMutableBufferPointer { head in
           guard let rows = head.baseAddress else { return }
           SoftmaxCrossEntropy.step(
-            probabilities: probabilities, target: Int(target.rawValue), rate: weight,
+            probabilities: probabilities, targets: SingleTarget(label: Int(target.rawValue)),
+            rate: weight,
             headRate: 1, head: rows, input: input, dimension: weights.columns,
             inputGradient: &inputStep)
         }
@@ -72,11 +73,9 @@ import Testing
     let analytic = head.gradients().weights
     for row in 0..<labels {
       for column in 0..<dimension {
-        var plus = head
-        plus.weights[row, column] += Self.step
-        var minus = head
-        minus.weights[row, column] -= Self.step
-        let numeric = (plus.loss() - minus.loss()) / (2 * Self.step)
+        let numeric = centralDifference(
+          of: head, along: \.weights[row, column], step: Self.step
+        ) { $0.loss() }
         #expect(abs(numeric - analytic[row, column]) < Self.tolerance, "W[\(row), \(column)]")
       }
     }
@@ -89,11 +88,9 @@ import Testing
     let head = Head(labels: labels, dimension: dimension, target: target, weight: weight, seed: 6)
     let analytic = head.gradients().input
     for column in 0..<dimension {
-      var plus = head
-      plus.input[column] += Self.step
-      var minus = head
-      minus.input[column] -= Self.step
-      let numeric = (plus.loss() - minus.loss()) / (2 * Self.step)
+      let numeric = centralDifference(of: head, along: \.input[column], step: Self.step) {
+        $0.loss()
+      }
       #expect(abs(numeric - analytic[column]) < Self.tolerance, "x[\(column)]")
     }
   }

@@ -53,7 +53,8 @@ import Testing
       head.withUnsafeMutableBufferPointer { head in
         guard let rows = head.baseAddress else { return }
         SoftmaxCrossEntropy.step(
-          probabilities: probabilities, target: 1, rate: 0.5, headRate: 2, head: rows,
+          probabilities: probabilities, targets: SingleTarget(label: 1), rate: 0.5, headRate: 2,
+          head: rows,
           input: input, dimension: 2, inputGradient: &gradient)
       }
     }

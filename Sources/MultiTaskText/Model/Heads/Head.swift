@@ -18,8 +18,8 @@
 /// 1. Write a `struct` conforming to `Head`, with the rows it needs at run time (a tree, a
 ///    sampler) as stored properties, and its loss and step beside it (or in a kernel enum
 ///    with a finite-difference test, as the heads here do).
-/// 2. Register it: add a case to ``TaskHead`` and one line to each of its three `switch`
-///    statements (`TaskHead.swift`).
+/// 2. Register it: add a case to ``TaskHead`` and one line to its `switch` in
+///    ``TaskHead/perform(_:)`` (`TaskHead.swift`).
 /// 3. Build it where a task's head is chosen: `HeadLosses` in `Training/` for training
 ///    (from the task's `HeadLoss`), `MultiTaskModel.head(ofTask:)` for a trained model, and
 ///    the head retrainer's `RetrainingParameters` if the head can be refitted.

@@ -26,17 +26,6 @@ struct HierarchicalHead: Head {
     ofTask task: Int, targets: UnsafeBufferPointer<Int32>, update: HeadUpdate,
     with parameters: Parameters, scratch: ForwardScratch, generator: inout Generator
   ) -> Float {
-    let target = Int(targets[0])
-    guard let squares = update.squares else {
-      return HierarchicalSoftmax.step(
-        tree: tree, target: target, rate: update.learningRate * update.weight,
-        headRate: update.headRate, head: update.rows, input: update.input,
-        dimension: update.dimension, inputGradient: update.inputGradient)
-    }
-    return HierarchicalSoftmax.adaptiveStep(
-      tree: tree, target: target, weight: update.weight,
-      learningRate: update.learningRate * update.headRate, head: update.rows,
-      squares: squares, input: update.input, dimension: update.dimension,
-      inputGradient: update.inputGradient)
+    HierarchicalSoftmax.step(tree: tree, target: Int(targets[0]), update: update)
   }
 }

@@ -27,34 +27,10 @@ struct SampledSoftmaxHead: Head {
   ) -> Float {
     let target = Int(targets[0])
     let draws = parameters.labelCount(ofTask: task) > 1 ? negatives : 0
-    let (head, input, dimension) = (update.rows, update.input, update.dimension)
-    let gradient = update.inputGradient
-    var loss: Float = 0
-    guard let squares = update.squares else {
-      let rate = update.learningRate * update.weight
-      loss += SampledSoftmax.update(
-        label: target, target: 1, rate: rate, headRate: update.headRate, head: head,
-        input: input, dimension: dimension, inputGradient: gradient)
-      for _ in 0..<draws {
-        loss += SampledSoftmax.update(
-          label: sampler.draw(excluding: target, using: &generator), target: 0, rate: rate,
-          headRate: update.headRate, head: head, input: input, dimension: dimension,
-          inputGradient: gradient)
-      }
-      return loss
+    return SampledSoftmax.steps(count: 1 + draws, update: update) { index in
+      index == 0
+        ? (label: target, target: 1)
+        : (label: sampler.draw(excluding: target, using: &generator), target: 0)
     }
-    let inputMeanSquare = RowKernels.dot(input, input, count: dimension) / Float(dimension)
-    let rate = update.learningRate * update.headRate
-    loss += SampledSoftmax.adaptiveUpdate(
-      label: target, target: 1, weight: update.weight, learningRate: rate, head: head,
-      squares: squares, input: input, inputMeanSquare: inputMeanSquare, dimension: dimension,
-      inputGradient: gradient)
-    for _ in 0..<draws {
-      loss += SampledSoftmax.adaptiveUpdate(
-        label: sampler.draw(excluding: target, using: &generator), target: 0,
-        weight: update.weight, learningRate: rate, head: head, squares: squares, input: input,
-        inputMeanSquare: inputMeanSquare, dimension: dimension, inputGradient: gradient)
-    }
-    return loss
   }
 }

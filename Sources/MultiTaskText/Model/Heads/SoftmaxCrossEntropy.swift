@@ -36,20 +36,21 @@ enum SoftmaxCrossEntropy {
   ///
   /// - Parameters:
   ///   - probabilities: The head's softmax output, one per label.
-  ///   - target: The correct label.
+  ///   - targets: The correct label, or for a multi-label head the sorted labels.
   ///   - rate: The learning rate times the example's weight.
   ///   - headRate: The head's own learning-rate multiplier.
   ///   - head: The head's rows, `probabilities.count × dimension` floats, updated in place.
   ///   - input: The head's input, `dimension` floats.
   ///   - inputGradient: `dimension` floats, accumulated into.
   @inline(__always)
-  static func step(
-    probabilities: UnsafeBufferPointer<Float>, target: Int, rate: Float, headRate: Float,
+  static func step<Targets: LabelTargets>(
+    probabilities: UnsafeBufferPointer<Float>, targets: Targets, rate: Float, headRate: Float,
     head: UnsafeMutablePointer<Float>, input: UnsafePointer<Float>, dimension: Int,
     inputGradient: UnsafeMutablePointer<Float>
   ) {
+    var targets = targets
     for label in probabilities.indices {
-      let coefficient = rate * ((label == target ? 1 : 0) - probabilities[label])
+      let coefficient = rate * ((targets.includes(label) ? 1 : 0) - probabilities[label])
       let row = head + label * dimension
       RowKernels.add(row, scale: coefficient, to: inputGradient, count: dimension)
       RowKernels.add(input, scale: coefficient * headRate, to: row, count: dimension)
@@ -65,7 +66,7 @@ enum SoftmaxCrossEntropy {
   ///
   /// - Parameters:
   ///   - probabilities: The head's softmax output, one per label.
-  ///   - target: The correct label.
+  ///   - targets: The correct label, or for a multi-label head the sorted labels.
   ///   - weight: The example's weight (task, class and strategy factors).
   ///   - learningRate: The current learning rate times the head's own multiplier.
   ///   - head: The head's rows, updated in place.
@@ -74,14 +75,15 @@ enum SoftmaxCrossEntropy {
   ///   - dimension: The row width.
   ///   - inputGradient: `dimension` floats, accumulated into.
   @inline(__always)
-  static func adaptiveStep(
-    probabilities: UnsafeBufferPointer<Float>, target: Int, weight: Float, learningRate: Float,
+  static func adaptiveStep<Targets: LabelTargets>(
+    probabilities: UnsafeBufferPointer<Float>, targets: Targets, weight: Float, learningRate: Float,
     head: UnsafeMutablePointer<Float>, squares: UnsafeMutablePointer<Float>,
     input: UnsafePointer<Float>, dimension: Int, inputGradient: UnsafeMutablePointer<Float>
   ) {
     let inputMeanSquare = RowKernels.dot(input, input, count: dimension) / Float(dimension)
+    var targets = targets
     for label in probabilities.indices {
-      let coefficient = weight * ((label == target ? 1 : 0) - probabilities[label])
+      let coefficient = weight * ((targets.includes(label) ? 1 : 0) - probabilities[label])
       let row = head + label * dimension
       RowKernels.add(row, scale: coefficient, to: inputGradient, count: dimension)
       squares[label] += coefficient * coefficient * inputMeanSquare

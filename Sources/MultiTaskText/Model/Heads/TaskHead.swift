@@ -2,10 +2,10 @@
 /// place that dispatches on the kind.
 ///
 /// Callers hold one `TaskHead` per task (``ForwardParameters/head(ofTask:)``) and call its
-/// methods; each `switch` below runs once per task and document and hands over to the
-/// concrete head's generic method, which is specialized for the caller's parameters, so the
-/// loops over rows never go through an existential. To register a new ``Head``, add its case
-/// and one line to each `switch`.
+/// methods; the one `switch` below (``perform(_:)``) runs once per task and document and hands
+/// over to the concrete head's generic method, which is specialized for the caller's
+/// parameters, so the loops over rows never go through an existential. To register a new
+/// ``Head``, add its case and one line to that `switch`.
 enum TaskHead: Sendable {
   /// Softmax cross-entropy over every label.
   case softmax(SoftmaxHead)
@@ -22,15 +22,23 @@ enum TaskHead: Sendable {
     return nil
   }
 
+  /// Runs `action` on the concrete head: the one `switch` over the kinds, so that the action's
+  /// generic method is specialized for each head type.
+  @inline(__always)
+  func perform<Action: HeadAction>(_ action: inout Action) -> Action.Result {
+    switch self {
+    case .softmax(let head): action.run(head)
+    case .oneVersusAll(let head): action.run(head)
+    case .hierarchical(let head): action.run(head)
+    case .sampled(let head): action.run(head)
+    }
+  }
+
   /// Whether the task's target is a list of labels; see ``Head/readsLabelLists``.
   @inline(__always)
   var readsLabelLists: Bool {
-    switch self {
-    case .softmax(let head): head.readsLabelLists
-    case .oneVersusAll(let head): head.readsLabelLists
-    case .hierarchical(let head): head.readsLabelLists
-    case .sampled(let head): head.readsLabelLists
-    }
+    var action = ReadsLabelListsAction()
+    return perform(&action)
   }
 
   /// The head's forward pass; see ``Head/probabilities(ofTask:input:with:scratch:into:)``.
@@ -39,20 +47,11 @@ enum TaskHead: Sendable {
     ofTask task: Int, input: UnsafePointer<Float>, with parameters: Parameters,
     scratch: ForwardScratch, into probabilities: inout UnsafeMutableBufferPointer<Float>
   ) {
-    switch self {
-    case .softmax(let head):
-      head.probabilities(
-        ofTask: task, input: input, with: parameters, scratch: scratch, into: &probabilities)
-    case .oneVersusAll(let head):
-      head.probabilities(
-        ofTask: task, input: input, with: parameters, scratch: scratch, into: &probabilities)
-    case .hierarchical(let head):
-      head.probabilities(
-        ofTask: task, input: input, with: parameters, scratch: scratch, into: &probabilities)
-    case .sampled(let head):
-      head.probabilities(
-        ofTask: task, input: input, with: parameters, scratch: scratch, into: &probabilities)
-    }
+    var action = ProbabilitiesAction(
+      task: task, input: input, parameters: parameters, scratch: scratch,
+      probabilities: probabilities)
+    perform(&action)
+    probabilities = action.probabilities
   }
 
   /// The head's gradient step; see ``Head/train(ofTask:targets:update:with:scratch:generator:)``.
@@ -61,23 +60,11 @@ enum TaskHead: Sendable {
     ofTask task: Int, targets: UnsafeBufferPointer<Int32>, update: HeadUpdate,
     with parameters: Parameters, scratch: ForwardScratch, generator: inout Generator
   ) -> Float {
-    switch self {
-    case .softmax(let head):
-      head.train(
-        ofTask: task, targets: targets, update: update, with: parameters, scratch: scratch,
-        generator: &generator)
-    case .oneVersusAll(let head):
-      head.train(
-        ofTask: task, targets: targets, update: update, with: parameters, scratch: scratch,
-        generator: &generator)
-    case .hierarchical(let head):
-      head.train(
-        ofTask: task, targets: targets, update: update, with: parameters, scratch: scratch,
-        generator: &generator)
-    case .sampled(let head):
-      head.train(
-        ofTask: task, targets: targets, update: update, with: parameters, scratch: scratch,
-        generator: &generator)
-    }
+    var action = TrainAction(
+      task: task, targets: targets, update: update, parameters: parameters, scratch: scratch,
+      generator: generator)
+    let loss = perform(&action)
+    generator = action.generator
+    return loss
   }
 }
