@@ -96,11 +96,13 @@ struct Tune: ParsableCommand {
       // previous run's files as they were.
       let writer = AtomicFileWriter()
       var prepared = [try writer.prepare(Array(tuned.utf8), to: tunedPath)]
-      prepared += try files.prepare(result.trained.model)
+      let model = try files.prepareWithChecksum(result.trained.model)
+      prepared += model.files
       written += [tunedPath, modelPath] + files.vocabularyPaths
       report.run = try Provenance.record(
         configuration: tuner.configuration(ofTrial: result.best.number),
-        model: result.trained.model, modelPath: modelPath, history: result.trained.history)
+        model: result.trained.model, modelChecksum: model.checksum,
+        history: result.trained.history)
       for (name, format) in [
         ("report.json", ReportFormat.json), ("report.md", .markdown), ("report.html", .html),
       ] {
