@@ -34,6 +34,11 @@ extension TrainingConfiguration {
         summary: "Fit each single-label task's softmax temperature on dev data after training,"
           + " so probabilities are calibrated; labels are unchanged."),
       .bool(
+        "fitBiases", \.fitBiases,
+        summary: "Fit one score bias per label on dev data for each single-label task whose"
+          + " metric is not accuracy (macroF1, macroRecall, f1:, f1avg:), kept only when it"
+          + " improves the metric on held-out halves of dev."),
+      .bool(
         "keepBestEpoch", \.keepBestEpoch,
         summary: "Keep the epoch with the best mean dev accuracy instead of the last; needs a"
           + " dev file."),

@@ -23,6 +23,9 @@ protocol ForwardParameters {
   /// The temperature task `task`'s softmax divides its scores by: 1 during training, and
   /// the calibrated value in a model fitted on dev data.
   func temperature(ofTask task: Int) -> Float
+  /// The per-label biases task `task`'s softmax adds to its scores: nil during training, and
+  /// a model's metric-fitted biases, if it has any.
+  func biases(ofTask task: Int) -> [Float]?
   /// Writes task `task`'s score of every label for `input` into `scores`.
   func scoreLabels(
     ofTask task: Int, input: UnsafePointer<Float>, into scores: UnsafeMutablePointer<Float>)
@@ -32,6 +35,9 @@ protocol ForwardParameters {
 }
 
 extension ForwardParameters {
+  /// No biases: what the trainer's and the retrainer's parameters score with.
+  func biases(ofTask task: Int) -> [Float]? { nil }
+
   /// Task `task`'s Huffman tree when its head is a hierarchical softmax; nil otherwise.
   func tree(ofTask task: Int) -> HuffmanTree? { head(ofTask: task).tree }
 }

@@ -27,6 +27,11 @@ public struct ModelManifest: Codable, Sendable, Equatable {
     /// A single-label task's softmax temperature, fitted on dev data after training so
     /// that its probabilities are calibrated; absent means 1, no scaling.
     public var temperature: Float?
+    /// A single-label task's additive bias per label, in label order, fitted on dev data for
+    /// the task's metric and added to the scores (after the temperature) before the softmax,
+    /// so that every answer, the one `mtl eval` scores included, is the metric-fitted one.
+    /// Absent means no bias, as in every model whose metric is accuracy.
+    public var biases: [Float]?
     /// A single-label task's minimum top probability: below it, prediction abstains
     /// (`"label": null`) rather than guess. Absent means always answer.
     public var minProbability: Float?

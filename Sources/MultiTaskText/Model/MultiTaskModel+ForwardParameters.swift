@@ -29,6 +29,8 @@ extension MultiTaskModel: ForwardParameters {
 
   func temperature(ofTask task: Int) -> Float { manifest.tasks[task].temperature ?? 1 }
 
+  func biases(ofTask task: Int) -> [Float]? { manifest.tasks[task].biases }
+
   func scoreLabels(
     ofTask task: Int, input: UnsafePointer<Float>, into scores: UnsafeMutablePointer<Float>
   ) {

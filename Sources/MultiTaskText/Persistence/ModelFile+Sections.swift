@@ -26,6 +26,15 @@ extension ModelFile {
         problem: "task \"\(task.name)\" declares \(task.labels.count) labels, more than the"
           + " \(LabelSet.maximumCount) a task may have")
     }
+    for task in manifest.tasks {
+      guard let biases = task.biases else { continue }
+      guard biases.count == task.labels.count, biases.allSatisfy(\.isFinite) else {
+        throw ModelFileError.malformed(
+          path: path,
+          problem: "task \"\(task.name)\" has \(biases.count) decision biases for"
+            + " \(task.labels.count) labels, or one that is not a finite number")
+      }
+    }
     return manifest
   }
 

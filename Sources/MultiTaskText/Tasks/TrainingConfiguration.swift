@@ -80,6 +80,12 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// training (temperature scaling), so that its probabilities are calibrated. It changes
   /// no prediction's label, only its probability.
   public var calibrate = true
+  /// Whether each single-label task judged by a metric other than accuracy (`macroF1`,
+  /// `macroRecall`, `f1:`, `f1avg:`) gets one additive score bias per label, fitted on dev
+  /// data for that metric after training. Cross-entropy training aims at accuracy, which
+  /// lets a rare class go unpredicted; a bias moves each class's decision point to where
+  /// the task's own metric is best. Kept only when it wins on held-out halves of dev.
+  public var fitBiases = true
   /// The most bytes the training corpus may take in memory: half for its tokens while it is
   /// read, half for its features while it trains. A corpus that needs more goes to a cache on
   /// disk, which training streams one shard at a time, so memory stays flat however large
@@ -154,7 +160,7 @@ extension TrainingConfiguration: Codable {
   private enum CodingKeys: String, CodingKey {
     case epochs, learningRate, seed, threads, sampling, temperature, skipInvalid, keepBestEpoch
     case weighting, taskPatience, optimizer, automaticEpochs, patience, initialModel
-    case calibrate, memoryBudget
+    case calibrate, memoryBudget, fitBiases
   }
 
   /// Decodes settings written by ``encode(to:)``: the sampling strategy by name, with its
@@ -176,6 +182,7 @@ extension TrainingConfiguration: Codable {
     patience = try container.decodeIfPresent(Int.self, forKey: .patience) ?? 2
     initialModel = try container.decodeIfPresent(String.self, forKey: .initialModel)
     calibrate = try container.decodeIfPresent(Bool.self, forKey: .calibrate) ?? true
+    fitBiases = try container.decodeIfPresent(Bool.self, forKey: .fitBiases) ?? true
     if container.contains(.memoryBudget) {
       memoryBudget = try container.decodeIfPresent(Int.self, forKey: .memoryBudget)
     }
@@ -220,6 +227,7 @@ extension TrainingConfiguration: Codable {
     try container.encodeIfPresent(initialModel, forKey: .initialModel)
     // Written only when off, so manifests keep their bytes.
     if !calibrate { try container.encode(false, forKey: .calibrate) }
+    if !fitBiases { try container.encode(false, forKey: .fitBiases) }
     // Written only when not the default, likewise; nil (no limit) is written as null.
     if memoryBudget != Self.defaultMemoryBudget {
       if let memoryBudget {

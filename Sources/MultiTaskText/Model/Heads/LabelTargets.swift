@@ -40,7 +40,9 @@ struct SingleTarget: LabelTargets {
   init(column: UnsafeBufferPointer<Int32>) { label = Int(column[0]) }
 
   /// The softmax of the scores. A trained model divides them by the task's calibrated
-  /// temperature first; during training the temperature is 1.
+  /// temperature first, then adds its metric-fitted biases; during training the temperature
+  /// is 1 and there are no biases. The model file reader checks that a task's biases number
+  /// its labels.
   @inline(__always)
   static func normalize<Parameters: ForwardParameters>(
     _ scores: inout UnsafeMutableBufferPointer<Float>, ofTask task: Int,
@@ -50,6 +52,9 @@ struct SingleTarget: LabelTargets {
     if temperature != 1 {
       let inverse = 1 / temperature
       for index in scores.indices { scores[index] *= inverse }
+    }
+    if let biases = parameters.biases(ofTask: task), biases.count == scores.count {
+      for index in scores.indices { scores[index] += biases[index] }
     }
     Softmax.apply(&scores)
   }
