@@ -32,13 +32,19 @@ import Testing
       documents: Array(truth.indices), biases: biases ?? [0, 0])
   }
 
+  /// The biases fitted on two-label `dev` for `metric`.
+  static func fit(
+    _ dev: (scores: [Float], truth: [Int]), metric: TaskMetric = .macroF1
+  ) -> [Float]? {
+    MetricBiasFitting.fit(
+      scores: dev.scores, truth: dev.truth, labels: 2, metric: metric,
+      labelSet: LabelSet(["a", "b"]))
+  }
+
   @Test func biasesRaiseMacroF1OnDevAndOnUnseenDocuments() throws {
     let dev = Self.imbalanced(seed: 1, count: 400, rareShare: 0.1, shift: 1.2)
     let test = Self.imbalanced(seed: 2, count: 2_000, rareShare: 0.1, shift: 1.2)
-    let biases = try #require(
-      MetricBiasFitting.fit(
-        scores: dev.scores, truth: dev.truth, labels: 2, metric: .macroF1,
-        labelSet: LabelSet(["a", "b"])))
+    let biases = try #require(Self.fit(dev))
     #expect(biases.count == 2)
     // The rare class is pushed up relative to the frequent one.
     #expect(biases[1] - biases[0] > 0.5)
@@ -52,10 +58,7 @@ import Testing
 
   @Test func accuracyTasksGetNoBiases() {
     let dev = Self.imbalanced(seed: 1, count: 400, rareShare: 0.1, shift: 1.2)
-    #expect(
-      MetricBiasFitting.fit(
-        scores: dev.scores, truth: dev.truth, labels: 2, metric: .accuracy,
-        labelSet: LabelSet(["a", "b"])) == nil)
+    #expect(Self.fit(dev, metric: .accuracy) == nil)
     #expect(!MetricBiasFitting.applies(to: .accuracy))
     #expect(MetricBiasFitting.applies(to: .macroRecall))
     #expect(MetricBiasFitting.applies(to: .f1Average(labels: ["a", "b"])))
@@ -65,10 +68,7 @@ import Testing
     // Evidence alone separates the classes and nothing is shifted: no bias can help on
     // held-out documents, so none is kept.
     let dev = Self.imbalanced(seed: 3, count: 400, rareShare: 0.5, shift: 0)
-    #expect(
-      MetricBiasFitting.fit(
-        scores: dev.scores, truth: dev.truth, labels: 2, metric: .macroF1,
-        labelSet: LabelSet(["a", "b"])) == nil)
+    #expect(Self.fit(dev) == nil)
   }
 
   @Test func tooFewDocumentsOrLabelsGetNoBiases() {
