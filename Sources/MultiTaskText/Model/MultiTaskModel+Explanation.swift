@@ -28,6 +28,14 @@ extension MultiTaskModel {
     if let tree = trees[task] {
       probabilities = tree.probabilities(ofScores: scores)
     } else {
+      // With metric-fitted biases the answered label is the biased one: scored as the
+      // forward pass scores it, tempered, then biased.
+      if let biases = manifest.tasks[task].biases, biases.count == probabilities.count {
+        let inverse = 1 / temperature(ofTask: task)
+        for index in probabilities.indices {
+          probabilities[index] = probabilities[index] * inverse + biases[index]
+        }
+      }
       Softmax.apply(&probabilities)
     }
     let predicted = probabilities.withUnsafeBufferPointer { Softmax.mostProbable($0) }

@@ -78,6 +78,17 @@ struct DecisionBiasTrainingTests {
     }
   }
 
+  @Test func explanationsExplainTheBiasedAnswer() throws {
+    let model = try Self.trainer(metric: .macroF1).train(
+      examples: Self.train, development: Self.development)
+    #expect(model.manifest.tasks[0].biases != nil)
+    let predictor = try Predictor(model: model)
+    for example in Self.development {
+      let answer = try predictor.predict(example.text)[0].label
+      #expect(predictor.explanation(ofTask: 0).label == answer, "\(example.text)")
+    }
+  }
+
   @Test func accuracyTasksAndTheSwitchKeepModelsWithoutBiases() throws {
     let accuracy = try Self.trainer(metric: .accuracy).train(
       examples: Self.train, development: Self.development)
