@@ -55,7 +55,8 @@ import Testing
       TrainingConfiguration.configurationTable.keys,
       [
         "epochs", "maxEpochs", "patience", "learningRate", "seed", "threads", "sampling",
-        "temperature", "skipInvalid", "calibrate", "keepBestEpoch", "weighting", "taskPatience",
+        "temperature", "skipInvalid", "calibrate", "fitBiases", "keepBestEpoch", "weighting",
+        "taskPatience",
         "optimizer", "memoryBudget", "cacheDirectory", "initialModel",
       ]
     ),
@@ -83,8 +84,9 @@ import Testing
     // `epochs: auto` and `maxEpochs` are stored as the `automaticEpochs` flag and `epochs`.
     var training = TrainingConfiguration()
     training.initialModel = "base.mtl"
-    // `calibrate` is written only when off.
+    // `calibrate` and `fitBiases` are written only when off.
     training.calibrate = false
+    training.fitBiases = false
     // `memoryBudget` is written only when not the default; `cacheDirectory` never, since
     // where the cache lives changes nothing in the model.
     training.memoryBudget = 1 << 30
