@@ -22,8 +22,8 @@ enum MetricBiasFitting {
   /// The mean gain on the held-out halves of dev below which biases are not kept: 0.2 points
   /// of the metric, less than one document in most dev sets but more than nothing.
   static let minimumHeldOutGain = 0.002
-  /// Tasks with more labels are left alone: each pass costs labels² × documents, and a task
-  /// of thousands of labels has too few dev documents per label to fit a bias on.
+  /// Tasks with more labels are left alone: a task of thousands of labels has too few dev
+  /// documents per label to fit a bias on, and each pass costs labels × documents.
   static let largestLabelCount = 256
 
   /// Whether a task judged by `metric` gets biases: every metric but accuracy, which is what
@@ -92,41 +92,57 @@ enum MetricBiasFitting {
       return metric.value(totals: totals, labels: labelSet)
     }
 
+    /// The two labels a document scores highest under `biases`, ties to the first label:
+    /// whichever label's bias is being tried, the best of the others is one of them.
+    func leaders(_ document: Int, biases: [Float]) -> (first: Int, second: Int) {
+      let base = document * labels
+      var first = 0
+      var second = 1
+      if scores[base + 1] + biases[1] > scores[base] + biases[0] { (first, second) = (1, 0) }
+      for label in 2..<max(2, labels) {
+        let score = scores[base + label] + biases[label]
+        if score > scores[base + first] + biases[first] {
+          (first, second) = (label, first)
+        } else if score > scores[base + second] + biases[second] {
+          second = label
+        }
+      }
+      return (first, second)
+    }
+
     /// Coordinate ascent from no biases: each label in turn takes the grid value that most
     /// raises the metric over `documents`, if any does; stops after ``passes`` passes or
-    /// one without a change.
+    /// one without a change. Each try costs one look at every document, against the best
+    /// of its other labels, so a pass costs labels × grid × documents.
     func ascend(documents: [Int]) -> [Float] {
       var biases = [Float](repeating: 0, count: labels)
       var best = value(documents: documents, biases: biases)
+      var leaders = documents.map { self.leaders($0, biases: biases) }
       for _ in 0..<MetricBiasFitting.passes {
         var changed = false
         for label in 0..<labels {
-          // What each document answers if `label` is out of the running, and with what score.
-          var others: [(label: Int, score: Float)] = []
-          others.reserveCapacity(documents.count)
-          for document in documents {
-            let base = document * labels
-            var other = (label: -1, score: -Float.infinity)
-            for candidate in 0..<labels where candidate != label {
-              let score = scores[base + candidate] + biases[candidate]
-              if other.label < 0 || score > other.score { other = (candidate, score) }
-            }
-            others.append(other)
-          }
+          var moved = false
           for value in MetricBiasFitting.grid where value != biases[label] {
             var totals = LabelTotals(labels: labels)
             for (position, document) in documents.enumerated() {
+              let other =
+                leaders[position].first == label
+                ? leaders[position].second : leaders[position].first
+              let otherScore = scores[document * labels + other] + biases[other]
               let own = scores[document * labels + label] + value
-              let other = others[position]
-              let wins = own > other.score || (own == other.score && label < other.label)
-              totals.record(truth: truth[document], predicted: wins ? label : other.label)
+              let wins = own > otherScore || (own == otherScore && label < other)
+              totals.record(truth: truth[document], predicted: wins ? label : other)
             }
             let score = metric.value(totals: totals, labels: labelSet)
             if score > best {
               best = score
               biases[label] = value
-              changed = true
+              moved = true
             }
+          }
+          if moved {
+            leaders = documents.map { self.leaders($0, biases: biases) }
+            changed = true
           }
         }
         if !changed { break }

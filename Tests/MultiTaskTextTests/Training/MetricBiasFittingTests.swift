@@ -103,4 +103,27 @@ import Testing
     #expect(problem.value(documents: Array(truth.indices), biases: biases) == 1)
     #expect(biases[2] - biases[0] > 0.4 && biases[2] - biases[0] < 1.0)
   }
+
+  @Test(arguments: [2, 3, 7] as [Int])
+  func theLeadersGiveTheBestOtherLabelAsABruteForceSearchDoes(labels: Int) {
+    var generator = SplitMix64(seed: UInt64(labels))
+    // Scores on a coarse grid, so that ties happen and their rule is checked too.
+    let scores = (0..<(50 * labels)).map { _ in Float(generator.next() % 4) }
+    let biases = (0..<labels).map { _ in Float(generator.next() % 3) * 0.5 }
+    let problem = MetricBiasFitting.Problem(
+      scores: scores, truth: Array(repeating: 0, count: 50), labels: labels, metric: .macroF1,
+      labelSet: LabelSet((0..<labels).map { "l\($0)" }))
+    for document in 0..<50 {
+      let leaders = problem.leaders(document, biases: biases)
+      #expect(leaders.first == problem.answer(document, biases: biases))
+      for label in 0..<labels {
+        var best = -1
+        for other in 0..<labels where other != label {
+          let score = scores[document * labels + other] + biases[other]
+          if best < 0 || score > scores[document * labels + best] + biases[best] { best = other }
+        }
+        #expect((leaders.first == label ? leaders.second : leaders.first) == best)
+      }
+    }
+  }
 }
