@@ -18,7 +18,7 @@
 /// allocated, so a damaged file is an error naming the byte and what is missing.
 struct FastTextBinaryFile {
   /// The first four bytes of every fastText model file.
-  static let magic: Int32 = 793_712_314
+  static let magic = PretrainedVectors.fastTextMagic
   /// The longest dictionary entry read, in bytes.
   static let longestWord = 1 << 16
 
