@@ -49,11 +49,17 @@ public struct Pretrainer: Sendable {
     let sampling = PretrainingSampling(
       counts: corpus.counts, tokenCount: corpus.trainingTokenCount,
       threshold: settings.samplingThreshold, tableSize: Self.negativeTableSize)
+    let dimensionScratch = UnsafeMutablePointer<Float>.allocate(capacity: 2 * dimension)
+    defer { dimensionScratch.deallocate() }
     input.withUnsafeMutableBufferPointer { input in
       output.withUnsafeMutableBufferPointer { output in
+        // Never nil: both tables have at least one row of at least one column.
+        guard let inputRows = input.baseAddress, let outputRows = output.baseAddress else {
+          return
+        }
         var state = PretrainingStep(
-          settings: settings, input: input.baseAddress!, output: output.baseAddress!,
-          subwords: subwords, sampling: sampling)
+          settings: settings, input: inputRows, output: outputRows, subwords: subwords,
+          sampling: sampling, hidden: dimensionScratch, gradient: dimensionScratch + dimension)
         let total = Double(settings.epochs) * Double(max(1, corpus.trainingTokenCount))
         var processed = 0
         for epoch in 1...settings.epochs {

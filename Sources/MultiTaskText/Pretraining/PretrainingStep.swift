@@ -11,8 +11,10 @@ struct PretrainingStep {
   /// The rate of this document's steps.
   var learningRate: Float = 0
   private var generator: SplitMix64
-  private var hidden: [Float]
-  private var gradient: [Float]
+  /// The mean of the input rows of the position, `dimension` floats the caller owns.
+  private let hidden: UnsafeMutablePointer<Float>
+  /// The summed gradient of those rows, `dimension` floats the caller owns.
+  private let gradient: UnsafeMutablePointer<Float>
   private var line: [Int32] = []
   private var bag: [Int32] = []
 
@@ -22,7 +24,8 @@ struct PretrainingStep {
   init(
     settings: PretrainingSettings, input: UnsafeMutablePointer<Float>,
     output: UnsafeMutablePointer<Float>, subwords: PretrainingSubwords,
-    sampling: PretrainingSampling
+    sampling: PretrainingSampling, hidden: UnsafeMutablePointer<Float>,
+    gradient: UnsafeMutablePointer<Float>
   ) {
     self.settings = settings
     self.input = input
@@ -30,8 +33,8 @@ struct PretrainingStep {
     self.subwords = subwords
     self.sampling = sampling
     generator = SplitMix64(seed: settings.seed, stream: Self.stream)
-    hidden = [Float](repeating: 0, count: settings.dimension)
-    gradient = [Float](repeating: 0, count: settings.dimension)
+    self.hidden = hidden
+    self.gradient = gradient
   }
 
   /// Trains on one document's words: subsamples them, then each position predicts its
@@ -61,11 +64,8 @@ struct PretrainingStep {
         trainTarget(line[position])
       }
       let dimension = settings.dimension
-      gradient.withUnsafeBufferPointer { gradient in
-        for row in bag {
-          RowKernels.add(
-            gradient.baseAddress!, scale: 1, to: input + Int(row) * dimension, count: dimension)
-        }
+      for row in bag {
+        RowKernels.add(gradient, scale: 1, to: input + Int(row) * dimension, count: dimension)
       }
     }
   }
@@ -73,13 +73,11 @@ struct PretrainingStep {
   /// Sets `hidden` to the mean of the bag's input rows and clears `gradient`.
   private mutating func averageBag() {
     let dimension = settings.dimension
-    let input = self.input
-    hidden.withUnsafeMutableBufferPointer { hidden in
-      bag.withUnsafeBufferPointer { bag in
-        RowKernels.averageRows(bag, of: input, columns: dimension, into: hidden.baseAddress!)
-      }
+    let (input, hidden) = (self.input, self.hidden)
+    bag.withUnsafeBufferPointer { bag in
+      RowKernels.averageRows(bag, of: input, columns: dimension, into: hidden)
     }
-    for index in gradient.indices { gradient[index] = 0 }
+    gradient.update(repeating: 0, count: dimension)
   }
 
   /// One positive example for `target` and `negatives` negative ones, each a logistic loss on
@@ -98,17 +96,12 @@ struct PretrainingStep {
   }
 
   @inline(__always)
-  private mutating func logistic(_ word: Int32, label: Float) {
+  private func logistic(_ word: Int32, label: Float) {
     let dimension = settings.dimension
     let row = output + Int(word) * dimension
-    let rate = learningRate
-    hidden.withUnsafeBufferPointer { hidden in
-      gradient.withUnsafeMutableBufferPointer { gradient in
-        let score = Sigmoid.value(RowKernels.dot(row, hidden.baseAddress!, count: dimension))
-        let alpha = rate * (label - score)
-        RowKernels.add(row, scale: alpha, to: gradient.baseAddress!, count: dimension)
-        RowKernels.add(hidden.baseAddress!, scale: alpha, to: row, count: dimension)
-      }
-    }
+    let score = Sigmoid.value(RowKernels.dot(row, hidden, count: dimension))
+    let alpha = learningRate * (label - score)
+    RowKernels.add(row, scale: alpha, to: gradient, count: dimension)
+    RowKernels.add(hidden, scale: alpha, to: row, count: dimension)
   }
 }

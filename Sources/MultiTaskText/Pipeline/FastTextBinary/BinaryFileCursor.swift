@@ -146,7 +146,9 @@ final class BinaryFileCursor {
     var done = 0
     while done < target.count {
       let count = target.withUnsafeMutableBytes { raw in
-        pread(descriptor, raw.baseAddress! + done, raw.count - done, off_t(position + done))
+        // Never nil: the loop runs only while bytes are missing, so the buffer is not empty.
+        guard let base = raw.baseAddress else { return 0 }
+        return pread(descriptor, base + done, raw.count - done, off_t(position + done))
       }
       if count < 0 {
         if errno == EINTR { continue }
