@@ -23,8 +23,10 @@ struct PretrainCommandTests {
     for name in ["a.bin", "b.bin"] {
       let output = directory.appendingPathComponent(name).path
       let result = try CommandRunner.run(
-        ["pretrain", input.path, "--output", output, "--min-count", "1", "--buckets", "1000",
-         "--dimension", "8", "--epochs", "2"])
+        [
+          "pretrain", input.path, "--output", output, "--min-count", "1", "--buckets", "1000",
+          "--dimension", "8", "--epochs", "2",
+        ])
       #expect(result.status == 0, "\(result.standardError)")
       #expect(result.standardOutput.contains("vectors of 7 words"))
       outputs.append(try Data(contentsOf: URL(fileURLWithPath: output)))
@@ -32,25 +34,30 @@ struct PretrainCommandTests {
     #expect(outputs[0] == outputs[1])
     let vec = directory.appendingPathComponent("v.vec").path
     let result = try CommandRunner.run(
-      ["pretrain", input.path, "--output", vec, "--min-count", "1", "--buckets", "1000",
-       "--dimension", "8", "--epochs", "1"])
+      [
+        "pretrain", input.path, "--output", vec, "--min-count", "1", "--buckets", "1000",
+        "--dimension", "8", "--epochs", "1",
+      ])
     #expect(result.status == 0)
     let lines = try String(contentsOfFile: vec, encoding: .utf8).split(separator: "\n")
     #expect(lines.first == "7 8")
-    #expect(Set(lines.dropFirst().map { $0.split(separator: " ")[0] })
-      == ["cats", "chase", "mice", ".", "markets", "move", "stocks"])
+    #expect(
+      Set(lines.dropFirst().map { $0.split(separator: " ")[0] })
+        == ["cats", "chase", "mice", ".", "markets", "move", "stocks"])
   }
 
   @Test func readsTheTextOfJSONLAndNamesABadLine() throws {
     let directory = try Self.folder()
     defer { try? FileManager.default.removeItem(at: directory) }
     let input = directory.appendingPathComponent("train.jsonl")
-    try Data("{\"text\": \"one two\", \"label\": \"a\"}\n{\"label\": \"b\"}\n".utf8).write(to: input)
+    try Data("{\"text\": \"one two\", \"label\": \"a\"}\n{\"label\": \"b\"}\n".utf8).write(
+      to: input)
     let output = directory.appendingPathComponent("v.vec").path
     let result = try CommandRunner.run(
       ["pretrain", input.path, "--output", output, "--min-count", "1"])
     #expect(result.status == 1)
-    #expect(result.standardError.contains("train.jsonl:2: not a JSON object with a \"text\" string"))
+    #expect(
+      result.standardError.contains("train.jsonl:2: not a JSON object with a \"text\" string"))
     #expect(!FileManager.default.fileExists(atPath: output))
     let wrong = try CommandRunner.run(["pretrain", input.path, "--output", "vectors.txt"])
     #expect(wrong.status != 0)

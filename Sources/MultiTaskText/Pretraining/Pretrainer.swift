@@ -15,8 +15,9 @@ public struct Pretrainer: Sendable {
   /// The settings, checked by ``init(settings:)``.
   public let settings: PretrainingSettings
 
-  /// The size of the negative sampling table, fastText's.
-  static let negativeTableSize = 10_000_000
+  /// The size of the negative sampling table: fastText's 10 million entries. Tests lower it,
+  /// as filling it takes seconds in a debug build.
+  var negativeTableSize = 10_000_000
 
   /// A trainer with `settings`.
   ///
@@ -48,7 +49,7 @@ public struct Pretrainer: Sendable {
     let subwords = PretrainingSubwords(words: corpus.words, settings: settings, buckets: buckets)
     let sampling = PretrainingSampling(
       counts: corpus.counts, tokenCount: corpus.trainingTokenCount,
-      threshold: settings.samplingThreshold, tableSize: Self.negativeTableSize)
+      threshold: settings.samplingThreshold, tableSize: negativeTableSize)
     let dimensionScratch = UnsafeMutablePointer<Float>.allocate(capacity: 2 * dimension)
     defer { dimensionScratch.deallocate() }
     input.withUnsafeMutableBufferPointer { input in
