@@ -1,6 +1,6 @@
 /// The rows pretraining learnt, written as a fastText model (`.bin`) or as word vectors (`.vec`).
 ///
-/// The `.bin` file is the layout ``FastTextBinaryFile`` reads and fastText writes (format
+/// The `.bin` file is the layout `model.pretrainedVectors` reads and fastText writes (format
 /// version 12, a skipgram or CBOW model with negative sampling), so `fasttext
 /// print-word-vectors` and `fasttext nn` work on it too, and `model.pretrainedVectors` starts
 /// both the word rows and the character n-gram buckets from it. The `.vec` file has only the

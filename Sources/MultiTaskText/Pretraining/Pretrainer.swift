@@ -4,7 +4,7 @@
 ///
 /// A word's input is its own row and the rows of its character n-grams, hashed with fastText's
 /// hash into `buckets` rows after the words, so the result is a fastText model
-/// (``PretrainedVectors``) that `fasttext` itself reads and that ``FastTextBinaryVectors``
+/// (``PretrainedVectors``) that `fasttext` itself reads and that `model.pretrainedVectors`
 /// turns into a model's starting rows, buckets included.
 ///
 /// One difference from fastText, for speed: in skipgram, a position's input (the mean of its
