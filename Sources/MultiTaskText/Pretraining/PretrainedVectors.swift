@@ -38,6 +38,8 @@ public struct PretrainedVectors: Sendable {
   public static let fastTextMagic: Int32 = 793_712_314
 
   /// The vector of word `id`: the mean of its row and its n-grams' rows.
+  ///
+  /// - Parameter id: The word's row, an index of ``words``.
   public func wordVector(_ id: Int) -> [Float] {
     let subwords = PretrainingSubwords(words: [words[id]], settings: settings, buckets: buckets)
     let dimension = settings.dimension
@@ -52,6 +54,7 @@ public struct PretrainedVectors: Sendable {
 
   /// Hands the `.bin` file's bytes to `emit`, a few megabytes at a time.
   ///
+  /// - Parameter emit: Receives the bytes in order, such as an atomic file writer's.
   /// - Throws: What `emit` throws.
   public func writeFastTextBinary<Failure: Error>(
     _ emit: ([UInt8]) throws(Failure) -> Void

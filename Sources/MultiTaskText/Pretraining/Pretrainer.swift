@@ -21,6 +21,7 @@ public struct Pretrainer: Sendable {
 
   /// A trainer with `settings`.
   ///
+  /// - Parameter settings: The model, dimension, epochs and the rest.
   /// - Throws: ``PretrainingError/outOfRange(setting:found:expected:)``.
   public init(settings: PretrainingSettings) throws(PretrainingError) {
     try settings.validate()
@@ -29,7 +30,9 @@ public struct Pretrainer: Sendable {
 
   /// Trains rows for `corpus`'s words and their n-grams.
   ///
-  /// - Parameter onEpoch: Called after each epoch with its number, from 1.
+  /// - Parameters:
+  ///   - corpus: The tokenized text and its vocabulary.
+  ///   - onEpoch: Called after each epoch with its number, from 1.
   /// - Throws: ``PretrainingError/tooLarge(rows:dimension:)`` past the model file's limits.
   public func train(
     _ corpus: PretrainingCorpus, onEpoch: (Int) -> Void = { _ in }

@@ -35,10 +35,13 @@ public struct PretrainingCorpusBuilder {
 
   /// Starts an empty corpus tokenized by `pipeline`, which must be the text settings of the
   /// models that will load the vectors.
+  ///
+  /// - Parameter pipeline: The normalizer and tokenizer.
   public init(pipeline: TextPipeline) { self.pipeline = pipeline }
 
   /// Tokenizes one document and adds it.
   ///
+  /// - Parameter document: The document's text.
   /// - Throws: ``PretrainingError/tokenization(document:problem:)``.
   public mutating func add(_ document: String) throws(PretrainingError) {
     var document = document
@@ -71,6 +74,7 @@ public struct PretrainingCorpusBuilder {
 
   /// The corpus, keeping the words seen at least `minCount` times.
   ///
+  /// - Parameter minCount: The fewest occurrences of a word with a row.
   /// - Throws: ``PretrainingError/emptyVocabulary(minCount:tokens:)`` when none is.
   public func finish(minCount: Int) throws(PretrainingError) -> PretrainingCorpus {
     let kept = strings.indices.filter { counts[$0] >= minCount }.sorted {
