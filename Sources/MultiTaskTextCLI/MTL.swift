@@ -14,7 +14,7 @@ struct MTL: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Tokenize.self, Train.self, Predict.self, Eval.self, Pipeline.self, Compare.self, Tune.self,
-      Serve.self, Quantize.self,
+      Serve.self, Quantize.self, Pretrain.self,
     ]
   )
 

@@ -16,8 +16,10 @@ extension ModelConfiguration {
           + " costing tasks × rows × `dimension` × 4 bytes; 0 shares everything."),
       ConfigurationSetting(
         "pretrainedVectors", type: "path", default: "none",
-        summary: "A fastText `.vec` file whose vectors start the rows of the words it knows;"
-          + " its dimension must be `model.dimension`."
+        summary: "A fastText `.vec` file, or a fastText `.bin` model (from `fasttext skipgram`"
+          + " or `mtl pretrain`), whose vectors start the rows of the words it knows; a `.bin`"
+          + " also gives words it lacks a vector from their character n-grams, and starts the"
+          + " character n-gram buckets. Its dimension must be `model.dimension`."
       ) { object, key, model throws(ConfigurationError) in
         if let path = try object.string(key) { model.pretrainedVectors = object.resolve(path) }
       },

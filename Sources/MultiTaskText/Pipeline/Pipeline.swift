@@ -140,8 +140,9 @@ public struct Pipeline: Sendable {
     var vectors: InitialVectors?
     if let path = configuration.model.pretrainedVectors {
       do {
-        vectors = try PretrainedVectorsFile.read(
-          path: path, dimension: configuration.model.dimension, vocabulary: data.vocabulary)
+        vectors = try PretrainedVectorsReader.read(
+          path: path, dimension: configuration.model.dimension, vocabulary: data.vocabulary,
+          features: data.features)
       } catch { throw .vectors(error) }
     }
     let scores = DevScoreRecorder(

@@ -108,6 +108,14 @@ public enum PretrainedVectorsError: Error, Equatable, Sendable, CustomStringConv
   case lineTooLong(path: String, line: Int, bytes: Int)
   /// The file ends before the number of vectors its header declares.
   case truncated(path: String, declared: Int, found: Int)
+  /// A fastText `.bin` file ends before `missing`, which starts at byte `offset`.
+  case binaryTruncated(path: String, offset: Int, missing: String)
+  /// A fastText `.bin` file holds a value no fastText writes, at byte `offset`.
+  case binaryMalformed(path: String, offset: Int, problem: String)
+  /// A fastText `.bin` file whose vectors have another dimension than the model.
+  case binaryDimension(path: String, expected: Int, found: Int)
+  /// A quantized fastText file (`.ftz`), whose rows are product-quantized codes, not vectors.
+  case quantizedBinary(path: String)
 
   /// A one-line explanation naming the file, and the line when there is one.
   public var description: String {
@@ -127,6 +135,18 @@ public enum PretrainedVectorsError: Error, Equatable, Sendable, CustomStringConv
     case .truncated(let path, let declared, let found):
       return "\(path): the header declares \(declared) vectors, but the file ends after"
         + " \(found); it is truncated"
+    case .binaryTruncated(let path, let offset, let missing):
+      return "\(path): the fastText .bin file ends at byte \(offset), before \(missing);"
+        + " it is truncated"
+    case .binaryMalformed(let path, let offset, let problem):
+      return "\(path): byte \(offset): not a fastText .bin file mtl can read: \(problem)"
+    case .binaryDimension(let path, let expected, let found):
+      return "\(path): fastText vectors of dimension \(found), but model.dimension is"
+        + " \(expected); set model.dimension to \(found) or train the vectors with"
+        + " -dim \(expected)"
+    case .quantizedBinary(let path):
+      return "\(path): a quantized fastText model (.ftz) holds compressed codes, not vectors;"
+        + " use the .bin file it was quantized from, or its .vec"
     }
   }
 }

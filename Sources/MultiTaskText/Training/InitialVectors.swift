@@ -20,6 +20,15 @@ public struct InitialVectors: Sendable, Equatable {
     rows[id.rawValue] = values
   }
 
-  /// The number of words with a vector.
+  /// Sets the starting values of embedding row `row`: a word's id, or a hashed bucket's row
+  /// after the words (a fastText `.bin` file has vectors for character n-grams too).
+  ///
+  /// - Precondition: `values.count == dimension`.
+  mutating func set(_ values: [Float], forRow row: Int32) {
+    precondition(values.count == dimension, "a vector of the wrong width")
+    rows[row] = values
+  }
+
+  /// The number of rows with a vector.
   public var count: Int { rows.count }
 }

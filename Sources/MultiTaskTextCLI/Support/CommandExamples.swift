@@ -30,6 +30,16 @@ struct CommandExamples {
           command: "mtl tokenize --number-placeholder --drop-punctuation corpora/sample.txt"),
       ],
       documentation: "README.md, section \"mtl tokenize\""),
+    "pretrain": CommandExamples(
+      examples: [
+        Example(
+          purpose: "Vectors for model.pretrainedVectors from the text of a corpus:",
+          command: "mtl pretrain corpora/sample.txt --min-count 1 --output runs/vectors.bin"),
+        Example(
+          purpose: "CBOW word vectors only, as a .vec file:",
+          command: "mtl pretrain corpora/sample.txt --min-count 1 --model cbow --output runs/v.vec"),
+      ],
+      documentation: "docs/CONFIGURATION.md, key model.pretrainedVectors"),
     "train": CommandExamples(
       examples: [
         Example(

@@ -84,7 +84,7 @@ final class ProgressReporter: @unchecked Sendable {
       emitLine("kept epoch \(epoch), the best on dev")
     case .pretrainedVectors(let words):
       emitLine(
-        "pretrained vectors start the rows of \(ReportNumberFormat.count(words)) vocabulary words")
+        "pretrained vectors start \(ReportNumberFormat.count(words)) embedding rows")
     case .heldOut(let documents):
       // The second training holds out the very same documents.
       guard training <= 1 else { return }
