@@ -9,8 +9,9 @@
 ///
 /// Randomness comes only from `training.seed`, split into separate streams for
 /// initialization and for the document order.
-/// With one thread the model is byte-for-byte reproducible; `threads > 1` runs lock-free
-/// Hogwild SGD, which is faster and not reproducible. The trainer never prints: it reports
+/// The model is byte-for-byte reproducible on any number of threads: each epoch runs in rounds
+/// of a fixed number of shards merged in shard order (``TrainingConfiguration/reproducible``;
+/// off, the threads run lock-free Hogwild SGD). The trainer never prints: it reports
 /// ``TrainingEvent``s.
 ///
 /// ```swift
