@@ -1,50 +1,63 @@
-/// For each embedding row, which shard of the current round uses it alone, or −1 when
-/// several do: the first gets to write the row in place, the others keep it in their
-/// overlays (``ShardOverlay``).
+/// For each embedding row, which shard of the current round uses it alone, or whether several
+/// do: the one shard gets to write the row in place, several keep it in their overlays
+/// (``ShardOverlay``).
 ///
-/// One pass over the round's features, in shard order, before any shard trains; a row no
-/// document of the round uses keeps an older round's mark, which no shard reads. Rounds are
-/// told apart by a counter rather than by clearing the table, so a round costs its features,
-/// not the table's size.
+/// A row's mark packs the round's last four bits and the owner into one byte (the shard's
+/// number + 1, or 15 for several shards), so a round needs no clearing and the table is small
+/// enough to stay in cache. A mark left from sixteen rounds earlier may look current: then
+/// a row one shard uses alone may count as used by several, which only keeps it in an
+/// overlay, and costs a copy, never correctness; the marks depend on the data alone, so the
+/// bytes do not change with the thread count either. Marking splits by rows: part `p` of `n` scans every feature of
+/// the round but marks only its own rows, so threads never write the same word, and each
+/// row's mark follows the shards in order, whichever thread set it.
 final class RowOwnership: @unchecked Sendable {
-  /// Each row's owner in the current round: a shard's number, or −1 for several.
-  let owners: UnsafeMutablePointer<Int32>
-  private let rounds: UnsafeMutablePointer<UInt32>
-  private let rowCount: Int
-  private var round: UInt32 = 0
+  /// Each row's mark.
+  let marks: UnsafeMutablePointer<UInt8>
+  /// The number of rows.
+  let rowCount: Int
+  /// The round being marked, from 1.
+  private(set) var round: UInt8 = 0
+
+  /// The largest shard count marks can tell apart.
+  static let largestShardCount = 14
+  private static let several: UInt8 = 15
 
   /// A table over `rows` embedding rows.
   init(rows: Int) {
     rowCount = max(1, rows)
-    owners = .allocate(capacity: rowCount)
-    owners.initialize(repeating: -1, count: rowCount)
-    rounds = .allocate(capacity: rowCount)
-    rounds.initialize(repeating: 0, count: rowCount)
+    marks = .allocate(capacity: rowCount)
+    marks.initialize(repeating: 0, count: rowCount)
   }
 
-  deinit {
-    owners.deallocate()
-    rounds.deallocate()
-  }
+  deinit { marks.deallocate() }
 
-  /// Marks the owners for a round whose shard `s` trains positions `shards[s]` of `order`.
-  func mark(
-    shards: [Range<Int>], order: UnsafeBufferPointer<Int32>,
-    features: UnsafeBufferPointer<Int32>, offsets: UnsafeBufferPointer<Int>
-  ) {
-    round &+= 1
-    let round = round
+  /// Starts the next round's marks; call before ``mark(shards:inputs:part:of:)``.
+  func startRound() { round &+= 1 }
+
+  /// The mark of a row shard `shard` alone uses in the current round.
+  @inline(__always)
+  func mark(ofShard shard: Int) -> UInt8 { (round & 15) << 4 | UInt8(shard + 1) }
+
+  /// Marks part `part` of `parts` of the rows for the current round, whose shard `s` trains
+  /// positions `shards[s]` of the epoch's order.
+  func mark(shards: [Range<Int>], inputs: ShardInputs, part: Int, of parts: Int) {
+    let rows = ShardMerge.share(of: rowCount, part: part, parts: parts)
+    let lower = UInt32(rows.lowerBound)
+    let width = UInt32(rows.count)
+    let tag = (round & 15) << 4
     for (shard, positions) in shards.enumerated() {
-      let shard = Int32(shard)
+      let own = mark(ofShard: shard)
       for position in positions {
-        let document = Int(order[position])
-        for slot in offsets[document]..<offsets[document + 1] {
-          let row = Int(features[slot])
-          if rounds[row] != round {
-            rounds[row] = round
-            owners[row] = shard
-          } else if owners[row] != shard {
-            owners[row] = -1
+        let document = Int(inputs.order[position])
+        for slot in inputs.offsets[document]..<inputs.offsets[document + 1] {
+          let row = inputs.features[slot]
+          // One unsigned comparison tests both bounds.
+          guard UInt32(bitPattern: row) &- lower < width else { continue }
+          let current = marks[Int(row)]
+          if current & 0xF0 != tag {
+            marks[Int(row)] = own
+          } else if current != own {
+            marks[Int(row)] = tag | Self.several
           }
         }
       }

@@ -1,13 +1,11 @@
 /// What every shard of a reproducible epoch reads, as raw views held for the epoch: the
-/// epoch's document order, the set's features, offsets, labels and label lists, and which
-/// shard alone uses each row in the current round (``RowOwnership``).
+/// epoch's document order, the set's features, offsets, labels and label lists.
 struct ShardInputs: @unchecked Sendable {
   let order: UnsafeBufferPointer<Int32>
   let features: UnsafeBufferPointer<Int32>
   let offsets: UnsafeBufferPointer<Int>
   let labels: UnsafeBufferPointer<Int32>
   let lists: LabelListView
-  let owners: UnsafePointer<Int32>
 }
 
 extension ShardOverlay {
@@ -17,37 +15,48 @@ extension ShardOverlay {
   /// no shard writes at those places during the round.
   ///
   /// - Parameters:
-  ///   - shard: The shard's number, as ``RowOwnership`` records it.
+  ///   - shard: The shard's number.
   ///   - positions: The shard's positions in the epoch's order.
-  ///   - inputs: The epoch's order and documents, and the round's row owners.
+  ///   - inputs: The epoch's order and documents.
+  ///   - ownership: Which rows the shard alone uses in the round.
   ///   - index: The preparing thread's map, all −1 on entry.
   ///   - shared: The parameters as the round found them.
   func prepare(
-    shard: Int32, positions: Range<Int>, inputs: ShardInputs, index: ShardRowIndex,
-    shared: SharedParameters
+    shard: Int, positions: Range<Int>, inputs: ShardInputs, ownership: RowOwnership,
+    index: ShardRowIndex, shared: SharedParameters
   ) {
-    features.removeAll()
     offsets.removeAll()
     packedRows.removeAll()
     offsets.append(0)
     let map = index.embeddingRows
+    let marks = ownership.marks
+    let own = ownership.mark(ofShard: shard)
+    var total = 0
+    for position in positions {
+      let document = Int(inputs.order[position])
+      total += inputs.offsets[document + 1] - inputs.offsets[document]
+    }
+    features.resize(to: total)
+    let renamed = features.pointer
+    var count = 0
     for position in positions {
       let document = Int(inputs.order[position])
       for slot in inputs.offsets[document]..<inputs.offsets[document + 1] {
         let id = inputs.features[slot]
-        if inputs.owners[Int(id)] == shard {
-          features.append(id)
-          continue
+        if marks[Int(id)] == own {
+          renamed[count] = id
+        } else {
+          var local = map[Int(id)]
+          if local < 0 {
+            local = Int32(packedRows.count)
+            map[Int(id)] = local
+            packedRows.append(id)
+          }
+          renamed[count] = ~local
         }
-        var local = map[Int(id)]
-        if local < 0 {
-          local = Int32(packedRows.count)
-          map[Int(id)] = local
-          packedRows.append(id)
-        }
-        features.append(~local)
+        count += 1
       }
-      offsets.append(features.count)
+      offsets.append(count)
     }
     copySharedRows(from: shared)
     if shared.hasPrivateTables {

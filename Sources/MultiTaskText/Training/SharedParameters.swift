@@ -70,7 +70,9 @@ struct SharedParameters: @unchecked Sendable {
   func embeddingSquare(_ id: Int32, in adaptive: AdaptiveRatePointers) -> UnsafeMutablePointer<
     Float
   > {
-    id >= 0 ? adaptive.embeddings + Int(id) : overlay.unsafelyUnwrapped.squares! + Int(~id)
+    id >= 0
+      ? adaptive.embeddings + Int(id)
+      : overlay.unsafelyUnwrapped.squares.unsafelyUnwrapped + Int(~id)
   }
 
   /// Row `row` of task `task`'s private table (from ``privateRow(ofFeature:)``): a shared

@@ -65,40 +65,47 @@ struct ShardMergeTests {
   }
 
   /// A shard that trains nothing hands back zero changes, reads its documents' features with
-  /// the rows it shares renamed into its overlay, and leaves the thread's map cleared.
+  /// the rows another shard also uses renamed into its overlay, and leaves the thread's map
+  /// cleared.
   @Test func aShardThatTrainsNothingChangesNothing() {
     var embeddings = Self.start
     var head = Self.head
-    let order: [Int32] = [0, 1]
-    let features: [Int32] = [0, 1, 1, 3, 2]
-    let offsets = [0, 3, 5]
-    // Shard 0 alone uses rows 0 and 2 (its own), rows 1 and 3 are shared with others.
-    let owners: [Int32] = [0, -1, 0, -1, 0]
+    // Shard 0 trains documents 0 and 1 (rows 0, 1, 1 and 3, 2); shard 1 document 2 (rows 1
+    // and 3), so shard 0 alone uses rows 0 and 2.
+    let order: [Int32] = [0, 1, 2]
+    let features: [Int32] = [0, 1, 1, 3, 2, 1, 3]
+    let offsets = [0, 3, 5, 7]
+    let ownership = RowOwnership(rows: 5)
     let index = ShardRowIndex(rows: 5, privateBuckets: 0)
     let shard = ShardOverlay(dimension: 2, labelCounts: [2], negatives: SplitMix64(seed: 0))
+    var renamed: [Int32] = []
     embeddings.withUnsafeMutableBufferPointer { embeddings in
       head.withUnsafeMutableBufferPointer { head in
         order.withUnsafeBufferPointer { order in
           features.withUnsafeBufferPointer { features in
             offsets.withUnsafeBufferPointer { offsets in
-              owners.withUnsafeBufferPointer { owners in
-                let parameters = SharedParameters(
-                  embeddings: embeddings.baseAddress!, heads: [head.baseAddress!],
-                  labelCounts: [2], labelWeights: [[1, 1]], dimension: 2)
-                let inputs = ShardInputs(
-                  order: order, features: features, offsets: offsets, labels: features,
-                  lists: .empty, owners: owners.baseAddress!)
-                shard.prepare(
-                  shard: 0, positions: 0..<2, inputs: inputs, index: index, shared: parameters)
-                #expect(Array(UnsafeBufferPointer(start: shard.features.pointer, count: 5)) == [0, ~0, ~0, ~1, 2])
-                #expect(shard.rows[2] == Self.start[6])
-                shard.finishRound(shared: parameters, index: index)
+              let parameters = SharedParameters(
+                embeddings: embeddings.baseAddress!, heads: [head.baseAddress!],
+                labelCounts: [2], labelWeights: [[1, 1]], dimension: 2)
+              let inputs = ShardInputs(
+                order: order, features: features, offsets: offsets, labels: features,
+                lists: .empty)
+              ownership.startRound()
+              for part in 0..<2 {
+                ownership.mark(shards: [0..<2, 2..<3], inputs: inputs, part: part, of: 2)
               }
+              shard.prepare(
+                shard: 0, positions: 0..<2, inputs: inputs, ownership: ownership, index: index,
+                shared: parameters)
+              renamed = Array(UnsafeBufferPointer(start: shard.features.pointer, count: 5))
+              #expect(shard.rows[2] == Self.start[6])
+              shard.finishRound(shared: parameters, index: index)
             }
           }
         }
       }
     }
+    #expect(renamed == [0, ~0, ~0, ~1, 2])
     #expect((0..<4).allSatisfy { shard.rows[$0] == 0 })
     #expect((0..<4).allSatisfy { shard.heads[0][$0] == 0 })
     #expect((0..<5).allSatisfy { index.embeddingRows[$0] == -1 })
