@@ -54,9 +54,9 @@ import Testing
     (
       TrainingConfiguration.configurationTable.keys,
       [
-        "epochs", "maxEpochs", "patience", "learningRate", "seed", "threads", "sampling",
-        "temperature", "skipInvalid", "calibrate", "keepBestEpoch", "weighting", "taskPatience",
-        "optimizer", "memoryBudget", "cacheDirectory", "initialModel",
+        "epochs", "maxEpochs", "patience", "learningRate", "seed", "threads", "reproducible",
+        "sampling", "temperature", "skipInvalid", "calibrate", "keepBestEpoch", "weighting",
+        "taskPatience", "optimizer", "memoryBudget", "cacheDirectory", "initialModel",
       ]
     ),
     (OutputConfiguration.configurationTable.keys, ["directory", "vocabularyCopy"]),
@@ -85,6 +85,8 @@ import Testing
     training.initialModel = "base.mtl"
     // `calibrate` is written only when off.
     training.calibrate = false
+    // `reproducible` and `threads` are written only for Hogwild, whose model depends on them.
+    training.reproducible = false
     // `memoryBudget` is written only when not the default; `cacheDirectory` never, since
     // where the cache lives changes nothing in the model.
     training.memoryBudget = 1 << 30

@@ -75,8 +75,8 @@ extension Trainer {
         onEvent: onEvent)
     }
     return runShardedEpoch(
-      context, parameters: parameters, strategy: strategy, shouldStop: shouldStop,
-      onEvent: onEvent)
+      context, on: parameters, with: Strategy.self, stoppingWhen: shouldStop,
+      reporting: onEvent)
   }
 
   /// Runs one Hogwild epoch: the order is split into one contiguous slice per thread, and

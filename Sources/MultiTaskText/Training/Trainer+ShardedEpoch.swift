@@ -49,17 +49,16 @@ struct ShardPlan: Equatable {
 }
 
 extension Trainer {
-  /// Runs one reproducible epoch: the order is cut into rounds of ``ShardPlan/shards``
-  /// shards (``ShardPlan``); the threads train a round's shards side by side (``ShardOverlay``), then merge
-  /// them in shard order (``ShardMerge``). Each document's learning rate follows its place in
-  /// the run and each shard draws its own negatives, so the model depends on the seed and the
-  /// data alone.
+  /// Runs one reproducible epoch: the order is cut into rounds of shards (``ShardPlan``);
+  /// the threads train a round's shards side by side (``ShardOverlay``), then merge them in
+  /// shard order (``ShardMerge``). Each document's learning rate follows its place in the run
+  /// and each shard draws its own negatives, so the model depends on the seed and the data
+  /// alone.
   ///
   /// Length: the round loop holds the raw views of the set for the whole epoch.
   func runShardedEpoch<Strategy: LossWeightingStrategy>(
-    _ context: EpochContext, parameters: SharedParameters, strategy: Strategy,
-    shouldStop: @escaping @Sendable () -> Bool,
-    onEvent: @escaping @Sendable (TrainingEvent) -> Void
+    _ context: EpochContext, on parameters: SharedParameters, with strategy: Strategy.Type,
+    stoppingWhen shouldStop: () -> Bool, reporting onEvent: (TrainingEvent) -> Void
   ) -> EpochOutcome {
     let set = context.set
     let plan = ShardPlan(
