@@ -25,6 +25,8 @@ struct EpochContext: @unchecked Sendable {
   let reproducible: Bool
   /// The packed embedding rows, the zero row included.
   let embeddingRows: Int
+  /// The shards of a reproducible epoch; nil to choose them from the data.
+  let shardPlan: ShardPlan?
   let start: ContinuousClock.Instant
   let averageTokens: Double
   /// The task names, for progress reports.

@@ -31,9 +31,11 @@ struct ShardPlan: Equatable {
   /// A shard trains enough documents for about ``featuresPerShard`` feature occurrences
   /// (within ``documentRange``), or more when copying and merging the heads (three passes
   /// over them a shard and round) would cost over a twentieth of its training (about two
-  /// passes over each document's rows). A round is at most an eighth of the set, so a small
-  /// set has fewer shards, down to one, which is exactly sequential SGD: a small set gains
-  /// little from threads and would lose much from stale rows.
+  /// passes over each document's rows). A round is at most a thirty-second of the set, so a
+  /// small set has fewer shards, down to one (below about 2,000 documents), which is exactly
+  /// sequential SGD: a small set gains little from threads and would lose accuracy from
+  /// stale rows (three seeds of the nine smaller shared corpora lost 0.36 points on average
+  /// with four shards).
   init(set: TrainingSet, labelCounts: [Int], dimension: Int) {
     let documents = max(1, set.documentCount)
     let featuresPerDocument = max(1, Double(set.features.count) / Double(documents))
@@ -44,7 +46,13 @@ struct ShardPlan: Equatable {
     let forHeads = 20 * 3 * headValues / (2 * Double(dimension) * featuresPerDocument)
     documentsPerShard = min(
       Self.largestDocumentCount, Int(max(forFeatures, forHeads).rounded(.up)))
-    shards = min(Self.largestShardCount, max(1, documents / (8 * documentsPerShard)))
+    shards = min(Self.largestShardCount, max(1, documents / (32 * documentsPerShard)))
+  }
+
+  /// A plan of `shards` shards of `documentsPerShard` documents, whatever the data.
+  init(shards: Int, documentsPerShard: Int) {
+    self.shards = max(1, min(RowOwnership.largestShardCount, shards))
+    self.documentsPerShard = max(1, documentsPerShard)
   }
 }
 
@@ -61,8 +69,9 @@ extension Trainer {
     stoppingWhen shouldStop: () -> Bool, reporting onEvent: (TrainingEvent) -> Void
   ) -> EpochOutcome {
     let set = context.set
-    let plan = ShardPlan(
-      set: set, labelCounts: parameters.labelCounts, dimension: parameters.dimension)
+    let plan =
+      context.shardPlan
+      ?? ShardPlan(set: set, labelCounts: parameters.labelCounts, dimension: parameters.dimension)
     let shardCount = plan.shards
     let roundSize = shardCount * plan.documentsPerShard
     let shards = (0..<shardCount).map {

@@ -95,6 +95,7 @@ extension Trainer {
         earliestLastEpoch: earliest, stepsBefore: stepsBefore, learningRate: rate,
         totalSteps: pace.totalSteps, decays: !training.automaticEpochs, threads: pace.threads,
         reproducible: training.reproducible, embeddingRows: embeddingRows,
+        shardPlan: shardPlan,
         start: pace.start, averageTokens: pace.averageTokens, taskNames: taskNames)
     }
     let weighting = run.weighting

@@ -32,6 +32,9 @@ public struct Trainer: Sendable {
   public var model: ModelConfiguration
   /// The schedule, sampling, weighting and seed.
   public var training: TrainingConfiguration
+  /// The shards of every reproducible epoch, so a test can train a small set in several;
+  /// nil (the default) chooses them from the data (``ShardPlan``).
+  var shardPlan: ShardPlan?
 
   /// Creates a trainer; every setting but the tasks has fastText-like defaults.
   ///

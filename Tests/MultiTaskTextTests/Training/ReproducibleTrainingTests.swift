@@ -42,22 +42,32 @@ struct ReproducibleTrainingTests {
       training.weighting = .uncertainty
       model.privateBuckets = 64
     }
-    return Trainer(
+    var trainer = Trainer(
       tasks: [topic, sentiment], features: FeatureConfiguration(wordNgrams: 2, buckets: 20_000),
       model: model, training: training)
+    trainer.shardPlan = Self.plan
+    return trainer
   }
+
+  /// Four shards of 16 documents: the plan of a larger set, so that the rounds merge here.
+  static let plan = ShardPlan(shards: 4, documentsPerShard: 16)
 
   static func modelBytes(threads: Int, everyState: Bool) throws -> [UInt8] {
     let model = try trainer(threads: threads, everyState: everyState).train(examples: examples)
     return try ModelFile.encode(model)
   }
 
-  @Test func theCorpusTrainsInSeveralShards() throws {
-    let trainer = Self.trainer(threads: 1, everyState: false)
+  /// A set this small trains as one shard, exactly sequential SGD, by default; one of
+  /// twenty_newsgroups' size in four.
+  @Test func smallSetsTrainAsOneShard() throws {
+    var trainer = Self.trainer(threads: 1, everyState: false)
+    trainer.shardPlan = nil
     let data = try DatasetFactory(settingsOf: trainer).makeTrainingData(Self.examples)
-    let plan = ShardPlan(
-      set: data.set, labelCounts: data.labelSets.map(\.count), dimension: 16)
-    #expect(plan.shards > 1)
+    let labelCounts = data.labelSets.map(\.count)
+    #expect(ShardPlan(set: data.set, labelCounts: labelCounts, dimension: 16).shards == 1)
+    let larger = try DatasetFactory(settingsOf: trainer).makeTrainingData(
+      Array(repeating: Self.examples, count: 20).joined())
+    #expect(ShardPlan(set: larger.set, labelCounts: labelCounts, dimension: 16).shards == 4)
   }
 
   @Test(arguments: [false, true])
