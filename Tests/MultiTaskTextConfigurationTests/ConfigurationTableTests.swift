@@ -85,7 +85,7 @@ import Testing
     training.initialModel = "base.mtl"
     // `calibrate` is written only when off.
     training.calibrate = false
-    // `reproducible` and `threads` are written only for Hogwild, whose model depends on them.
+    // `reproducible` is written only when off.
     training.reproducible = false
     // `memoryBudget` is written only when not the default; `cacheDirectory` never, since
     // where the cache lives changes nothing in the model.

@@ -171,8 +171,7 @@ extension TrainingConfiguration: Codable {
     let epochs = try container.decode(Int.self, forKey: .epochs)
     learningRate = try container.decode(Double.self, forKey: .learningRate)
     seed = try container.decode(UInt64.self, forKey: .seed)
-    // Reproducible models do not record the thread count, which cannot change their bytes.
-    threads = try container.decodeIfPresent(Int.self, forKey: .threads) ?? 1
+    threads = try container.decode(Int.self, forKey: .threads)
     reproducible = try container.decodeIfPresent(Bool.self, forKey: .reproducible) ?? true
     skipInvalid = try container.decode(Bool.self, forKey: .skipInvalid)
     keepBestEpoch = try container.decodeIfPresent(Bool.self, forKey: .keepBestEpoch) ?? false
@@ -210,12 +209,9 @@ extension TrainingConfiguration: Codable {
     try container.encode(epochs, forKey: .epochs)
     try container.encode(learningRate, forKey: .learningRate)
     try container.encode(seed, forKey: .seed)
-    // Written only for Hogwild, whose model depends on it; a reproducible model's bytes
-    // must be the same at any thread count.
-    if !reproducible {
-      try container.encode(threads, forKey: .threads)
-      try container.encode(reproducible, forKey: .reproducible)
-    }
+    try container.encode(threads, forKey: .threads)
+    // Written only when off, so reproducible settings keep their exact bytes.
+    if !reproducible { try container.encode(reproducible, forKey: .reproducible) }
     try container.encode(sampling.name, forKey: .sampling)
     if case .temperature(let temperature) = sampling {
       try container.encode(temperature, forKey: .temperature)

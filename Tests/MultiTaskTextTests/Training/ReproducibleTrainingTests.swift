@@ -93,14 +93,18 @@ struct ReproducibleTrainingTests {
   }
 
   @Test func onlyHogwildRecordsItsThreadCount() throws {
-    var training = TrainingConfiguration(threads: 4)
-    let reproducible = try JSONEncoder().encode(training)
-    #expect(!String(decoding: reproducible, as: UTF8.self).contains("threads"))
-    #expect(try JSONDecoder().decode(TrainingConfiguration.self, from: reproducible).reproducible)
-    training.reproducible = false
-    let hogwild = try JSONDecoder().decode(
-      TrainingConfiguration.self, from: try JSONEncoder().encode(training))
+    var trainer = Trainer(
+      tasks: [TaskSpecification(name: "topic")], training: TrainingConfiguration(threads: 4))
+    let labels = [LabelSet(["a", "b"])]
+    #expect(trainer.manifest(labelSets: labels, labelCounts: nil).training.threads == 1)
+    trainer.training.reproducible = false
+    let hogwild = trainer.manifest(labelSets: labels, labelCounts: nil).training
     #expect(hogwild.threads == 4)
     #expect(!hogwild.reproducible)
+    // The settings themselves keep the count, for the configurations that record them.
+    let decoded = try JSONDecoder().decode(
+      TrainingConfiguration.self, from: try JSONEncoder().encode(TrainingConfiguration(threads: 4)))
+    #expect(decoded.threads == 4)
+    #expect(decoded.reproducible)
   }
 }
