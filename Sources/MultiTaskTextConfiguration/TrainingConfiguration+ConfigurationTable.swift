@@ -20,9 +20,13 @@ extension TrainingConfiguration {
       seedSetting,
       .integer(
         "threads", \.threads, .between(1, largestThreadCount),
-        summary: "Worker threads; more than 1 also reads and tokenizes the training files in"
-          + " parallel (with the same result as 1) and trains lock-free in parallel (Hogwild),"
-          + " faster but not reproducible."),
+        summary: "Worker threads for reading, tokenizing and training; with `reproducible` on,"
+          + " every count gives the same model as 1."),
+      .bool(
+        "reproducible", \.reproducible,
+        summary: "Train in rounds of fixed shards merged in a fixed order, so a seed gives a"
+          + " byte-identical model on any number of threads; `false` trains lock-free"
+          + " (Hogwild), whose model changes from run to run."),
       samplingSetting,
       temperatureSetting,
       .bool(

@@ -54,10 +54,10 @@ import Testing
     (
       TrainingConfiguration.configurationTable.keys,
       [
-        "epochs", "maxEpochs", "patience", "learningRate", "seed", "threads", "sampling",
-        "temperature", "skipInvalid", "calibrate", "fitBiases", "keepBestEpoch", "weighting",
-        "taskPatience",
-        "optimizer", "memoryBudget", "cacheDirectory", "initialModel",
+        "epochs", "maxEpochs", "patience", "learningRate", "seed", "threads", "reproducible",
+        "sampling", "temperature", "skipInvalid", "calibrate", "fitBiases", "keepBestEpoch",
+        "weighting", "taskPatience", "optimizer", "memoryBudget", "cacheDirectory",
+        "initialModel",
       ]
     ),
     (OutputConfiguration.configurationTable.keys, ["directory", "vocabularyCopy"]),
@@ -87,6 +87,8 @@ import Testing
     // `calibrate` and `fitBiases` are written only when off.
     training.calibrate = false
     training.fitBiases = false
+    // `reproducible` is written only when off.
+    training.reproducible = false
     // `memoryBudget` is written only when not the default; `cacheDirectory` never, since
     // where the cache lives changes nothing in the model.
     training.memoryBudget = 1 << 30

@@ -15,6 +15,10 @@ protocol ForwardParameters {
   func labelCount(ofTask task: Int) -> Int
   /// Writes the mean of the embedding rows `ids` into `output`; zeros for no rows.
   func averageRows(_ ids: UnsafeBufferPointer<Int32>, into output: UnsafeMutablePointer<Float>)
+  /// The private row of feature `id`, which ``addPrivateRow(_:ofTask:scale:to:)`` takes:
+  /// ``PrivateRows/row(of:buckets:)`` unless the parameters keep some rows elsewhere (a
+  /// training shard's overlay).
+  func privateRow(ofFeature id: Int32) -> Int
   /// Adds `scale ×` row `row` of task `task`'s private table to `vector`.
   func addPrivateRow(
     _ row: Int, ofTask task: Int, scale: Float, to vector: UnsafeMutablePointer<Float>)
@@ -37,6 +41,10 @@ protocol ForwardParameters {
 extension ForwardParameters {
   /// No biases: what the trainer's and the retrainer's parameters score with.
   func biases(ofTask task: Int) -> [Float]? { nil }
+
+  /// The feature's row of a table of ``privateBuckets`` rows.
+  @inline(__always)
+  func privateRow(ofFeature id: Int32) -> Int { PrivateRows.row(of: id, buckets: privateBuckets) }
 
   /// Task `task`'s Huffman tree when its head is a hierarchical softmax; nil otherwise.
   func tree(ofTask task: Int) -> HuffmanTree? { head(ofTask: task).tree }

@@ -34,7 +34,7 @@ enum ForwardPass {
     let scale = 1 / Float(features.count)
     for id in features {
       parameters.addPrivateRow(
-        PrivateRows.row(of: id, buckets: buckets), ofTask: task, scale: scale, to: scratch)
+        parameters.privateRow(ofFeature: id), ofTask: task, scale: scale, to: scratch)
     }
     return UnsafePointer(scratch)
   }

@@ -35,9 +35,9 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
     /// The resamples of `mtl compare`'s paired bootstrap interval, so a comparison's
     /// interval is the same on every run of the same models.
     public static let bootstrap = Stream(rawValue: 5)
-    /// The negatives of sampled-softmax steps. Each epoch's worker starts its own stream
-    /// from the seed mixed with the epoch and the thread (`SGDWorker`), so the draws do
-    /// not depend on the other streams or on one another.
+    /// The negatives of sampled-softmax steps. Each epoch's shard (or Hogwild thread)
+    /// starts its own stream from the seed mixed with the epoch and the shard (`SGDWorker`),
+    /// so the draws do not depend on the other streams or on one another.
     public static let negatives = Stream(rawValue: 6)
     /// Which shard of the disk cache each document of a corpus larger than the memory
     /// budget goes to.

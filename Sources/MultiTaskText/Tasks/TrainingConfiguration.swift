@@ -7,8 +7,9 @@
 /// The optimization schedule: how long, how fast, from which seed, on how many threads,
 /// and how tasks are interleaved.
 ///
-/// Training is deterministic for a given seed and thread count; the seed derives separate
-/// streams for initialization, shuffling and task sampling.
+/// Training is deterministic for a given seed, whatever the thread count (unless
+/// ``reproducible`` is turned off); the seed derives separate streams for initialization,
+/// shuffling and task sampling.
 public struct TrainingConfiguration: Sendable, Equatable {
   /// The largest thread count accepted.
   public static let largestThreadCount = 256
@@ -55,6 +56,11 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// Worker threads, for reading and tokenizing the training files (which gives the same
   /// training set on any number) and for SGD; 1 through ``largestThreadCount``.
   public var threads: Int
+  /// Whether training on several threads gives the same model as on one: each epoch runs in
+  /// rounds of a fixed number of shards whose updates merge in shard order, so the bytes
+  /// depend on the seed and never on ``threads``. Off, the threads run lock-free Hogwild
+  /// SGD, whose model changes from run to run. On by default.
+  public var reproducible = true
   /// How the next example's task is chosen.
   public var sampling: TaskSampling
   /// Whether malformed corpus records are skipped and counted instead of stopping the run,
@@ -119,7 +125,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
   ///     ``defaultMaximumEpochs``.
   ///   - learningRate: The initial learning rate; 0.1 by default.
   ///   - seed: The random seed; 1 by default.
-  ///   - threads: Worker threads; 1 by default, which keeps runs reproducible.
+  ///   - threads: Worker threads; 1 by default. Any count gives the same model while
+  ///     ``reproducible`` is on.
   ///   - sampling: How tasks are interleaved; temperature sampling with T = 1.5 by default,
   ///     chosen on the seven-task benchmark (see ``TaskSampling/defaultTemperature``).
   ///   - skipInvalid: Whether malformed records are skipped; off by default.
@@ -160,7 +167,7 @@ extension TrainingConfiguration: Codable {
   private enum CodingKeys: String, CodingKey {
     case epochs, learningRate, seed, threads, sampling, temperature, skipInvalid, keepBestEpoch
     case weighting, taskPatience, optimizer, automaticEpochs, patience, initialModel
-    case calibrate, memoryBudget, fitBiases
+    case calibrate, memoryBudget, fitBiases, reproducible
   }
 
   /// Decodes settings written by ``encode(to:)``: the sampling strategy by name, with its
@@ -171,6 +178,7 @@ extension TrainingConfiguration: Codable {
     learningRate = try container.decode(Double.self, forKey: .learningRate)
     seed = try container.decode(UInt64.self, forKey: .seed)
     threads = try container.decode(Int.self, forKey: .threads)
+    reproducible = try container.decodeIfPresent(Bool.self, forKey: .reproducible) ?? true
     skipInvalid = try container.decode(Bool.self, forKey: .skipInvalid)
     keepBestEpoch = try container.decodeIfPresent(Bool.self, forKey: .keepBestEpoch) ?? false
     weighting = try container.decodeIfPresent(LossWeighting.self, forKey: .weighting) ?? .fixed
@@ -209,6 +217,8 @@ extension TrainingConfiguration: Codable {
     try container.encode(learningRate, forKey: .learningRate)
     try container.encode(seed, forKey: .seed)
     try container.encode(threads, forKey: .threads)
+    // Written only when off, so reproducible settings keep their exact bytes.
+    if !reproducible { try container.encode(reproducible, forKey: .reproducible) }
     try container.encode(sampling.name, forKey: .sampling)
     if case .temperature(let temperature) = sampling {
       try container.encode(temperature, forKey: .temperature)

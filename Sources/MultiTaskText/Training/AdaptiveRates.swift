@@ -3,7 +3,7 @@
 ///
 /// One float per row rather than per element: a row's elements share the document they
 /// learn from, and one accumulator keeps the memory at `rows × 4` bytes. Allocated only when
-/// the optimizer is `adagrad`, and like the other parameters shared by Hogwild workers.
+/// the optimizer is `adagrad`, and like the other parameters shared by the workers.
 final class AdaptiveRates {
   /// The value every accumulator starts from, which bounds the first steps at
   /// `learningRate × |gradient| / √initial` instead of a full normalized step.

@@ -13,8 +13,10 @@
 /// projects each task's gradient, and the worker is generic over it so that each strategy's
 /// step compiles to its own loop;
 /// and a shared-private encoder adds each task's private rows to its hidden vector. The
-/// worker owns its scratch buffers and allocates nothing per step. Several workers may update
-/// the same parameters at once (Hogwild); with one worker, results are reproducible.
+/// worker owns its scratch buffers and allocates nothing per step. In a reproducible epoch
+/// each worker trains one shard of a round, whose rows shared with other shards sit in an
+/// overlay (``SharedParameters/overlay``); with Hogwild, several workers update the same
+/// parameters at once.
 struct SGDWorker<Strategy: LossWeightingStrategy> {
   let parameters: SharedParameters
   let scratch: Scratch
@@ -26,14 +28,24 @@ struct SGDWorker<Strategy: LossWeightingStrategy> {
   private(set) var lossCounts: [Int]
 
   init(parameters: SharedParameters, thread: Int = 0) {
+    self.init(parameters: parameters, negatives: Self.negatives(parameters, stream: thread))
+  }
+
+  /// A worker that draws its negatives from `negatives`.
+  init(parameters: SharedParameters, negatives: SplitMix64) {
     self.parameters = parameters
-    negatives = SplitMix64(
-      seed: parameters.negativeSeed &+ UInt64(thread) &* 0x9E37_79B9, stream: .negatives)
+    self.negatives = negatives
     let tasks = parameters.labelCounts.count
     scratch = Scratch(dimension: parameters.dimension, labelCounts: parameters.labelCounts)
     labelledTasks.reserveCapacity(tasks)
     lossSums = Array(repeating: 0, count: tasks)
     lossCounts = Array(repeating: 0, count: tasks)
+  }
+
+  /// Negative stream number `stream` of an epoch (a thread's with Hogwild, a shard's in a
+  /// reproducible epoch).
+  static func negatives(_ parameters: SharedParameters, stream: Int) -> SplitMix64 {
+    SplitMix64(seed: parameters.negativeSeed &+ UInt64(stream) &* 0x9E37_79B9, stream: .negatives)
   }
 
   mutating func resetLosses() {
@@ -80,17 +92,20 @@ struct SGDWorker<Strategy: LossWeightingStrategy> {
       // of the document gets the same gradient, so its mean square is computed once.
       let meanSquare =
         RowKernels.dot(sharedGradient, sharedGradient, count: dimension) / Float(dimension)
-      let squares = adaptive.embeddings
       for id in features {
-        let row = Int(id)
-        squares[row] += meanSquare
+        let square = parameters.embeddingSquare(id, in: adaptive)
+        square.pointee += meanSquare
         RowKernels.add(
-          sharedGradient, scale: learningRate / squares[row].squareRoot(),
-          to: parameters.embeddings + row * dimension, count: dimension)
+          sharedGradient, scale: learningRate / square.pointee.squareRoot(),
+          to: parameters.embeddingRow(id), count: dimension)
       }
-    } else {
+    } else if parameters.overlay == nil {
       RowKernels.addToRows(
         sharedGradient, rows: features, of: parameters.embeddings, columns: dimension)
+    } else {
+      for id in features {
+        RowKernels.add(sharedGradient, scale: 1, to: parameters.embeddingRow(id), count: dimension)
+      }
     }
     if !sharedGradient[0].isFinite || !shared[0].isFinite { finite = false }
     return finite
@@ -151,23 +166,24 @@ struct SGDWorker<Strategy: LossWeightingStrategy> {
     learningRate: Float, inverseCount: Float
   ) {
     let dimension = parameters.dimension
-    let table = parameters.privateTables[task]
     guard let adaptive = parameters.adaptive else {
       for id in features {
-        let row = PrivateRows.row(of: id, buckets: parameters.privateBuckets)
-        RowKernels.add(gradient, scale: inverseCount, to: table + row * dimension, count: dimension)
+        let row = parameters.privateRowPointer(parameters.privateRow(ofFeature: id), ofTask: task)
+        RowKernels.add(gradient, scale: inverseCount, to: row, count: dimension)
       }
       return
     }
     let meanSquare =
       RowKernels.dot(gradient, gradient, count: dimension) / Float(dimension)
       * inverseCount * inverseCount
-    let squares = adaptive.privateRows[task]
     for id in features {
-      let row = PrivateRows.row(of: id, buckets: parameters.privateBuckets)
-      squares[row] += meanSquare
-      let rate = learningRate * inverseCount / squares[row].squareRoot()
-      RowKernels.add(gradient, scale: rate, to: table + row * dimension, count: dimension)
+      let row = parameters.privateRow(ofFeature: id)
+      let square = parameters.privateSquare(row, ofTask: task, in: adaptive)
+      square.pointee += meanSquare
+      let rate = learningRate * inverseCount / square.pointee.squareRoot()
+      RowKernels.add(
+        gradient, scale: rate, to: parameters.privateRowPointer(row, ofTask: task),
+        count: dimension)
     }
   }
 }

@@ -21,6 +21,12 @@ struct EpochContext: @unchecked Sendable {
   /// `learningRate` for the whole epoch (automatic epochs, which lower it on a plateau).
   let decays: Bool
   let threads: Int
+  /// Whether the epoch runs in reproducible rounds of shards, or as Hogwild.
+  let reproducible: Bool
+  /// The packed embedding rows, the zero row included.
+  let embeddingRows: Int
+  /// The shards of a reproducible epoch; nil to choose them from the data.
+  let shardPlan: ShardPlan?
   let start: ContinuousClock.Instant
   let averageTokens: Double
   /// The task names, for progress reports.
@@ -58,9 +64,26 @@ enum EpochOutcome {
 }
 
 extension Trainer {
-  /// Runs one epoch: the order is split into one contiguous slice per thread, and each thread
-  /// decays the learning rate by its own progress scaled to the whole run.
+  /// Runs one epoch: in reproducible rounds of shards (`Trainer+ShardedEpoch`), or with
+  /// `training.reproducible` off as Hogwild.
   func runEpoch<Strategy: LossWeightingStrategy>(
+    _ context: EpochContext, parameters: SharedParameters, strategy: Strategy,
+    shouldStop: @escaping @Sendable () -> Bool,
+    onEvent: @escaping @Sendable (TrainingEvent) -> Void
+  ) -> EpochOutcome {
+    guard context.reproducible else {
+      return runHogwildEpoch(
+        context, parameters: parameters, strategy: strategy, shouldStop: shouldStop,
+        onEvent: onEvent)
+    }
+    return runShardedEpoch(
+      context, on: parameters, with: Strategy.self, stoppingWhen: shouldStop,
+      reporting: onEvent)
+  }
+
+  /// Runs one Hogwild epoch: the order is split into one contiguous slice per thread, and
+  /// each thread decays the learning rate by its own progress scaled to the whole run.
+  private func runHogwildEpoch<Strategy: LossWeightingStrategy>(
     _ context: EpochContext, parameters: SharedParameters, strategy: Strategy,
     shouldStop: @escaping @Sendable () -> Bool,
     onEvent: @escaping @Sendable (TrainingEvent) -> Void

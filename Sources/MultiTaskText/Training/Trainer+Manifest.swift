@@ -2,6 +2,9 @@ extension Trainer {
   /// The manifest recording how this trainer prepares text and features, with the training
   /// documents per label when they are known.
   ///
+  /// A reproducible run records one thread whatever it ran on: the thread count cannot change
+  /// its model, so it must not change the model file's bytes either. Hogwild records its own.
+  ///
   /// - Parameters:
   ///   - labelSets: Each task's labels.
   ///   - labelCounts: Training documents per label and task, or nil before they are counted.
@@ -26,8 +29,15 @@ extension Trainer {
         }
         return entry
       },
-      training: training)
+      training: recordedTraining)
     manifest.privateRows = model.privateBuckets > 0 ? model.privateBuckets : nil
     return manifest
+  }
+
+  /// The training settings a model file records: these, with one thread when reproducible.
+  var recordedTraining: TrainingConfiguration {
+    var recorded = training
+    if recorded.reproducible { recorded.threads = 1 }
+    return recorded
   }
 }

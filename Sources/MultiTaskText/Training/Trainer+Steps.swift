@@ -87,12 +87,15 @@ extension Trainer {
     let rate = run.plateau.learningRate
     let earliest = training.automaticEpochs ? run.plateau.earliestLastEpoch(during: epoch) : nil
     let pace = run.pace
+    let embeddingRows = run.embeddings.usedRows.count + 1
     let taskNames = tasks.map(\.name)
     let makeContext = { (block: TrainingSet, order: [Int32], stepsBefore: Double) in
       EpochContext(
         set: block, order: order, epoch: epoch, epochs: training.epochs,
         earliestLastEpoch: earliest, stepsBefore: stepsBefore, learningRate: rate,
         totalSteps: pace.totalSteps, decays: !training.automaticEpochs, threads: pace.threads,
+        reproducible: training.reproducible, embeddingRows: embeddingRows,
+        shardPlan: shardPlan,
         start: pace.start, averageTokens: pace.averageTokens, taskNames: taskNames)
     }
     let weighting = run.weighting

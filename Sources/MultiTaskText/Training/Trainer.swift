@@ -9,8 +9,9 @@
 ///
 /// Randomness comes only from `training.seed`, split into separate streams for
 /// initialization and for the document order.
-/// With one thread the model is byte-for-byte reproducible; `threads > 1` runs lock-free
-/// Hogwild SGD, which is faster and not reproducible. The trainer never prints: it reports
+/// The model is byte-for-byte reproducible on any number of threads: each epoch runs in rounds
+/// of a fixed number of shards merged in shard order (``TrainingConfiguration/reproducible``;
+/// off, the threads run lock-free Hogwild SGD). The trainer never prints: it reports
 /// ``TrainingEvent``s.
 ///
 /// ```swift
@@ -31,6 +32,9 @@ public struct Trainer: Sendable {
   public var model: ModelConfiguration
   /// The schedule, sampling, weighting and seed.
   public var training: TrainingConfiguration
+  /// The shards of every reproducible epoch, so a test can train a small set in several;
+  /// nil (the default) chooses them from the data (``ShardPlan``).
+  var shardPlan: ShardPlan?
 
   /// Creates a trainer; every setting but the tasks has fastText-like defaults.
   ///

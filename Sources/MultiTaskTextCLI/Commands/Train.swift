@@ -8,9 +8,9 @@ struct Train: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Train one multi-task model from a configuration file.",
     discussion: """
-      Writes <output.directory>/model.mtl and <output.directory>/vocabulary.tsv. With \
-      training.threads 1 (the default) the same seed gives a byte-identical model; more \
-      threads train faster but are not reproducible.
+      Writes <output.directory>/model.mtl and <output.directory>/vocabulary.tsv. The same \
+      seed gives a byte-identical model on any number of threads (training.threads); \
+      training.reproducible false trains lock-free instead (Hogwild), not reproducibly.
       """
   )
 
