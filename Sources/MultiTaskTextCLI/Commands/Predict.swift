@@ -177,14 +177,11 @@ struct Predict: ParsableCommand {
           text, identifier: identifier, keepsIdentifier: idField != nil, location: location)
         if batch.isFull { try pipeline.submit(&batch) }
       }
+      try pipeline.submit(&batch)
+      try pipeline.finish()
     } catch {
-      // A reading error comes after the answers of the batches read before it, as when
-      // each batch was written before the next was read.
-      if !pipeline.failed { try pipeline.finish() }
-      throw error
+      try pipeline.stop(on: error)
     }
-    try pipeline.submit(&batch)
-    try pipeline.finish()
     try output.flush()
   }
 }

@@ -70,6 +70,27 @@ final class PredictionPipeline {
     }
   }
 
+  /// Ends the run on `error`, thrown by reading, predicting or writing: writes out the
+  /// answers that come before it in input order, then throws the first failure.
+  ///
+  /// A reading error comes after the answers of every batch read before it (the one still
+  /// being predicted included), as when each batch was written before the next was read; a
+  /// batch's failure comes after the answers of the batches before it. Both are flushed, so
+  /// the output stops where the failure is, not where the buffer was last written out.
+  ///
+  /// - Throws: The failure of the batch still being predicted when it failed, else `error`;
+  ///   or what writing throws.
+  func stop(on error: any Error) throws -> Never {
+    if !failed {
+      do { try finish() } catch let failure {
+        try output.flush()
+        throw failure
+      }
+    }
+    try output.flush()
+    throw error
+  }
+
   /// Waits for the batch still being predicted and drops its answers, when the command stops
   /// on an error of its own.
   func abandon() {
