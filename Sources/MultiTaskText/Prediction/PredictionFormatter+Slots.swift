@@ -24,7 +24,12 @@ public struct AnswerSlots {
   /// 0; nil when the caller does not want the marks.
   public let selected: UnsafeMutablePointer<UInt8>?
 
-  /// Slots at the given pointers.
+  /// Slots at the given pointers, each holding at least the task's slot count.
+  ///
+  /// - Parameters:
+  ///   - labels: Where the label indices go.
+  ///   - probabilities: Where their probabilities go.
+  ///   - selected: Where the selection marks go, or nil to skip them.
   public init(
     labels: UnsafeMutablePointer<Int32>, probabilities: UnsafeMutablePointer<Float>,
     selected: UnsafeMutablePointer<UInt8>?
