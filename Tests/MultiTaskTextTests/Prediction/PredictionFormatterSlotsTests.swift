@@ -11,21 +11,23 @@ import Testing
     _ formatter: PredictionFormatter, task: Int, predictor: Predictor
   ) -> (status: AnswerStatus, labels: [Int32], probabilities: [Float], selected: [UInt8]) {
     let count = formatter.slotCount(ofTask: task)
-    var labels = [Int32](repeating: 7, count: count)
-    var probabilities = [Float](repeating: 7, count: count)
-    var selected = [UInt8](repeating: 7, count: count)
-    let status = labels.withUnsafeMutableBufferPointer { labels in
-      probabilities.withUnsafeMutableBufferPointer { probabilities in
-        selected.withUnsafeMutableBufferPointer { selected in
-          formatter.writeSlots(
-            ofTask: task, of: predictor,
-            into: AnswerSlots(
-              labels: labels.baseAddress!, probabilities: probabilities.baseAddress!,
-              selected: selected.baseAddress))
-        }
-      }
+    // Filled with 7 first, so a slot the formatter forgets to write shows.
+    let labels = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
+    let probabilities = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
+    let selected = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: count)
+    labels.initialize(repeating: 7)
+    probabilities.initialize(repeating: 7)
+    selected.initialize(repeating: 7)
+    defer {
+      labels.deallocate()
+      probabilities.deallocate()
+      selected.deallocate()
     }
-    return (status, labels, probabilities, selected)
+    let slots = AnswerSlots(
+      labels: labels.baseAddress!, probabilities: probabilities.baseAddress!,
+      selected: selected.baseAddress)
+    let status = formatter.writeSlots(ofTask: task, of: predictor, into: slots)
+    return (status, Array(labels), Array(probabilities), Array(selected))
   }
 
   @Test(arguments: [0, 1, 2, 5])
