@@ -79,7 +79,7 @@ private func concatenated(_ parts: [[UInt8]]) -> [UInt8] {
 
 /// Runs one document, naming it by its index in the batch when its text is rejected, as
 /// `mtl predict` names the file and line.
-private func runChecked(
+func runChecked(
   _ predictor: Predictor, _ document: UnsafeRawBufferPointer, index: Int
 ) throws(CFailure) {
   do { try predictor.run(document) } catch {

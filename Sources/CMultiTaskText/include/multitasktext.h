@@ -109,6 +109,35 @@ int32_t mtl_predict_probabilities(
     mtl_model *model, const char *texts, const uint64_t *offsets, uint64_t count, int32_t task,
     int32_t threads, float *probabilities);
 
+/* How a task answered a document in mtl_predict_labels' `statuses`. */
+#define MTL_ANSWER_LABEL 0              /* answered: its label(s) fill the slots */
+#define MTL_ANSWER_NO_KNOWN_TOKENS 1    /* no known word: the JSON's "no known tokens" */
+#define MTL_ANSWER_BELOW_MINIMUM 2      /* top probability under the task's minimum: the JSON's
+                                           "below P"; the first slot holds the candidate */
+
+/* The slots one document's answer of task `task` takes in mtl_predict_labels with `top_k`: a
+ * single-label task 1 + min(top_k, labels) (its answer, then its top_k list); a multi-label
+ * task min(top_k, labels) with top_k, else its label count (the labels that reach their
+ * thresholds, most probable first). Returns -1 and sets the last error for a bad argument. */
+int32_t mtl_predict_slot_count(const mtl_model *model, int32_t task, int32_t top_k);
+
+/* mtl_predict_json's answers as numbers, for hosts that would only parse the JSON again.
+ * Documents are laid out as for mtl_predict_json; options->explain must be 0. Let T be the
+ * answered tasks (all, or options->tasks, in the model's order) and W the sum of their
+ * mtl_predict_slot_count. For document i and its t-th answered task:
+ *   statuses[i * T + t]         one of MTL_ANSWER_*;
+ *   labels[i * W + offset_t ..] label indices, most probable first, -1 in unused slots;
+ *   probabilities[same]         each label's probability as computed (the JSON rounds to
+ *                               five decimals), 0 in unused slots;
+ *   selected[same]              1 when a multi-label task's label reaches its threshold (the
+ *                               JSON's "selected"); may be NULL;
+ * where offset_t is the slot count of the answered tasks before t. The arrays are the
+ * caller's, of count * T and count * W elements. */
+int32_t mtl_predict_labels(
+    mtl_model *model, const char *texts, const uint64_t *offsets, uint64_t count,
+    const mtl_predict_options *options, int32_t *statuses, int32_t *labels,
+    float *probabilities, uint8_t *selected);
+
 /* Fills `options` with `mtl tokenize`'s defaults. */
 void mtl_tokenize_options_default(mtl_tokenize_options *options);
 

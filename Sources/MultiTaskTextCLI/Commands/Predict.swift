@@ -164,16 +164,24 @@ struct Predict: ParsableCommand {
     }
     let output = OutputWriter()
     if format == .tsv { try output.write(formatter.tsvHeader(identifierField: idField)) }
+    let threadCount = threads ?? Self.defaultThreads
     let writer = PredictionWriter(
       formatter: formatter, format: format, idField: idField, explains: explain > 0,
-      parallel: ParallelPrediction(pool: pool, threads: threads ?? Self.defaultThreads))
+      parallel: ParallelPrediction(pool: pool, threads: threadCount))
+    let pipeline = PredictionPipeline(writer: writer, output: output, threads: threadCount)
+    defer { pipeline.abandon() }
     var batch = PredictionBatch()
-    try input.forEachDocument(of: files) { text, identifier, location in
-      batch.append(
-        text, identifier: identifier, keepsIdentifier: idField != nil, location: location)
-      if batch.isFull { try writer.write(&batch, to: output) }
+    do {
+      try input.forEachDocument(of: files) { text, identifier, location in
+        batch.append(
+          text, identifier: identifier, keepsIdentifier: idField != nil, location: location)
+        if batch.isFull { try pipeline.submit(&batch) }
+      }
+      try pipeline.submit(&batch)
+      try pipeline.finish()
+    } catch {
+      try pipeline.stop(on: error)
     }
-    try writer.write(&batch, to: output)
     try output.flush()
   }
 }

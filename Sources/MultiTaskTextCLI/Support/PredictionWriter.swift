@@ -1,7 +1,7 @@
 import MultiTaskText
 
-/// Predicts `mtl predict`'s batches on the pool's threads and writes their answers in input
-/// order.
+/// Predicts `mtl predict`'s batches on the pool's threads, for ``PredictionPipeline`` to write
+/// in input order.
 ///
 /// Each chunk of a batch is formatted into bytes of its own by the thread that predicted it;
 /// the chunks are then written in order, so the output is the same bytes at any thread
@@ -15,20 +15,11 @@ struct PredictionWriter {
   let explains: Bool
   let parallel: ParallelPrediction
 
-  /// Predicts every document of `batch`, writes the answers, and empties the batch.
+  /// Every chunk's answer lines for `batch`, in order.
   ///
   /// - Throws: `CommandFailure` naming the file and line of the first document whose text
-  ///   was rejected; what `output` throws.
-  func write(_ batch: inout PredictionBatch, to output: OutputWriter) throws {
-    guard batch.count > 0 else { return }
-    for part in try answers(of: batch) {
-      try part.withUnsafeBufferPointer { try output.write($0) }
-    }
-    batch.removeAll()
-  }
-
-  /// Every chunk's answer lines, in order.
-  private func answers(of batch: PredictionBatch) throws(CommandFailure) -> [[UInt8]] {
+  ///   was rejected.
+  func answers(of batch: PredictionBatch) throws(CommandFailure) -> [[UInt8]] {
     try parallel.run(
       count: batch.count,
       { (pooled, range) throws(CommandFailure) -> [UInt8] in

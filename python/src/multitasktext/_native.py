@@ -19,6 +19,8 @@ from .errors import InvalidArgumentError, raise_last_error
 c_char_p_p = ctypes.POINTER(ctypes.c_char_p)
 c_uint64_p = ctypes.POINTER(ctypes.c_uint64)
 c_float_p = ctypes.POINTER(ctypes.c_float)
+c_int32_p = ctypes.POINTER(ctypes.c_int32)
+c_uint8_p = ctypes.POINTER(ctypes.c_uint8)
 
 
 class PredictOptions(ctypes.Structure):
@@ -110,6 +112,12 @@ def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
         "mtl_predict_probabilities": (
             ctypes.c_int32,
             [p, ctypes.c_char_p, c_uint64_p, ctypes.c_uint64, ctypes.c_int32, ctypes.c_int32, c_float_p],
+        ),
+        "mtl_predict_slot_count": (ctypes.c_int32, [p, ctypes.c_int32, ctypes.c_int32]),
+        "mtl_predict_labels": (
+            ctypes.c_int32,
+            [p, ctypes.c_char_p, c_uint64_p, ctypes.c_uint64, ctypes.POINTER(PredictOptions),
+             c_int32_p, c_int32_p, c_float_p, c_uint8_p],
         ),
         "mtl_tokenize_options_default": (None, [ctypes.POINTER(TokenizeOptions)]),
         "mtl_tokenize": (

@@ -12,9 +12,9 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 
 import numpy as np
 
-from . import _native
+from . import _answers, _native
 from ._native import Batch, PredictOptions, check, lib, take_buffer
-from .errors import InvalidArgumentError
+from .errors import InvalidArgumentError, raise_last_error
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -140,23 +140,17 @@ class Model:
         explain: int = 0,
         min_probability: Optional[float] = None,
         tasks: Optional[Sequence[str]] = None,
-        threads: int = 1,
+        threads: Optional[int] = None,
     ) -> bytes:
         """The JSON lines `mtl predict` prints for `texts`, one per text, as bytes.
 
         The options are `mtl predict`'s `--top-k`, `--explain`, `--min-probability` and
-        `--tasks`, checked with the same messages. `threads` > 1 splits the batch over that
-        many native threads; the answers and their order do not change.
+        `--tasks`, checked with the same messages. `threads` splits the batch over that many
+        native threads (default: every core the process may use, as `mtl predict`); the
+        answers and their order do not change.
         """
         batch = Batch(texts)
-        options = PredictOptions(
-            top_k=_int32("top_k", top_k),
-            explain=_int32("explain", explain),
-            has_min_probability=0 if min_probability is None else 1,
-            min_probability=0.0 if min_probability is None else _probability(min_probability),
-            tasks=None if tasks is None else _task_list(tasks),
-            threads=_int32("threads", threads),
-        )
+        options = _options(top_k, explain, min_probability, tasks, threads)
         out = ctypes.c_void_p()
         length = ctypes.c_uint64()
         with self._borrowed() as handle:
@@ -175,27 +169,65 @@ class Model:
         explain: int = 0,
         min_probability: Optional[float] = None,
         tasks: Optional[Sequence[str]] = None,
-        threads: int = 1,
+        threads: Optional[int] = None,
     ) -> List[Dict[str, Any]]:
         """Every task's answer for each text: exactly `mtl predict`'s JSON objects, as dicts.
 
         Example: `{"topic": {"label": "Sports", "probability": 0.97}, ...}`; a multi-label
         task answers `{"labels": [...]}`, an abstention `{"label": None, "reason": ...}`.
+        The library hands the answers over as arrays (`mtl_predict_labels`), not JSON; only
+        explanations, and the rare answers below a minimum probability, go through JSON.
         """
-        lines = self.predict_json(texts, top_k, explain, min_probability, tasks, threads)
-        if not lines:
-            return []
-        # One parse for the whole batch: the lines hold no raw newline, so joining them with
-        # commas makes one JSON array.
-        return json.loads(b"[" + lines[:-1].replace(b"\n", b",") + b"]")
+        if explain:
+            return _parse_lines(self.predict_json(texts, top_k, explain, min_probability, tasks, threads))
+        if not isinstance(texts, (Sequence, np.ndarray)):
+            texts = list(texts)  # read twice when some answers are redone through JSON
+        batch = Batch(texts)
+        options = _options(top_k, explain, min_probability, tasks, threads)
+        answered = self._answered(tasks)
+        with self._borrowed() as handle:
+            widths = [lib.mtl_predict_slot_count(handle, task, options.top_k) for task in answered]
+            if any(width < 0 for width in widths):
+                raise_last_error(lib)
+            statuses = np.empty((batch.count, len(answered)), dtype=np.int32)
+            indices = np.empty((batch.count, sum(widths)), dtype=np.int32)
+            probabilities = np.empty((batch.count, sum(widths)), dtype=np.float32)
+            selected = np.empty((batch.count, sum(widths)), dtype=np.uint8)
+            check(
+                lib.mtl_predict_labels(
+                    handle, batch.data, batch.offsets_pointer(), batch.count, ctypes.byref(options),
+                    statuses.ctypes.data_as(_native.c_int32_p), indices.ctypes.data_as(_native.c_int32_p),
+                    probabilities.ctypes.data_as(_native.c_float_p), selected.ctypes.data_as(_native.c_uint8_p),
+                )
+            )
+        answers = _answers.build(
+            [self._tasks[task] for task in answered], [self._labels[task] for task in answered],
+            [self._multi_label[task] for task in answered], widths, options.top_k,
+            statuses, indices, probabilities, selected,
+        )
+        below = np.flatnonzero((statuses == _answers.BELOW_MINIMUM).any(axis=1)).tolist()
+        if below:
+            # "below P" names the minimum as the library prints a float: ask it for those lines.
+            redone = _parse_lines(self.predict_json([texts[row] for row in below], top_k, 0, min_probability, tasks, threads))
+            for row, answer in zip(below, redone):
+                answers[row] = answer
+        return answers
 
-    def predict_proba(self, texts: Sequence[str], task: str, threads: int = 1) -> np.ndarray:
+    def _answered(self, tasks: Optional[Sequence[str]]) -> List[int]:
+        """The tasks a prediction answers, in the model's order: all, or those named (an
+        unknown name is left for the library to report with its message)."""
+        if tasks is None or isinstance(tasks, (str, bytes)):
+            return list(range(len(self._tasks)))
+        wanted = set(tasks)
+        return [index for index, name in enumerate(self._tasks) if name in wanted]
+
+    def predict_proba(self, texts: Sequence[str], task: str, threads: Optional[int] = None) -> np.ndarray:
         """Task `task`'s probabilities, shape (len(texts), len(labels(task))), float32.
 
         Columns follow `labels(task)`; `threads` is as in `predict_json`.
         """
         index = self.task_index(task)
-        native_threads = _int32("threads", threads)
+        native_threads = _int32("threads", default_threads() if threads is None else threads)
         batch = Batch(texts)
         result = np.empty((batch.count, len(self._labels[index])), dtype=np.float32)
         with self._borrowed() as handle:
@@ -213,6 +245,36 @@ class Model:
         from .jobs import evaluate
 
         return evaluate(self.path, config=config, tasks=tasks, **options)
+
+
+def default_threads() -> int:
+    """The cores this process may run on, the threads `mtl predict` uses by default."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _options(
+    top_k: int, explain: int, min_probability: Optional[float], tasks: Optional[Sequence[str]], threads: Optional[int]
+) -> PredictOptions:
+    """`mtl_predict_options`, each value checked as `mtl predict` checks its flag."""
+    return PredictOptions(
+        top_k=_int32("top_k", top_k),
+        explain=_int32("explain", explain),
+        has_min_probability=0 if min_probability is None else 1,
+        min_probability=0.0 if min_probability is None else _probability(min_probability),
+        tasks=None if tasks is None else _task_list(tasks),
+        threads=_int32("threads", default_threads() if threads is None else threads),
+    )
+
+
+def _parse_lines(lines: bytes) -> List[Dict[str, Any]]:
+    """JSON lines as dicts, in one parse: the lines hold no raw newline, so joining them with
+    commas makes one JSON array."""
+    if not lines:
+        return []
+    return json.loads(b"[" + lines[:-1].replace(b"\n", b",") + b"]")
 
 
 def _int32(name: str, value: Any) -> int:

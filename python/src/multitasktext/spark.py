@@ -145,7 +145,8 @@ def predict(
         model = _worker_model(name)
         for batch in batches:
             texts = [text or "" for text in batch.column(text_col).to_pylist()]
-            lines = model.predict_json(texts, min_probability=min_probability, tasks=wanted)
+            # One thread: Spark already runs a Python worker per core.
+            lines = model.predict_json(texts, min_probability=min_probability, tasks=wanted, threads=1)
             answers = json.loads(b"[" + lines[:-1].replace(b"\n", b",") + b"]") if lines else []
             columns = list(batch.columns)
             for task, is_multi_label in zip(answered, multi_label):
