@@ -100,6 +100,10 @@ public struct Quantizer: Sendable {
       embeddings: quantized.decoded(), heads: model.heads,
       privateEmbeddings: model.privateEmbeddings)
     quantizedModel.quantizedEmbeddings = quantized
+    // Linear paths stay float; their columns follow the pruned vocabulary's rows.
+    quantizedModel.linearPaths = model.linearPaths.map {
+      $0?.remapped(keptWords: selection.keptWords, wordsBefore: vocabularyCount)
+    }
     return quantizedModel
   }
 
