@@ -15,11 +15,14 @@ public struct LinearPathRecord: Codable, Sendable, Equatable {
   public var developmentScore: Double?
   /// The same dev score without the path, the embedding bag alone.
   public var developmentScoreWithout: Double?
+  /// How much the score with the path had to beat the one without (half a point); nil
+  /// without dev data.
+  public var margin: Double?
 
   /// Creates a record.
   public init(
     used: Bool, alpha: Float, cost: Double, features: Int, developmentScore: Double? = nil,
-    developmentScoreWithout: Double? = nil
+    developmentScoreWithout: Double? = nil, margin: Double? = nil
   ) {
     self.used = used
     self.alpha = alpha
@@ -27,5 +30,6 @@ public struct LinearPathRecord: Codable, Sendable, Equatable {
     self.features = features
     self.developmentScore = developmentScore
     self.developmentScoreWithout = developmentScoreWithout
+    self.margin = margin
   }
 }
