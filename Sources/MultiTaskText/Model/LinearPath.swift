@@ -123,7 +123,8 @@ public struct LinearPath: Sendable, Equatable {
     var newWord = [Int32](repeating: -1, count: wordsBefore)
     for (position, word) in keptWords.enumerated() { newWord[word] = Int32(position) }
     let shift = Int32(wordsBefore - keptWords.count)
-    var path = LinearPath(features: [], inverseFrequencies: [], weights: [], biases: biases, alpha: alpha)
+    var path = LinearPath(
+      features: [], inverseFrequencies: [], weights: [], biases: biases, alpha: alpha)
     for (column, feature) in features.enumerated() {
       let row = Int(feature) < wordsBefore ? newWord[Int(feature)] : feature - shift
       guard row >= 0 else { continue }

@@ -21,7 +21,8 @@ extension ModelFile {
     for (task, path) in model.linearPaths.enumerated() {
       guard let path else { continue }
       let count = path.features.count
-      header(linearTag, length: 16 + count * 8 + path.labels * 4 + path.weights.count * 4, into: &writer)
+      header(
+        linearTag, length: 16 + count * 8 + path.labels * 4 + path.weights.count * 4, into: &writer)
       writer.write(UInt32(task))
       writer.write(UInt32(path.labels))
       writer.write(UInt32(count))

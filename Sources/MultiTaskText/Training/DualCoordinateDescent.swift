@@ -49,7 +49,8 @@ struct DualCoordinateDescent {
         var smallest = Float.infinity
         for row in order {
           let sign: Float = rows.labels[row] == label ? 1 : -1
-          let gradient = sign * rows.dot(row, UnsafeBufferPointer(weights)) - 1 + diagonal * duals[row]
+          let gradient =
+            sign * rows.dot(row, UnsafeBufferPointer(weights)) - 1 + diagonal * duals[row]
           let projected = duals[row] == 0 ? min(gradient, 0) : gradient
           largest = max(largest, projected)
           smallest = min(smallest, projected)

@@ -19,7 +19,8 @@ struct LinearColumns {
     // The last document that counted each row, so a repeated feature counts once.
     var lastDocument = [Int](repeating: -1, count: packedRowCount)
     var labelled = 0
-    for document in 0..<(set.offsets.count - 1) where set.label(document: document, task: task) >= 0 {
+    for document in 0..<(set.offsets.count - 1) where set.label(document: document, task: task) >= 0
+    {
       labelled += 1
       for index in set.offsets[document]..<set.offsets[document + 1] {
         let row = Int(set.features[index])

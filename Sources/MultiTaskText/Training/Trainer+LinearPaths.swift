@@ -81,7 +81,8 @@ extension Trainer {
     var bestWeights: [[Float]] = []
     for cost in costs {
       LinearLabelFit.fitAll(fits, cost: cost, solver: solver, threads: training.threads)
-      let weights = labels == 2 ? [fits[0].weights.map { -$0 }, fits[0].weights] : fits.map(\.weights)
+      let weights =
+        labels == 2 ? [fits[0].weights.map { -$0 }, fits[0].weights] : fits.map(\.weights)
       guard selection.hasDevelopment else {
         bestWeights = weights
         break
@@ -94,7 +95,8 @@ extension Trainer {
         bestWeights = weights
       }
     }
-    let without = selection.hasDevelopment
+    let without =
+      selection.hasDevelopment
       ? selection.scoreWithout(metric: tasks[task].metric, labels: run.labelSets[task]) : nil
     // The path must beat the head alone by half a point, or `auto` leaves it out.
     let margin = without.map { _ in DevScore.smallestMargin }

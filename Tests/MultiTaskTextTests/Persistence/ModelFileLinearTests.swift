@@ -14,7 +14,9 @@ struct ModelFileLinearTests {
   static func resealed(_ bytes: [UInt8]) -> [UInt8] {
     var bytes = bytes
     let checksum = Checksum.of(bytes[0..<(bytes.count - 4)])
-    for index in 0..<4 { bytes[bytes.count - 4 + index] = UInt8(truncatingIfNeeded: checksum >> (8 * index)) }
+    for index in 0..<4 {
+      bytes[bytes.count - 4 + index] = UInt8(truncatingIfNeeded: checksum >> (8 * index))
+    }
     return bytes
   }
 
@@ -34,8 +36,12 @@ struct ModelFileLinearTests {
     #expect(decoded == model)
     #expect(decoded.linearPaths == model.linearPaths)
     let text = "the bravo report now said bravo"
-    let answers = try Predictor(model: decoded).predict(text).map { "\($0.label) \($0.probability)" }
-    #expect(answers == (try Predictor(model: model).predict(text).map { "\($0.label) \($0.probability)" }))
+    let answers = try Predictor(model: decoded).predict(text).map {
+      "\($0.label) \($0.probability)"
+    }
+    #expect(
+      answers == (try Predictor(model: model).predict(text).map { "\($0.label) \($0.probability)" })
+    )
   }
 
   @Test func aSectionDeclaringMoreFeaturesThanItHoldsIsRefused() throws {
