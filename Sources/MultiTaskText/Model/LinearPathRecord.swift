@@ -15,8 +15,8 @@ public struct LinearPathRecord: Codable, Sendable, Equatable {
   public var developmentScore: Double?
   /// The same dev score without the path, the embedding bag alone.
   public var developmentScoreWithout: Double?
-  /// How much the score with the path had to beat the one without (half a point); nil
-  /// without dev data.
+  /// How much the score with the path had to beat the one without (it must be higher);
+  /// nil without dev data.
   public var margin: Double?
 
   /// Creates a record.
