@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -83,7 +85,9 @@ extension Trainer {
     var best = (score: -Double.infinity, alpha: Float(1), cost: Float(1))
     var bestWeights: [[Float]] = []
     for cost in costs {
-      LinearLabelFit.fitAll(fits, cost: cost, solver: solver, threads: training.threads)
+      // Every core: the fits do not depend on the threads, so one thread's model is kept.
+      let threads = max(training.threads, ProcessInfo.processInfo.activeProcessorCount)
+      LinearLabelFit.fitAll(fits, cost: cost, solver: solver, threads: threads)
       let weights =
         labels == 2 ? [fits[0].weights.map { -$0 }, fits[0].weights] : fits.map(\.weights)
       guard selection.hasDevelopment else {
