@@ -73,7 +73,9 @@ def write_json(path, data):
 
 def pipeline_report(mtl, task, files, folder, overrides=()):
     """Runs `mtl pipeline --quiet` on one task named `task` whose files are `files` (keys train,
-    test and optionally dev), writing into `folder`; returns (report.json, wall seconds)."""
+    test and optionally dev), writing into `folder`; returns (report.json, wall seconds).
+    `overrides` and the environment's MTL_SET (space-separated KEY=VALUE, such as
+    `model.linear=auto`) are passed as `--set` options."""
     os.makedirs(folder, exist_ok=True)
     lines = ["tasks:", f"  - name: {task}"]
     lines += [f"    {split}: {files[split]}" for split in ("train", "dev", "test") if split in files]
@@ -82,7 +84,8 @@ def pipeline_report(mtl, task, files, folder, overrides=()):
     with open(config, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
     command = [mtl, "pipeline", config, "--quiet"]
-    for override in overrides:
+    # MTL_SET="model.linear=auto ...": settings measured before they become defaults.
+    for override in list(overrides) + os.environ.get("MTL_SET", "").split():
         command += ["--set", override]
     start = time.monotonic()
     result = subprocess.run(command, capture_output=True, text=True)

@@ -14,6 +14,13 @@ extension ModelConfiguration {
         "privateBuckets", \.privateBuckets, .atLeast(0, expected: "0 (off) or more"),
         summary: "Rows of each task's private embedding table (a shared-private encoder),"
           + " costing tasks × rows × `dimension` × 4 bytes; 0 shares everything."),
+      .choice(
+        "linear", \.linear,
+        summary: "A sparse linear path beside the embedding bag: per task, a TF-IDF linear"
+          + " model whose scores are added to the head's log-probabilities. `auto` lets dev"
+          + " data decide per task whether it is used and how much it weighs; `on` always uses"
+          + " it; `off` trains the embedding bag alone. Single-label tasks without a"
+          + " hierarchical head, training sets held in memory."),
       ConfigurationSetting(
         "pretrainedVectors", type: "path", default: "none",
         summary: "A fastText `.vec` file, or a fastText `.bin` model (from `fasttext skipgram`"

@@ -29,7 +29,7 @@ import Testing
     (
       "runs.yaml", yaml("model: {size: 3}"),
       #"runs.yaml: unknown key "model.size"; valid keys are "dimension", "privateBuckets", "#
-        + #""pretrainedVectors""#
+        + #""linear", "pretrainedVectors""#
     ),
     (
       "runs.yaml", yaml("modle: {dimension: 3}"),

@@ -35,14 +35,21 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
   /// random values; nil for none. Its dimension must equal ``dimension``.
   public var pretrainedVectors: String?
 
-  private enum CodingKeys: String, CodingKey { case dimension, privateBuckets, pretrainedVectors }
+  /// Whether a sparse linear path joins the embedding bag (``LinearPathMode``); `off` by
+  /// default, which trains exactly the model trained before the path existed.
+  public var linear: LinearPathMode = .off
 
-  /// Decodes settings; `privateBuckets` and `pretrainedVectors` may be absent.
+  private enum CodingKeys: String, CodingKey {
+    case dimension, privateBuckets, pretrainedVectors, linear
+  }
+
+  /// Decodes settings; `privateBuckets`, `pretrainedVectors` and `linear` may be absent.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     dimension = try container.decode(Int.self, forKey: .dimension)
     privateBuckets = try container.decodeIfPresent(Int.self, forKey: .privateBuckets) ?? 0
     pretrainedVectors = try container.decodeIfPresent(String.self, forKey: .pretrainedVectors)
+    linear = try container.decodeIfPresent(LinearPathMode.self, forKey: .linear) ?? .off
   }
 
   /// Encodes every setting; the vectors file only when there is one.
@@ -51,5 +58,7 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     try container.encode(dimension, forKey: .dimension)
     try container.encode(privateBuckets, forKey: .privateBuckets)
     try container.encodeIfPresent(pretrainedVectors, forKey: .pretrainedVectors)
+    // Absent when off, so the settings recorded by runs without a path keep their bytes.
+    if linear != .off { try container.encode(linear, forKey: .linear) }
   }
 }

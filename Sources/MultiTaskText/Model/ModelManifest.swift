@@ -39,6 +39,9 @@ public struct ModelManifest: Codable, Sendable, Equatable {
     /// tree rebuilt from ``labelCounts``, whose internal node `n` owns head row `n`; absent
     /// means a full softmax, as in every model written before heads had losses.
     public var loss: HeadLoss?
+    /// What training decided about the task's sparse linear path, and the dev scores it
+    /// decided on; absent when no path was tried (`model.linear: off`).
+    public var linear: LinearPathRecord?
 
     /// Whether the task has a one-vs-all sigmoid head.
     public var isMultiLabel: Bool { type == .multiLabel }

@@ -21,6 +21,9 @@ public struct MultiTaskModel: Sendable, Equatable {
   /// For a quantized model, the codes ``embeddings`` were decoded from, which saving writes
   /// back in place of float rows; nil for a float model.
   public var quantizedEmbeddings: QuantizedEmbeddings?
+  /// Each task's sparse linear path, nil for a task without one; empty when no task has
+  /// one, as in every model trained with `model.linear: off`.
+  public var linearPaths: [LinearPath?] = []
   /// Each task's Huffman tree when its head is hierarchical, nil otherwise: rebuilt from the
   /// manifest's label counts, exactly as training built it.
   private(set) var trees: [HuffmanTree?]

@@ -21,6 +21,9 @@ public final class Predictor {
   private var search = TreeSearch()
   /// ``hadKnownFeatures`` of the last document, once asked: every task's answer asks it.
   private var knownFeatures: Bool?
+  /// The weighting's storage and one score per label, for tasks with a linear path.
+  private var termBuffers = TermBuffers()
+  private var linearScores: [Float]
 
   /// Prepares a predictor for `model`.
   ///
@@ -34,6 +37,7 @@ public final class Predictor {
     probabilities = model.heads.map { Array(repeating: 0, count: $0.rows) }
     pending = Array(repeating: false, count: model.heads.count)
     treeInputs = model.trees.map { $0 == nil ? [] : Array(repeating: 0, count: model.dimension) }
+    linearScores = Array(repeating: 0, count: model.heads.map(\.rows).max() ?? 1)
   }
 
   /// Computes every task's probabilities for UTF-8 `bytes`, kept until the next call.
@@ -64,6 +68,15 @@ public final class Predictor {
         probabilities[task].withUnsafeMutableBufferPointer { buffer in
           ForwardPass.probabilities(
             ofTask: task, input: input, with: model, scratch: scratch, into: &buffer)
+        }
+        if !model.linearPaths.isEmpty, let path = model.linearPaths[task] {
+          linearScores.withUnsafeMutableBufferPointer { scores in
+            probabilities[task].withUnsafeMutableBufferPointer { buffer in
+              ForwardPass.addLinearPath(
+                path, features: features, buffers: &termBuffers, scores: scores,
+                into: buffer)
+            }
+          }
         }
       }
     }

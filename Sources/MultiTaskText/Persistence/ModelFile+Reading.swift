@@ -167,6 +167,9 @@ extension ModelFile {
       manifest: manifest, vocabulary: vocabulary, embeddings: embeddings,
       heads: taskHeads, privateEmbeddings: privateTables)
     model.quantizedEmbeddings = quantized
+    model.linearPaths = try readLinearPaths(
+      sections.filter { $0.tag == linearTag }.map { payload($0.range) }, manifest: manifest,
+      rows: embeddings.rows, path: path)
     return model
   }
 }

@@ -20,6 +20,8 @@ import Foundation
 ///               n × UInt8 codes
 ///   HEAD        UInt32 task index, UInt32 rows, UInt32 columns, Float32 values
 ///   PRIV        a task's private table, laid out like HEAD (shared-private models only)
+///   LINR        a task's sparse linear path (see `ModelFile+Linear.swift`; only tasks that
+///               have one)
 /// END           UInt32 tag "END ", UInt64 length 4, UInt32 CRC-32C of every byte before it
 /// ```
 ///
@@ -145,6 +147,7 @@ public enum ModelFile {
         try send(&writer)
       }
     }
+    try streamLinearPaths(model, into: &writer, send: send)
     writer.write(endTag)
     writer.write(UInt64(4))
     try send(&writer)

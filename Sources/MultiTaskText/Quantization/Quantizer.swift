@@ -100,6 +100,8 @@ public struct Quantizer: Sendable {
       embeddings: quantized.decoded(), heads: model.heads,
       privateEmbeddings: model.privateEmbeddings)
     quantizedModel.quantizedEmbeddings = quantized
+    // Linear paths stay float; their columns follow the pruned vocabulary's rows.
+    quantizedModel.linearPaths = model.linearPaths.map { $0?.remapped(selection, vocabularyCount) }
     return quantizedModel
   }
 
@@ -164,5 +166,13 @@ public struct Quantizer: Sendable {
       }
     }
     return .eightBit(offsets: offsets, steps: steps, codes: codes)
+  }
+}
+
+extension LinearPath {
+  /// The path over a quantized model's rows, whose vocabulary kept `selection`'s words of
+  /// `wordsBefore`; see ``remapped(keptWords:wordsBefore:)``.
+  func remapped(_ selection: RowSelection, _ wordsBefore: Int) -> LinearPath {
+    remapped(keptWords: selection.keptWords, wordsBefore: wordsBefore)
   }
 }

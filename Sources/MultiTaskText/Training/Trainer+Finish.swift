@@ -44,7 +44,7 @@ extension Trainer {
   }
 
   /// The last step: restores the kept epoch, fits the decision thresholds and temperatures
-  /// on dev, and assembles the model with its manifest.
+  /// on dev, then each task's sparse linear path, and assembles the model with its manifest.
   func finish(
     _ run: TrainingRun, onEvent: @escaping @Sendable (TrainingEvent) -> Void
   ) -> MultiTaskModel {
@@ -61,8 +61,11 @@ extension Trainer {
     fitDecisions(
       of: &manifest, development: run.development, parameters: finalParameters,
       onEvent: onEvent)
-    return MultiTaskModel(
+    let linearPaths = fitLinearPaths(run, manifest: &manifest, parameters: finalParameters)
+    var model = MultiTaskModel(
       manifest: manifest, vocabulary: run.vocabulary, embeddings: run.embeddings.finish(),
       heads: run.state.headMatrices(), privateEmbeddings: run.state.privateMatrices())
+    model.linearPaths = linearPaths
+    return model
   }
 }

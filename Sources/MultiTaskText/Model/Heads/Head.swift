@@ -14,7 +14,7 @@
 /// are specialized: no call per row goes through a witness table.
 ///
 /// ## Adding a head
-/// A new head (a regression head, a sparse linear path) is one file here:
+/// A new head (a regression head) is one file here:
 /// 1. Write a `struct` conforming to `Head`, with the rows it needs at run time (a tree, a
 ///    sampler) as stored properties, and its loss and step beside it (or in a kernel enum
 ///    with a finite-difference test, as the heads here do).
