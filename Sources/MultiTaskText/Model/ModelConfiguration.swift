@@ -35,9 +35,11 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
   /// random values; nil for none. Its dimension must equal ``dimension``.
   public var pretrainedVectors: String?
 
-  /// Whether a sparse linear path joins the embedding bag (``LinearPathMode``); `off` by
-  /// default, which trains exactly the model trained before the path existed.
-  public var linear: LinearPathMode = .off
+  /// Whether a sparse linear path joins the embedding bag (``LinearPathMode``). `auto` by
+  /// default, since dev data then decides per task and the path won on the shared corpora
+  /// (docs/ACCURACY.md); `off` trains exactly the model trained before the path existed.
+  /// Recorded settings without the key are `off`: they predate the path.
+  public var linear: LinearPathMode = .auto
 
   private enum CodingKeys: String, CodingKey {
     case dimension, privateBuckets, pretrainedVectors, linear

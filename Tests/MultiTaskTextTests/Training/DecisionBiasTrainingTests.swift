@@ -29,10 +29,13 @@ struct DecisionBiasTrainingTests {
     var training = TrainingConfiguration(epochs: 2, learningRate: 0.05)
     training.fitBiases = fitBiases
     training.calibrate = false
+    // Biases are fitted on the embedding bag's scores; a linear path would answer these
+    // keyword documents alone and leave the biases nothing to fix.
+    var model = ModelConfiguration(dimension: 8)
+    model.linear = .off
     return Trainer(
       tasks: [TaskSpecification(name: "spam", metric: metric)],
-      features: FeatureConfiguration(buckets: 1_000), model: ModelConfiguration(dimension: 8),
-      training: training)
+      features: FeatureConfiguration(buckets: 1_000), model: model, training: training)
   }
 
   static let train = messages(count: 200, every: 10, offset: 0)
