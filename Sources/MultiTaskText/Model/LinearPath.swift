@@ -10,8 +10,8 @@
 /// The embedding bag averages every feature into `dimension` floats, which on a long
 /// document blurs the few words that decide its label; a weight per feature and label keeps
 /// them. The path knows only the features some training document of its task had, in
-/// ascending embedding-row order, so a document's features find their columns by binary
-/// search and the path costs `features × (labels + 2)` floats. Prediction answers
+/// ascending embedding-row order, so a document's features find their columns through a
+/// ``ColumnLookup`` hash table and the path costs `features × (labels + 2)` floats. Prediction answers
 /// `softmax(log p + alpha × scores)`, where `p` is the head's distribution; ``alpha`` is the
 /// weight dev data chose.
 public struct LinearPath: Sendable, Equatable {
@@ -26,6 +26,8 @@ public struct LinearPath: Sendable, Equatable {
   public private(set) var biases: [Float]
   /// How much the path's scores weigh against the head's log-probabilities; positive.
   public var alpha: Float
+  /// Finds a feature's column; built from ``features``.
+  private var lookup: ColumnLookup
 
   /// The number of labels.
   public var labels: Int { biases.count }
@@ -45,18 +47,11 @@ public struct LinearPath: Sendable, Equatable {
     self.weights = weights
     self.biases = biases
     self.alpha = alpha
+    lookup = ColumnLookup(features: features)
   }
 
   /// The column of embedding row `feature`, or nil when no training document had it.
-  func column(of feature: Int32) -> Int32? {
-    var low = 0
-    var high = features.count
-    while low < high {
-      let middle = (low + high) / 2
-      if features[middle] < feature { low = middle + 1 } else { high = middle }
-    }
-    return low < features.count && features[low] == feature ? Int32(low) : nil
-  }
+  func column(of feature: Int32) -> Int32? { lookup.column(of: feature) }
 
   /// Writes every label's score for a document into `scores` (``labels`` floats).
   ///
@@ -123,15 +118,18 @@ public struct LinearPath: Sendable, Equatable {
     var newWord = [Int32](repeating: -1, count: wordsBefore)
     for (position, word) in keptWords.enumerated() { newWord[word] = Int32(position) }
     let shift = Int32(wordsBefore - keptWords.count)
-    var path = LinearPath(
-      features: [], inverseFrequencies: [], weights: [], biases: biases, alpha: alpha)
+    var keptFeatures: [Int32] = []
+    var keptFrequencies: [Float] = []
+    var keptWeights: [Float] = []
     for (column, feature) in features.enumerated() {
       let row = Int(feature) < wordsBefore ? newWord[Int(feature)] : feature - shift
       guard row >= 0 else { continue }
-      path.features.append(row)
-      path.inverseFrequencies.append(inverseFrequencies[column])
-      path.weights.append(contentsOf: weights[(column * labels)..<((column + 1) * labels)])
+      keptFeatures.append(row)
+      keptFrequencies.append(inverseFrequencies[column])
+      keptWeights.append(contentsOf: weights[(column * labels)..<((column + 1) * labels)])
     }
-    return path
+    return LinearPath(
+      features: keptFeatures, inverseFrequencies: keptFrequencies, weights: keptWeights,
+      biases: biases, alpha: alpha)
   }
 }
