@@ -11,9 +11,9 @@
 /// document blurs the few words that decide its label; a weight per feature and label keeps
 /// them. The path knows only the features some training document of its task had, in
 /// ascending embedding-row order, so a document's features find their columns through a
-/// ``ColumnLookup`` hash table and the path costs `features × (labels + 2)` floats. Prediction answers
-/// `softmax(log p + alpha × scores)`, where `p` is the head's distribution; ``alpha`` is the
-/// weight dev data chose.
+/// hash table (`ColumnLookup`) and the path costs `features × (labels + 2)` floats.
+/// Prediction answers `softmax(log p + alpha × scores)`, where `p` is the head's
+/// distribution; ``alpha`` is the weight dev data chose.
 public struct LinearPath: Sendable, Equatable {
   /// The embedding rows (vocabulary words, then hashed buckets) the path has a column for,
   /// ascending and distinct.
