@@ -5,6 +5,11 @@
 /// adds them, so the sums, and the model, do not depend on the thread count. The work splits
 /// by place: part `p` of `n` takes the `p`-th `n`-th of the embedding rows, of the private
 /// rows and of every head's values, so threads never write the same float.
+///
+/// Heads take the mean of their shards' changes, not the sum: every shard trains every label
+/// row of a head, so a sum moved a head by up to a shard count's worth of steps per round,
+/// and GoEmotions' one-vs-all heads diverged at the default rate 0.5 (Hogwild, and one shard,
+/// did not). Embedding rows keep the sum: most of them are in one shard's documents only.
 enum ShardMerge {
   /// Adds the changes of `shards` that fall in part `part` of `parts` to `shared`.
   ///
@@ -31,13 +36,14 @@ enum ShardMerge {
       }
     }
     if shared.hasPrivateTables { mergePrivateRows(shards, into: shared, part: part, of: parts) }
+    let headScale = 1 / Float(max(1, shards.count))
     for task in shared.heads.indices {
       let labels = shared.labelCounts[task]
       let values = share(of: labels * dimension, part: part, parts: parts)
       let squares = share(of: labels, part: part, parts: parts)
       for shard in shards {
         RowKernels.add(
-          shard.heads[task].pointer + values.lowerBound, scale: 1,
+          shard.heads[task].pointer + values.lowerBound, scale: headScale,
           to: shared.heads[task] + values.lowerBound, count: values.count)
         if let adaptive = shared.adaptive {
           RowKernels.add(
