@@ -45,6 +45,9 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
     /// The order in which each epoch visits the disk cache's shards, and the seed of each
     /// shard's document order.
     public static let cacheOrder = Stream(rawValue: 8)
+    /// The document order of the sparse linear path's solver passes; each label of each task
+    /// mixes its own number into the seed, so the labels' fits can run on any threads.
+    public static let linearPath = Stream(rawValue: 9)
     /// The settings of `mtl tune`'s trials: trial `n` draws from stream `tuning + n`.
     public static let tuning = Stream(rawValue: 0x10_0000)
   }

@@ -46,9 +46,3 @@ final class LinearLabelFit: @unchecked Sendable {
     }
   }
 }
-
-extension SplitMix64.Stream {
-  /// The document order of the linear path's solver passes; each label of each task mixes
-  /// its own number into the seed.
-  static let linearPath = SplitMix64.Stream(rawValue: 9)
-}
